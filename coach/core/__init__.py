@@ -1,0 +1,1 @@
+"""The Qt-free core: routines, their timeline and player, the region catalogue, analytics."""

@@ -1,0 +1,469 @@
+"""Session files: TOML routines that people write and share. Reading, checking and expanding them.
+
+The format is documented in docs/session-format.md; its JSON Schema (docs/session.schema.json) is
+generated from the field declarations below by `coach sessions schema`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coach.core.fields import Field, check_table, json_schema
+from coach.core.problems import FileProblems, Problem, Severity
+from coach.core.regions import RegionCatalogue
+from coach.core.routine import CUES, DEFAULT_CUE, ROUTINE_KINDS, Routine, Step, StepKind
+from coach.core.speech_estimate import speaking_seconds
+from coach.core.tomlfile import TomlDocument, parse_toml, read_toml
+from coach.core.tomlpos import KeyPath
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_STEPS = 2000
+MAX_TOTAL_SECONDS = 4 * 3600
+MAX_STEP_SECONDS = 3600
+MAX_DEPTH = 4
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|[{}]")
+
+ROUTINE_FIELDS = (
+    Field(
+        "format", "integer", "Version of this file format; must be 1.", required=True, choices=(1,)
+    ),
+    Field("id", "string", "Stable id; defaults to the file name without .toml.", max_length=64),
+    Field("title", "string", "Title shown in the library.", required=True, max_length=120),
+    Field(
+        "kind", "string", "What sort of routine this is.", default="other", choices=ROUTINE_KINDS
+    ),
+    Field(
+        "summary", "string", "One or two sentences on what it is for.", default="", max_length=2000
+    ),
+    Field(
+        "equipment", "string_list", 'What you need, e.g. "tennis ball".', default=[], max_length=80
+    ),
+    Field(
+        "targets",
+        "string_list",
+        "Region or group ids it works on; defaults to every region its steps name.",
+        max_length=64,
+    ),
+    Field(
+        "cautions", "string_list", "Safety notes shown before starting.", default=[], max_length=500
+    ),
+    Field(
+        "language",
+        "string",
+        'Language of the texts (BCP 47, e.g. "en").',
+        default="en",
+        max_length=20,
+    ),
+    Field("author", "string", "Who wrote it.", default="", max_length=200),
+    Field(
+        "licence", "string", 'Licence of the text, e.g. "CC-BY-4.0".', default="", max_length=100
+    ),
+    Field(
+        "end_cue",
+        "string",
+        'Sound at the very end ("end-soft" or "none" for bedtime).',
+        default="end",
+    ),
+    Field("steps", "table_list", "The steps and blocks, in order.", required=True, max_items=500),
+)
+
+STEP_FIELDS = (
+    Field(
+        "text",
+        "string",
+        "Shown on screen and, unless `say` is given, spoken.",
+        required=True,
+        max_length=1000,
+    ),
+    Field(
+        "duration",
+        "number",
+        "How long the step lasts.",
+        required=True,
+        minimum=0,
+        minimum_exclusive=True,
+        maximum=MAX_STEP_SECONDS,
+        unit="seconds",
+    ),
+    Field(
+        "kind",
+        "string",
+        "What the person does; sets the label, the sound and the breathing pacer.",
+        default="instruction",
+        choices=tuple(k.value for k in StepKind),
+    ),
+    Field("say", "string", 'Spoken instead of `text`; "" for silence.', max_length=1000),
+    Field("regions", "string_list", "Region or group ids the step works on.", max_length=64),
+    Field(
+        "cue", "string", "Sound at the start: a built-in cue name or a .wav file in this folder."
+    ),
+    Field(
+        "audio",
+        "string",
+        "A recorded clip in this folder, played instead of speech.",
+        max_length=260,
+    ),
+)
+
+BLOCK_FIELDS = (
+    Field("steps", "table_list", "The steps (or blocks) to repeat.", required=True, max_items=200),
+    Field(
+        "label",
+        "string",
+        "A name for the block, for people reading the file.",
+        default="",
+        max_length=120,
+    ),
+    Field(
+        "for_each",
+        "table_list",
+        "Run the block once per item; each item's keys fill {placeholders}, "
+        "and its `regions` apply to steps that name none.",
+        max_items=100,
+    ),
+    Field(
+        "sides",
+        "string_list",
+        "Run the block once per side; {side} and {Side} become the side's name.",
+        choices=("left", "right"),
+        max_items=2,
+    ),
+    Field(
+        "repeat",
+        "integer",
+        "Run the block this many times; {round} counts from 1.",
+        default=1,
+        minimum=1,
+        maximum=100,
+    ),
+    Field("regions", "string_list", "Region or group ids for steps that name none.", max_length=64),
+)
+
+
+def session_schema() -> dict[str, Any]:
+    """The JSON Schema of a session file, generated from the same declarations the loader uses."""
+    step = json_schema(STEP_FIELDS)
+    block = json_schema(
+        BLOCK_FIELDS,
+        {
+            "steps": {"items": {"$ref": "#/$defs/entry"}},
+            "for_each": {
+                "items": {
+                    "type": "object",
+                    "propertyNames": {"pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+                    "additionalProperties": {"type": "string"},
+                    "properties": {"regions": {"type": "array", "items": {"type": "string"}}},
+                }
+            },
+        },
+    )
+    schema = json_schema(ROUTINE_FIELDS, {"steps": {"items": {"$ref": "#/$defs/entry"}}})
+    schema["properties"]["id"]["pattern"] = ID_PATTERN.pattern
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://unknot.invalid/session.schema.json",
+        "title": "Unknot session file",
+        "description": "A guided routine for Unknot, written in TOML. See docs/session-format.md.",
+        **schema,
+        "$defs": {
+            "step": step,
+            "block": block,
+            "entry": {"oneOf": [{"$ref": "#/$defs/step"}, {"$ref": "#/$defs/block"}]},
+        },
+    }
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What a template sees while a block is expanded: placeholder values and inherited regions."""
+
+    values: dict[str, str]
+    regions: tuple[str, ...] | None
+    origin: str
+
+
+class _Expander:
+    def __init__(self, doc: TomlDocument, catalogue: RegionCatalogue) -> None:
+        self.doc = doc
+        self.catalogue = catalogue
+        self.folder = doc.path.parent
+        self.problems: list[Problem] = []
+        self.steps: list[Step] = []
+        self.reported: set[tuple[KeyPath, str]] = set()
+        self.too_many = False
+
+    def report(self, path: KeyPath, message: str) -> None:
+        # a template expanded many times reports each mistake once
+        if (path, message) not in self.reported:
+            self.reported.add((path, message))
+            self.problems.append(self.doc.problem(path, message))
+
+    def entries(self, entries: list[Any], path: KeyPath, scope: _Scope, depth: int) -> None:
+        for i, entry in enumerate(entries):
+            if self.too_many:
+                return
+            where = (*path, i)
+            if not isinstance(entry, dict):
+                continue  # already reported by check_table
+            if "steps" in entry:
+                self.block(entry, where, scope, depth)
+            else:
+                self.step(entry, where, scope)
+
+    def block(self, table: dict[str, Any], where: KeyPath, scope: _Scope, depth: int) -> None:
+        found = check_table(self.doc, table, BLOCK_FIELDS, where)
+        if depth >= MAX_DEPTH:
+            found.append(self.doc.problem(where, f"nests blocks more than {MAX_DEPTH} deep"))
+        items = table.get("for_each") or [{}]
+        for j, item in enumerate(items if "for_each" in table else []):
+            if not isinstance(item, dict):
+                continue
+            for key, value in item.items():
+                item_where = (*where, "for_each", j, key)
+                if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+                    found.append(self.doc.problem(item_where, "is not a usable placeholder name"))
+                elif key == "regions":
+                    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                        found.append(self.doc.problem(item_where, "must be a list of region ids"))
+                elif not isinstance(value, str | int | float) or isinstance(value, bool):
+                    found.append(self.doc.problem(item_where, "must be text or a number"))
+        if found:
+            self.problems += found
+            return
+        block_regions = self.regions(table.get("regions"), (*where, "regions"), scope)
+        sides = table.get("sides") or [None]
+        for j, item in enumerate(items):
+            origin = f"{scope.origin} item {j + 1}" if "for_each" in table else scope.origin
+            values = dict(scope.values)
+            values.update({k: str(v) for k, v in item.items() if k != "regions"})
+            regions = block_regions if block_regions is not None else scope.regions
+            if "regions" in item:
+                regions = self.regions(item["regions"], (*where, "for_each", j, "regions"), scope)
+            for side in sides:
+                side_values = dict(values)
+                if side is not None:
+                    side_values.update(side=side, Side=side.capitalize())
+                for round_ in range(1, table.get("repeat", 1) + 1):
+                    inner = _Scope({**side_values, "round": str(round_)}, regions, origin)
+                    self.entries(table["steps"], (*where, "steps"), inner, depth + 1)
+
+    def step(self, table: dict[str, Any], where: KeyPath, scope: _Scope) -> None:
+        found = check_table(self.doc, table, STEP_FIELDS, where)
+        if found:
+            self.problems += found
+            return
+        text = self.fill(table["text"], (*where, "text"), scope)
+        say = self.fill(table["say"], (*where, "say"), scope) if "say" in table else None
+        kind = StepKind(table.get("kind", "instruction"))
+        regions = (
+            scope.regions
+            if "regions" not in table
+            else self.regions(table["regions"], (*where, "regions"), scope)
+        )
+        cue = self.cue(table, where, scope, kind)
+        audio = (
+            self.inside_folder(
+                self.fill(table["audio"], (*where, "audio"), scope), (*where, "audio")
+            )
+            if "audio" in table
+            else None
+        )
+        if len(self.steps) >= MAX_STEPS:
+            self.report(where, f"expands to more than {MAX_STEPS} steps; simplify the repetitions")
+            self.too_many = True
+            return
+        self.steps.append(
+            Step(
+                text=text,
+                duration=float(table["duration"]),
+                kind=kind,
+                say=say,
+                regions=regions or (),
+                cue=cue,
+                audio=audio,
+                origin=f"{_field(where)}{scope.origin}",
+            )
+        )
+
+    def cue(self, table: dict[str, Any], where: KeyPath, scope: _Scope, kind: StepKind) -> str:
+        if "cue" not in table:
+            return DEFAULT_CUE.get(kind, "step")
+        cue = self.fill(table["cue"], (*where, "cue"), scope)
+        if cue in CUES:
+            return cue
+        if not cue.lower().endswith(".wav"):
+            self.report(
+                (*where, "cue"), f"must be one of {', '.join(CUES)} or a .wav file, got {cue!r}"
+            )
+            return "step"
+        path = self.inside_folder(cue, (*where, "cue"))
+        return str(path) if path else "step"
+
+    def fill(self, template: str, where: KeyPath, scope: _Scope) -> str:
+        def replace(match: re.Match[str]) -> str:
+            token = match.group(0)
+            if token in ("{{", "}}"):
+                return token[0]
+            name = match.group(1)
+            if name is None:
+                self.report(where, "has a lone { or }; write {{ or }} for a literal brace")
+                return token
+            if name not in scope.values:
+                known = ", ".join("{" + k + "}" for k in sorted(scope.values)) or "none here"
+                self.report(where, f"uses {{{name}}}, which is not defined (defined: {known})")
+                return token
+            return scope.values[name]
+
+        return _PLACEHOLDER.sub(replace, template)
+
+    def regions(
+        self, ids: list[str] | None, where: KeyPath, scope: _Scope
+    ) -> tuple[str, ...] | None:
+        if ids is None:
+            return None
+        out: list[str] = []
+        for i, raw in enumerate(ids):
+            id_ = self.fill(raw, (*where, i), scope)
+            if self.catalogue.knows(id_):
+                out.append(id_)
+            else:
+                close = self.catalogue.suggest(id_)
+                hint = (
+                    f' (did you mean "{close}"?)'
+                    if close
+                    else "; `coach regions list` shows the ids"
+                )
+                self.report((*where, i), f"names unknown region {id_!r}{hint}")
+        return tuple(out)
+
+    def inside_folder(self, relative: str, where: KeyPath) -> Path | None:
+        candidate = Path(relative)
+        if (
+            candidate.is_absolute()
+            or relative.startswith(("~", "\\"))
+            or re.match(r"^[A-Za-z]:", relative)
+        ):
+            self.report(where, f"must be a path inside the session's folder, got {relative!r}")
+            return None
+        folder = self.folder.resolve()
+        resolved = (folder / candidate).resolve()
+        if not resolved.is_relative_to(folder):
+            self.report(
+                where, f"leaves the session's folder ({relative!r}); keep sounds beside the file"
+            )
+            return None
+        if not resolved.is_file():
+            self.report(where, f"names {relative!r}, which does not exist in {self.folder}")
+            return None
+        return resolved
+
+
+def _field(path: KeyPath) -> str:
+    from coach.core.tomlfile import field_name
+
+    return field_name(path)
+
+
+def load_routine(path: Path, catalogue: RegionCatalogue) -> Routine:
+    """Read, check and expand the session file at `path`; raise FileProblems if it is unusable."""
+    return build_routine(read_toml(path, max_bytes=MAX_FILE_BYTES), catalogue)
+
+
+def parse_routine(path: Path, raw: bytes, catalogue: RegionCatalogue) -> Routine:
+    """Like load_routine, for bytes already in memory (`path` names them in messages)."""
+    return build_routine(parse_toml(path, raw, max_bytes=MAX_FILE_BYTES), catalogue)
+
+
+def build_routine(doc: TomlDocument, catalogue: RegionCatalogue) -> Routine:
+    """Check a parsed session file and expand its blocks into a Routine."""
+    data = doc.data
+    problems = check_table(doc, data, ROUTINE_FIELDS, ())
+    routine_id = data.get("id", doc.path.stem)
+    if isinstance(routine_id, str) and not ID_PATTERN.match(routine_id):
+        where = ("id",) if "id" in data else ()
+        problems.append(
+            doc.problem(
+                where,
+                f"id {routine_id!r} must be lower-case letters, digits, - and _ "
+                "(rename the file or set `id`)",
+            )
+        )
+    end_cue = data.get("end_cue", "end")
+    if isinstance(end_cue, str) and end_cue not in CUES:
+        problems.append(
+            doc.problem(("end_cue",), f"must be one of {', '.join(CUES)}, got {end_cue!r}")
+        )
+    expander = _Expander(doc, catalogue)
+    if isinstance(data.get("steps"), list):
+        expander.entries(data["steps"], ("steps",), _Scope({}, None, ""), 0)
+    problems += expander.problems
+    targets = data.get("targets")
+    if isinstance(targets, list):
+        for i, id_ in enumerate(targets):
+            if isinstance(id_, str) and not catalogue.knows(id_):
+                close = catalogue.suggest(id_)
+                hint = f' (did you mean "{close}"?)' if close else ""
+                problems.append(doc.problem(("targets", i), f"names unknown region {id_!r}{hint}"))
+    steps = expander.steps
+    total = sum(s.duration for s in steps)
+    if not problems and total > MAX_TOTAL_SECONDS:
+        problems.append(
+            doc.problem(
+                ("steps",),
+                f"add up to {total / 3600:.1f} hours; a routine may last at most "
+                f"{MAX_TOTAL_SECONDS // 3600} hours",
+            )
+        )
+    if problems:
+        raise FileProblems(problems)
+    if targets is None:
+        targets = list(dict.fromkeys(r for s in steps for r in s.regions))
+    return Routine(
+        id=routine_id,
+        title=data["title"],
+        steps=tuple(steps),
+        kind=data.get("kind", "other"),
+        summary=data.get("summary", ""),
+        equipment=tuple(data.get("equipment", ())),
+        targets=tuple(targets),
+        cautions=tuple(data.get("cautions", ())),
+        language=data.get("language", "en"),
+        author=data.get("author", ""),
+        licence=data.get("licence", ""),
+        end_cue=end_cue,
+        path=doc.path,
+        warnings=tuple(_speech_warnings(doc, steps)),
+    )
+
+
+def _speech_warnings(doc: TomlDocument, steps: list[Step]) -> list[Problem]:
+    """Steps whose spoken text likely runs past their end, once per template."""
+    warned: set[str] = set()
+    out: list[Problem] = []
+    for step in steps:
+        template = step.origin.split(" ")[0]
+        needed = speaking_seconds(step.spoken)
+        if step.audio is None and needed > step.duration and template not in warned:
+            warned.add(template)
+            out.append(
+                Problem(
+                    doc.path,
+                    f"takes about {needed:.1f} s to say but the step lasts {step.duration:g} s; "
+                    "shorten the text or lengthen the step",
+                    doc.lines.line(_parse_origin(template)),
+                    field=f"{template}.text",
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
+
+
+def _parse_origin(field: str) -> KeyPath:
+    parts: list[str | int] = []
+    for name, index in re.findall(r"([A-Za-z_]+)|\[(\d+)\]", field):
+        parts.append(name if name else int(index))
+    return tuple(parts)

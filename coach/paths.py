@@ -1,0 +1,89 @@
+"""Where things live: the user's data and config, and the built-in assets and sessions.
+
+Every path can be redirected (`--data-dir`, COACH_DATA_DIR, COACH_CONFIG_DIR), which is how tests
+give each run fresh folders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "unknot"
+
+
+def _bundled(name: str) -> Path:
+    """A built-in folder: inside the installed package, or at the top of a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "_data" / name
+    return installed if installed.is_dir() else package.parent / name
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The folders and files the app reads and writes."""
+
+    data_dir: Path
+    config_dir: Path
+    builtin_sessions: Path
+    assets: Path
+
+    @classmethod
+    def resolve(
+        cls, data_dir: str | Path | None = None, env: Mapping[str, str] | None = None
+    ) -> Paths:
+        """Paths from the command line, then the environment, then the platform's conventions."""
+        env = os.environ if env is None else env
+        chosen = (
+            data_dir
+            or env.get("COACH_DATA_DIR")
+            or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+        )
+        config = env.get("COACH_CONFIG_DIR") or platformdirs.user_config_dir(
+            APP_NAME, appauthor=False
+        )
+        return cls(
+            data_dir=Path(chosen).expanduser().absolute(),
+            config_dir=Path(config).expanduser().absolute(),
+            builtin_sessions=_bundled("sessions"),
+            assets=_bundled("assets"),
+        )
+
+    @property
+    def user_sessions(self) -> Path:
+        """The user's own session files; they win over built-in ones with the same id."""
+        return self.data_dir / "sessions"
+
+    @property
+    def database(self) -> Path:
+        """The log."""
+        return self.data_dir / "unknot.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        """Copies of the log kept before migrations and once a day."""
+        return self.data_dir / "backups"
+
+    @property
+    def region_catalogue(self) -> Path:
+        """The regions of the body map."""
+        return self.assets / "regions.toml"
+
+    def ensure(self) -> None:
+        """Create the user's folders on first run, private to them (0700)."""
+        for folder in (self.data_dir, self.user_sessions):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.data_dir.chmod(0o700)
+        readme = self.user_sessions / "README.txt"
+        if not readme.exists():
+            readme.write_text(
+                "Put your own Unknot session files (*.toml) here.\n"
+                "A file here wins over a built-in one with the same id.\n"
+                "The format is described in docs/session-format.md; check a file with:\n"
+                "    coach sessions validate FILE\n",
+                encoding="utf-8",
+            )

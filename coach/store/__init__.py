@@ -1,0 +1,1 @@
+"""The Qt-free store: the SQLite log."""
