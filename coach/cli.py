@@ -1,0 +1,379 @@
+"""The `coach` command line: the same core as the app, for the terminal and for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from coach import __version__
+from coach.core.library import RoutineLibrary, RoutineSource, session_files
+from coach.core.problems import FileProblems, Problem, Severity
+from coach.core.regions import RegionCatalogue, load_catalogue
+from coach.core.routine import Routine, format_duration
+from coach.core.session_file import session_schema
+from coach.core.timeline import Timeline
+from coach.paths import Paths
+
+Command = Callable[[argparse.Namespace, Paths], int]
+
+
+class CommandError(Exception):
+    """A problem the person can fix; shown as one line, exit status 1 (or `status`)."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line."""
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description="Unknot: guided relaxation and self-massage, a body map and a pain log. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s (Unknot) {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep all your data (log, own sessions, backups) in DIR (also: COACH_DATA_DIR)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sessions = commands.add_parser(
+        "sessions", help="list, check and inspect routines (session files)"
+    )
+    sessions_sub = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = sessions_sub.add_parser(
+        "list", help="every routine, and the files that could not be loaded"
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_sessions_list)
+    p = sessions_sub.add_parser(
+        "validate", help="check session files; exit 0 only if all are valid"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="files or folders")
+    p.set_defaults(func=cmd_sessions_validate)
+    p = sessions_sub.add_parser("show", help="the expanded timeline of a routine")
+    p.add_argument("routine", metavar="ID|PATH")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_sessions_show)
+    p = sessions_sub.add_parser("schema", help="print the JSON Schema of session files")
+    p.set_defaults(func=cmd_sessions_schema)
+
+    regions = commands.add_parser("regions", help="the body regions session files can name")
+    regions_sub = regions.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = regions_sub.add_parser("list", help="every region and group id, with links")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_regions_list)
+
+    p = commands.add_parser("play", help="follow a routine (in the app, or in the terminal)")
+    p.add_argument("routine", metavar="ID|PATH")
+    p.add_argument("--no-gui", action="store_true", help="follow it in this terminal")
+    p.set_defaults(func=cmd_play)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run the command line `argv` (without the program name)."""
+    args = build_parser().parse_args(argv)
+    paths = Paths.resolve(args.data_dir)
+    try:
+        if args.command is None:
+            from coach.app import run_app
+
+            return run_app(paths)
+        func: Command = args.func
+        return func(args, paths)
+    except CommandError as exc:
+        print(f"coach: {exc}", file=sys.stderr)
+        return exc.status
+    except BrokenPipeError:
+        return 1
+
+
+# -- shared pieces -------------------------------------------------------------------------------
+
+
+def catalogue_for(paths: Paths) -> RegionCatalogue:
+    """The region catalogue, or a clear error if the installation is damaged."""
+    try:
+        return load_catalogue(paths.region_catalogue)
+    except FileProblems as exc:
+        raise CommandError(f"the region catalogue is damaged:\n{exc}", status=2) from None
+
+
+def library_for(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
+    """The built-in routines, then the person's own (which win on an id clash)."""
+    paths.ensure()
+    return RoutineLibrary(
+        [
+            RoutineSource("built-in", paths.builtin_sessions),
+            RoutineSource("yours", paths.user_sessions),
+        ],
+        catalogue,
+    )
+
+
+def find_routine(spec: str, paths: Paths) -> Routine:
+    """A routine by id (from the library) or by path to a session file."""
+    catalogue = catalogue_for(paths)
+    library = library_for(paths, catalogue)
+    candidate = Path(spec)
+    if spec.endswith(".toml") or candidate.is_file():
+        try:
+            return library.load(candidate)
+        except FileProblems as exc:
+            raise CommandError(f"cannot use {spec}:\n{exc}") from None
+    scan = library.scan()
+    entry = scan.find(spec)
+    if entry is None:
+        broken = [b for b in scan.broken if b.path.stem == spec]
+        if broken:
+            problems = "\n".join(str(p) for p in broken[0].problems)
+            raise CommandError(f"routine {spec!r} could not be loaded:\n{problems}")
+        raise CommandError(f"no routine with id {spec!r}; `coach sessions list` shows them")
+    return entry.routine
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """A problem for --json output."""
+    return {
+        "file": str(problem.file),
+        "line": problem.line,
+        "field": problem.field,
+        "message": problem.message,
+        "severity": problem.severity.value,
+    }
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
+
+
+# -- sessions ------------------------------------------------------------------------------------
+
+
+def cmd_sessions_list(args: argparse.Namespace, paths: Paths) -> int:
+    """`coach sessions list`."""
+    scan = library_for(paths, catalogue_for(paths)).scan()
+    if args.json:
+        out = {
+            "routines": [
+                {
+                    "id": e.routine.id,
+                    "title": e.routine.title,
+                    "kind": e.routine.kind,
+                    "duration": e.routine.duration,
+                    "steps": len(e.routine.steps),
+                    "source": e.source.label,
+                    "folder": str(e.source.folder),
+                    "path": str(e.routine.path),
+                    "overrides": str(e.overrides) if e.overrides else None,
+                }
+                for e in scan.entries
+            ],
+            "broken": [
+                {
+                    "path": str(b.path),
+                    "source": b.source.label,
+                    "problems": [problem_json(p) for p in b.problems],
+                }
+                for b in scan.broken
+            ],
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    if scan.entries:
+        rows = [["ID", "TITLE", "KIND", "DURATION", "SOURCE"]]
+        for e in scan.entries:
+            source = e.source.label + (" (replaces built-in)" if e.overrides else "")
+            rows.append(
+                [
+                    e.routine.id,
+                    e.routine.title,
+                    e.routine.kind,
+                    format_duration(e.routine.duration),
+                    source,
+                ]
+            )
+        print(_table(rows))
+    else:
+        print("No routines found.")
+    print(f"\nBuilt-in: {paths.builtin_sessions}\nYours:    {paths.user_sessions}")
+    if scan.broken:
+        print(f"\n{len(scan.broken)} file(s) could not be loaded:")
+        for broken in scan.broken:
+            for problem in broken.problems:
+                print(f"  {problem}")
+    return 0
+
+
+def cmd_sessions_validate(args: argparse.Namespace, paths: Paths) -> int:
+    """`coach sessions validate PATH...`: one line per problem, `FILE:LINE: message`."""
+    catalogue = catalogue_for(paths)
+    library = RoutineLibrary([], catalogue)
+    failed = False
+    for given in args.paths:
+        if given.is_dir():
+            files = session_files(given)
+            if not files:
+                print(f"{given}: no session files (*.toml) here")
+                failed = True
+        elif given.exists():
+            files = [given]
+        else:
+            print(f"{given}: no such file or folder")
+            failed = True
+            continue
+        for path in files:
+            try:
+                routine = library.load(path)
+            except FileProblems as exc:
+                failed = True
+                for problem in exc.problems:
+                    print(problem)
+                continue
+            for warning in routine.warnings:
+                print(warning)
+            print(f"{path}: ok ({len(routine.steps)} steps, {format_duration(routine.duration)})")
+    return 1 if failed else 0
+
+
+def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
+    """`coach sessions show ID|PATH`: the expanded timeline."""
+    routine = find_routine(args.routine, paths)
+    timeline = Timeline.from_routine(routine)
+    if args.json:
+        out = {
+            "id": routine.id,
+            "title": routine.title,
+            "kind": routine.kind,
+            "summary": routine.summary,
+            "duration": routine.duration,
+            "equipment": list(routine.equipment),
+            "targets": list(routine.targets),
+            "cautions": list(routine.cautions),
+            "path": str(routine.path),
+            "steps": [
+                {
+                    "index": t.index,
+                    "start": t.offset,
+                    "duration": t.step.duration,
+                    "kind": t.step.kind.value,
+                    "text": t.step.text,
+                    "say": t.step.spoken,
+                    "regions": list(t.step.regions),
+                    "cue": t.step.cue,
+                    "audio": str(t.step.audio) if t.step.audio else None,
+                }
+                for t in timeline.steps
+            ],
+            "warnings": [problem_json(w) for w in routine.warnings],
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    print(
+        f"{routine.title}  [{routine.id}, {routine.kind}, {format_duration(routine.duration)}, "
+        f"{len(timeline)} steps]"
+    )
+    print(f"from {routine.path}")
+    if routine.cautions:
+        print("\nBefore you start:")
+        for caution in routine.cautions:
+            print(f"  - {caution}")
+    print()
+    rows = [["START", "LENGTH", "KIND", "TEXT", "REGIONS"]]
+    for t in timeline.steps:
+        rows.append(
+            [
+                format_duration(t.offset),
+                f"{t.step.duration:g}s",
+                t.step.kind.value,
+                t.step.text if len(t.step.text) <= 70 else t.step.text[:67] + "...",
+                ", ".join(t.step.regions),
+            ]
+        )
+    print(_table(rows))
+    for warning in routine.warnings:
+        print(warning, file=sys.stderr)
+    return 0
+
+
+def cmd_sessions_schema(args: argparse.Namespace, paths: Paths) -> int:
+    """`coach sessions schema`: the JSON Schema, as published in docs/session.schema.json."""
+    print(json.dumps(session_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+# -- regions -------------------------------------------------------------------------------------
+
+
+def cmd_regions_list(args: argparse.Namespace, paths: Paths) -> int:
+    """`coach regions list`."""
+    catalogue = catalogue_for(paths)
+    if args.json:
+        out = {
+            "regions": [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "view": r.view,
+                    "side": r.side,
+                    "spine": r.spine,
+                    "muscles": r.muscles,
+                }
+                for r in catalogue.regions.values()
+            ],
+            "groups": [
+                {"id": g.id, "name": g.name, "regions": sorted(g.regions)}
+                for g in catalogue.groups.values()
+            ],
+            "links": [
+                {"from": k.source, "to": k.target, "reason": k.reason} for k in catalogue.links
+            ],
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    rows = [["ID", "NAME", "VIEW", "SIDE"]]
+    rows += [
+        [r.id, r.name + (" (spine)" if r.spine else ""), r.view, r.side]
+        for r in catalogue.regions.values()
+    ]
+    print(f"{len(catalogue.regions)} regions (left and right are the person's own):\n")
+    print(_table(rows))
+    print(f"\n{len(catalogue.groups)} groups (usable wherever a region id is):\n")
+    rows = [["ID", "NAME", "REGIONS"]]
+    rows += [[g.id, g.name, str(len(g.regions))] for g in catalogue.groups.values()]
+    print(_table(rows))
+    print(f"\n{len(catalogue.links)} links (pain here -> muscles there often involved):\n")
+    for link in catalogue.links:
+        print(f"  {link.source} -> {link.target}: {link.reason}")
+    return 0
+
+
+# -- play ----------------------------------------------------------------------------------------
+
+
+def cmd_play(args: argparse.Namespace, paths: Paths) -> int:
+    """`coach play ID|PATH [--no-gui]`."""
+    routine = find_routine(args.routine, paths)
+    if args.no_gui:
+        from coach.cli_play import play_in_terminal
+        from coach.core.clock import SystemClock
+
+        return play_in_terminal(routine, SystemClock(), out=sys.stdout)
+    from coach.app import run_app
+
+    return run_app(paths, open_routine=routine.id)
+
+
+__all__ = ["Severity", "build_parser", "run"]

@@ -1,0 +1,126 @@
+"""The main window: navigation between the views, and nothing else."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from coach import __version__
+from coach.core.library import RoutineLibrary
+from coach.core.regions import RegionCatalogue
+from coach.paths import Paths
+from coach.ui.later_view import LaterView
+from coach.ui.routines_view import RoutinesView
+from coach.ui.settings_view import SettingsView
+
+
+class MainWindow(QMainWindow):
+    """Unknot's window: a navigation list on the left, the chosen view on the right."""
+
+    def __init__(
+        self, *, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Unknot"))
+        self.resize(1100, 720)
+        self.routines = RoutinesView(library, catalogue)
+        self.settings = SettingsView(paths)
+        views: list[tuple[str, QWidget]] = [
+            (
+                self.tr("Today"),
+                LaterView(
+                    self.tr("Today"),
+                    self.tr(
+                        "Log today's pain, worst pain, sleep, stress, tags and a note, and see today's "
+                        "sessions. Arrives with the daily log."
+                    ),
+                ),
+            ),
+            (self.tr("Routines"), self.routines),
+            (
+                self.tr("Body map"),
+                LaterView(
+                    self.tr("Body map"),
+                    self.tr(
+                        "Mark where it hurts and how much, front and back, and get routines for those "
+                        "areas and the muscles linked to them."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Trends"),
+                LaterView(
+                    self.tr("Trends"),
+                    self.tr(
+                        "Pain and sleep over time, and whether sessions help. Arrives once there is a log "
+                        "to chart."
+                    ),
+                ),
+            ),
+            (self.tr("Settings"), self.settings),
+        ]
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Views"))
+        self.nav.setFixedWidth(170)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        for number, (title, view) in enumerate(views, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(title, number))
+            self.nav.addItem(item)
+            self.stack.addWidget(view)
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
+            self.addAction(action)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.routines.status_changed.connect(self.statusBar().showMessage)
+        self.routines.refresh()
+        self.nav.setCurrentRow(1)
+        self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        reload_action = file_menu.addAction(self.tr("&Reload routines"))
+        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        reload_action.triggered.connect(self.routines.refresh)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About Unknot"))
+        about.triggered.connect(self._about)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Unknot"),
+            self.tr(
+                "<b>Unknot {0}</b><p>A relaxation and self-care coach for people who live with "
+                "chronic pain. It is not a treatment and does not replace a doctor.</p>"
+                "<p>Your data stays on this computer.</p>"
+            ).format(__version__),
+        )
+
+    def show_routine(self, routine_id: str) -> None:
+        """Open the Routines view on one routine."""
+        self.nav.setCurrentRow(1)
+        self.routines.select(routine_id)
