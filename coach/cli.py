@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from coach import __version__
-from coach.core.library import RoutineLibrary, RoutineSource, session_files
+from coach.core.library import RoutineLibrary, session_files
 from coach.core.problems import FileProblems, Problem, Severity
 from coach.core.regions import RegionCatalogue, load_catalogue
 from coach.core.routine import Routine, format_duration
@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="keep all your data (log, own sessions, backups) in DIR (also: COACH_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the main window, check it appears, and exit (0 if it did)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -86,13 +91,17 @@ def run(argv: Sequence[str]) -> int:
         if args.command is None:
             from coach.app import run_app
 
-            return run_app(paths)
+            return run_app(paths, self_test=args.self_test)
         func: Command = args.func
         return func(args, paths)
     except CommandError as exc:
         print(f"coach: {exc}", file=sys.stderr)
         return exc.status
     except BrokenPipeError:
+        return 1
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"coach: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
 
 
@@ -109,14 +118,10 @@ def catalogue_for(paths: Paths) -> RegionCatalogue:
 
 def library_for(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
     """The built-in routines, then the person's own (which win on an id clash)."""
+    from coach.app import build_library
+
     paths.ensure()
-    return RoutineLibrary(
-        [
-            RoutineSource("built-in", paths.builtin_sessions),
-            RoutineSource("yours", paths.user_sessions),
-        ],
-        catalogue,
-    )
+    return build_library(paths, catalogue)
 
 
 def find_routine(spec: str, paths: Paths) -> Routine:

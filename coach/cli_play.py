@@ -11,9 +11,6 @@ from coach.core.player import EventKind, PauseReason, Player, PlayerEvent, Playe
 from coach.core.routine import Routine, format_duration
 from coach.core.timeline import Timeline
 
-# The terminal has no pause button, so it wakes at least this often to notice a sleeping laptop.
-MAX_WAIT = 0.5
-
 
 def play_in_terminal(
     routine: Routine,
@@ -58,8 +55,7 @@ def play_in_terminal(
             if player.state is PlayerState.PAUSED:
                 player.resume()
                 continue
-            delay = player.seconds_to_next_event()
-            wait(MAX_WAIT if delay is None else min(delay, MAX_WAIT))
+            wait(player.seconds_to_next_wake() or 0.0)
             player.tick()
     except KeyboardInterrupt:
         player.stop()

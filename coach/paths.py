@@ -74,10 +74,14 @@ class Paths:
         return self.assets / "regions.toml"
 
     def ensure(self) -> None:
-        """Create the user's folders on first run, private to them (0700)."""
-        for folder in (self.data_dir, self.user_sessions):
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.data_dir.chmod(0o700)
+        """Create the user's folders on first run, private to them (0700).
+
+        A folder that already exists keeps its permissions: it may be one the person chose.
+        """
+        if not self.data_dir.exists():
+            self.data_dir.mkdir(parents=True, mode=0o700)
+            self.data_dir.chmod(0o700)  # mkdir's mode is reduced by the umask
+        self.user_sessions.mkdir(exist_ok=True, mode=0o700)
         readme = self.user_sessions / "README.txt"
         if not readme.exists():
             readme.write_text(

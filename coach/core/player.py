@@ -74,8 +74,8 @@ Listener = Callable[[PlayerEvent], None]
 class Player:
     """Plays a timeline: start, pause, resume, next, previous, restart step, stop.
 
-    Call `tick()` whenever convenient (a timer set from `seconds_to_next_event()` is ideal); each
-    call fires every event whose deadline has passed.
+    Call `tick()` after waiting `seconds_to_next_wake()` (a precise timer is ideal); each call
+    fires every event whose deadline has passed.
     """
 
     def __init__(
@@ -85,12 +85,14 @@ class Player:
         *,
         countdown: int = 3,
         halfway_min: float = 20.0,
+        max_wait: float = 1.0,
         sleep_gap: float = 15.0,
     ) -> None:
         if not timeline.steps:
             raise ValueError("a routine needs at least one step")
         self.timeline = timeline
         self.clock = clock
+        self.max_wait = max_wait
         self.sleep_gap = sleep_gap
         self.state = PlayerState.READY
         self._origin = 0.0
@@ -162,11 +164,16 @@ class Player:
         )
         return self._played + running
 
-    def seconds_to_next_event(self) -> float | None:
-        """How long until the next timed event, or None when nothing is due (not playing)."""
+    def seconds_to_next_wake(self) -> float | None:
+        """How long the driver may wait before calling `tick()`; None when not playing.
+
+        That is until the next timed event, but never more than `max_wait`: regular wake-ups are
+        how a gap in the clock (a sleeping machine) is told apart from a quiet stretch.
+        """
         if self.state is not PlayerState.PLAYING or self._cursor >= len(self._schedule):
             return None
-        return max(0.0, self._origin + self._schedule[self._cursor].due - self.clock.monotonic())
+        until = self._origin + self._schedule[self._cursor].due - self.clock.monotonic()
+        return max(0.0, min(until, self.max_wait))
 
     # -- commands ----------------------------------------------------------------------------
 
@@ -254,7 +261,7 @@ class Player:
                 ]
             )
         self._last_mono, self._last_wall = now, wall
-        return self._advance(now - self._origin, now)
+        return self._advance(now)
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -273,7 +280,7 @@ class Player:
         self._set_origin(position)
         self.state = PlayerState.PLAYING
         self._cursor = bisect_left(self._dues, position)
-        return self._advance(position, self.clock.monotonic())
+        return self._advance(self.clock.monotonic(), at_least=position)
 
     def _seek(self, position: float) -> list[PlayerEvent]:
         if position >= self.timeline.total:
@@ -291,12 +298,20 @@ class Player:
         self._hold(position)
         return self._play_from(position)
 
-    def _advance(self, position: float, now: float) -> list[PlayerEvent]:
+    def _advance(self, now: float, at_least: float = -1.0) -> list[PlayerEvent]:
+        """Fire the events whose deadline (origin + due) has passed, and any due by `at_least`.
+
+        Deadlines are compared on the clock's own scale, the same sum `seconds_to_next_wake`
+        waits for, so a wake-up at exactly the deadline always fires it.
+        """
         due: list[PlayerEvent] = []
-        while self._cursor < len(self._schedule) and self._schedule[self._cursor].due <= position:
+        while self._cursor < len(self._schedule):
             event = self._schedule[self._cursor]
+            deadline = self._origin + event.due
+            if deadline > now and event.due > at_least:
+                break
             self._cursor += 1
-            late = max(0.0, now - (self._origin + event.due))
+            late = max(0.0, now - deadline)
             due.append(PlayerEvent(event.kind, event.index, event.due, late, event.seconds_left))
             if event.kind is EventKind.STEP:
                 self.current = event.index

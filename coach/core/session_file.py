@@ -7,7 +7,8 @@ generated from the field declarations below by `coach sessions schema`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ ROUTINE_FIELDS = (
         "string",
         'Sound at the very end ("end-soft" or "none" for bedtime).',
         default="end",
+        choices=CUES,
     ),
     Field("steps", "table_list", "The steps and blocks, in order.", required=True, max_items=500),
 )
@@ -155,7 +157,7 @@ def session_schema() -> dict[str, Any]:
                 "items": {
                     "type": "object",
                     "propertyNames": {"pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
-                    "additionalProperties": {"type": "string"},
+                    "additionalProperties": {"type": ["string", "number"]},
                     "properties": {"regions": {"type": "array", "items": {"type": "string"}}},
                 }
             },
@@ -194,6 +196,8 @@ class _Expander:
         self.problems: list[Problem] = []
         self.steps: list[Step] = []
         self.reported: set[tuple[KeyPath, str]] = set()
+        self.structure_ok: dict[KeyPath, bool] = {}
+        self.visits = 0
         self.too_many = False
 
     def report(self, path: KeyPath, message: str) -> None:
@@ -201,6 +205,14 @@ class _Expander:
         if (path, message) not in self.reported:
             self.reported.add((path, message))
             self.problems.append(self.doc.problem(path, message))
+
+    def well_formed(self, where: KeyPath, check: Callable[[], list[Problem]]) -> bool:
+        """Check a table's shape once, however often its block repeats."""
+        if where not in self.structure_ok:
+            found = check()
+            self.problems += found
+            self.structure_ok[where] = not found
+        return self.structure_ok[where]
 
     def entries(self, entries: list[Any], path: KeyPath, scope: _Scope, depth: int) -> None:
         for i, entry in enumerate(entries):
@@ -214,12 +226,16 @@ class _Expander:
             else:
                 self.step(entry, where, scope)
 
-    def block(self, table: dict[str, Any], where: KeyPath, scope: _Scope, depth: int) -> None:
+    def block_problems(self, table: dict[str, Any], where: KeyPath, depth: int) -> list[Problem]:
         found = check_table(self.doc, table, BLOCK_FIELDS, where)
         if depth >= MAX_DEPTH:
             found.append(self.doc.problem(where, f"nests blocks more than {MAX_DEPTH} deep"))
-        items = table.get("for_each") or [{}]
-        for j, item in enumerate(items if "for_each" in table else []):
+        for key in ("for_each", "sides"):
+            if table.get(key) == []:
+                found.append(
+                    self.doc.problem((*where, key), "must not be empty; leave it out instead")
+                )
+        for j, item in enumerate(table.get("for_each") or []):
             if not isinstance(item, dict):
                 continue
             for key, value in item.items():
@@ -231,30 +247,50 @@ class _Expander:
                         found.append(self.doc.problem(item_where, "must be a list of region ids"))
                 elif not isinstance(value, str | int | float) or isinstance(value, bool):
                     found.append(self.doc.problem(item_where, "must be text or a number"))
-        if found:
-            self.problems += found
+        return found
+
+    def block(self, table: dict[str, Any], where: KeyPath, scope: _Scope, depth: int) -> None:
+        if not self.well_formed(where, lambda: self.block_problems(table, where, depth)):
             return
-        block_regions = self.regions(table.get("regions"), (*where, "regions"), scope)
+        items = table.get("for_each") or [{}]
         sides = table.get("sides") or [None]
+        rounds = range(1, table.get("repeat", 1) + 1)
         for j, item in enumerate(items):
             origin = f"{scope.origin} item {j + 1}" if "for_each" in table else scope.origin
-            values = dict(scope.values)
-            values.update({k: str(v) for k, v in item.items() if k != "regions"})
-            regions = block_regions if block_regions is not None else scope.regions
-            if "regions" in item:
-                regions = self.regions(item["regions"], (*where, "for_each", j, "regions"), scope)
+            values = {**scope.values, **{k: str(v) for k, v in item.items() if k != "regions"}}
             for side in sides:
                 side_values = dict(values)
                 if side is not None:
                     side_values.update(side=side, Side=side.capitalize())
-                for round_ in range(1, table.get("repeat", 1) + 1):
-                    inner = _Scope({**side_values, "round": str(round_)}, regions, origin)
+                for round_ in rounds:
+                    if "repeat" in table:
+                        side_values["round"] = str(round_)
+                    inner = _Scope(side_values, scope.regions, origin)
+                    # the item's regions win over the block's, which win over the outer scope's;
+                    # they are filled here, so they may use this block's own {side} and items
+                    if "regions" in item:
+                        inner = replace(
+                            inner,
+                            regions=self.regions(
+                                item["regions"], (*where, "for_each", j, "regions"), inner
+                            ),
+                        )
+                    elif "regions" in table:
+                        inner = replace(
+                            inner,
+                            regions=self.regions(table["regions"], (*where, "regions"), inner),
+                        )
                     self.entries(table["steps"], (*where, "steps"), inner, depth + 1)
+                    if self.too_many:
+                        return
 
     def step(self, table: dict[str, Any], where: KeyPath, scope: _Scope) -> None:
-        found = check_table(self.doc, table, STEP_FIELDS, where)
-        if found:
-            self.problems += found
+        self.visits += 1
+        if self.visits > MAX_STEPS:
+            self.report(where, f"expands to more than {MAX_STEPS} steps; simplify the repetitions")
+            self.too_many = True
+            return
+        if not self.well_formed(where, lambda: check_table(self.doc, table, STEP_FIELDS, where)):
             return
         text = self.fill(table["text"], (*where, "text"), scope)
         say = self.fill(table["say"], (*where, "say"), scope) if "say" in table else None
@@ -263,31 +299,45 @@ class _Expander:
             scope.regions
             if "regions" not in table
             else self.regions(table["regions"], (*where, "regions"), scope)
-        )
+        ) or ()
+        self.check_spine(kind, regions, where)
         cue = self.cue(table, where, scope, kind)
-        audio = (
-            self.inside_folder(
+        audio = None
+        if "audio" in table:
+            audio = self.inside_folder(
                 self.fill(table["audio"], (*where, "audio"), scope), (*where, "audio")
             )
-            if "audio" in table
-            else None
-        )
-        if len(self.steps) >= MAX_STEPS:
-            self.report(where, f"expands to more than {MAX_STEPS} steps; simplify the repetitions")
-            self.too_many = True
-            return
         self.steps.append(
             Step(
                 text=text,
                 duration=float(table["duration"]),
                 kind=kind,
                 say=say,
-                regions=regions or (),
+                regions=regions,
                 cue=cue,
                 audio=audio,
                 origin=f"{_field(where)}{scope.origin}",
             )
         )
+
+    def check_spine(self, kind: StepKind, regions: tuple[str, ...], where: KeyPath) -> None:
+        """Never press on the spine; never ask to tense a spinal region by name."""
+        spine = {r for r, region in self.catalogue.regions.items() if region.spine}
+        if kind is StepKind.MASSAGE:
+            pressed = sorted(self.catalogue.expand_all(regions) & spine)
+            if pressed:
+                names = ", ".join(self.catalogue.name(r) for r in pressed)
+                self.report(
+                    (*where, "regions"),
+                    f"would massage the spine itself ({names}); name the muscles beside it instead",
+                )
+        elif kind is StepKind.TENSE:
+            named = [r for r in regions if r in spine]
+            if named:
+                self.report(
+                    (*where, "regions"),
+                    f"asks to tense the spine itself ({', '.join(named)}); name the muscles instead",
+                )
 
     def cue(self, table: dict[str, Any], where: KeyPath, scope: _Scope, kind: StepKind) -> str:
         if "cue" not in table:
@@ -393,10 +443,6 @@ def build_routine(doc: TomlDocument, catalogue: RegionCatalogue) -> Routine:
             )
         )
     end_cue = data.get("end_cue", "end")
-    if isinstance(end_cue, str) and end_cue not in CUES:
-        problems.append(
-            doc.problem(("end_cue",), f"must be one of {', '.join(CUES)}, got {end_cue!r}")
-        )
     expander = _Expander(doc, catalogue)
     if isinstance(data.get("steps"), list):
         expander.entries(data["steps"], ("steps",), _Scope({}, None, ""), 0)
@@ -449,13 +495,14 @@ def _speech_warnings(doc: TomlDocument, steps: list[Step]) -> list[Problem]:
         needed = speaking_seconds(step.spoken)
         if step.audio is None and needed > step.duration and template not in warned:
             warned.add(template)
+            key = "text" if step.say is None else "say"
             out.append(
                 Problem(
                     doc.path,
                     f"takes about {needed:.1f} s to say but the step lasts {step.duration:g} s; "
-                    "shorten the text or lengthen the step",
-                    doc.lines.line(_parse_origin(template)),
-                    field=f"{template}.text",
+                    f"shorten the {'text' if key == 'text' else 'spoken text'} or lengthen the step",
+                    doc.lines.line((*_parse_origin(template), key)),
+                    field=f"{template}.{key}",
                     severity=Severity.WARNING,
                 )
             )

@@ -79,9 +79,8 @@ class RoutinesView(QWidget):
         self.broken.clear()
         for broken in self.scan.broken:
             first = broken.problems[0]
-            item = QListWidgetItem(
-                f"{broken.path.name}: {first.field} {first.message}".replace(": ", ": ", 1)
-            )
+            what = f"{first.field} {first.message}" if first.field else first.message
+            item = QListWidgetItem(f"{broken.path.name}: {what}")
             item.setToolTip("\n".join(str(p) for p in broken.problems))
             self.broken.addItem(item)
         has_broken = bool(self.scan.broken)

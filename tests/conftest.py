@@ -1,0 +1,68 @@
+"""Fixtures shared by every test: fresh data and config folders, the real catalogue and library."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from coach.app import build_library  # noqa: E402
+from coach.core.library import RoutineLibrary  # noqa: E402
+from coach.core.regions import RegionCatalogue, load_catalogue  # noqa: E402
+from coach.paths import Paths  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def fresh_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own empty data and config folders; nothing touches the real ones."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("COACH_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> RegionCatalogue:
+    """The real region catalogue from assets/."""
+    return load_catalogue(REPO / "assets" / "regions.toml")
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> Paths:
+    """Paths with a fresh data folder under tmp_path and the real built-in sessions and assets."""
+    result = Paths.resolve(tmp_path / "data")
+    result.ensure()
+    return result
+
+
+@pytest.fixture
+def library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
+    """The built-in sessions plus the (empty) user folder."""
+    return build_library(paths, catalogue)
+
+
+def write_session(folder: Path, name: str, body: str) -> Path:
+    """Write a session file and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+MINIMAL = """\
+format = 1
+title = "Two steps"
+
+[[steps]]
+text = "Breathe in slowly."
+duration = 4
+kind = "breathe-in"
+
+[[steps]]
+text = "And out."
+duration = 6
+kind = "breathe-out"
+"""

@@ -1,0 +1,296 @@
+"""The main window: navigation by keyboard, the Routines view, reloading, accessibility."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTextBrowser,
+)
+from pytestqt.qtbot import QtBot
+
+from coach.core.library import RoutineLibrary
+from coach.core.regions import RegionCatalogue
+from coach.paths import Paths
+from coach.ui.main_window import MainWindow
+from coach.ui.routine_model import RoutineTableModel
+from tests.conftest import MINIMAL, write_session
+
+BUILTIN_IDS = {"pmr-16", "pmr-4", "massage-low-back"}
+
+NEGATIVE = """\
+format = 1
+title = "Negative"
+
+[[steps]]
+text = "One."
+duration = 4
+
+[[steps]]
+text = "Two."
+duration = -5
+"""
+
+
+def model_ids(window: MainWindow) -> set[str]:
+    model = window.routines.model
+    return {
+        model.index(row, 0).data(RoutineTableModel.ROUTINE_ROLE) for row in range(model.rowCount())
+    }
+
+
+def selected_id(window: MainWindow) -> str | None:
+    rows = window.routines.table.selectionModel().selectedRows()
+    return rows[0].data(RoutineTableModel.ROUTINE_ROLE) if rows else None
+
+
+def detail_text(window: MainWindow) -> str:
+    return window.routines.detail.toPlainText()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary):
+    """Builds the main window on the test's folders (after the test has written its files)."""
+
+    def make(*, shown: bool = False) -> MainWindow:
+        window = MainWindow(paths=paths, catalogue=catalogue, library=library)
+        qtbot.addWidget(window)
+        if shown:
+            window.show()
+            window.activateWindow()
+            qtbot.waitExposed(window)
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        return window
+
+    return make
+
+
+def test_ctrl_number_switches_views(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    assert window.stack.currentIndex() == 1, "opens on Routines"
+
+    for number in (1, 3, 4, 5, 2, 1):
+        key = getattr(Qt.Key, f"Key_{number}")
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda n=number: window.stack.currentIndex() == n - 1)
+        assert window.nav.currentRow() == number - 1
+    assert window.stack.currentWidget() is window.stack.widget(0)
+
+
+def test_clicking_a_nav_item_switches_views(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    item = window.nav.item(4)
+    rect = window.nav.visualItemRect(item)
+
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.settings)
+
+
+def test_routines_view_lists_the_built_ins(make_window) -> None:
+    window = make_window()
+
+    assert model_ids(window) == BUILTIN_IDS
+    assert window.routines.broken.isHidden(), "no problems list without problems"
+    assert window.statusBar().currentMessage() == "3 routines, 0 files with problems"
+    assert selected_id(window) is not None, "a routine is selected from the start"
+
+
+def test_selecting_a_routine_shows_its_title_and_cautions(
+    qtbot: QtBot, make_window, library: RoutineLibrary
+) -> None:
+    window = make_window(shown=True)
+    table = window.routines.table
+    row = window.routines.model.row_of("massage-low-back")
+    assert row is not None
+    routine = library.scan().find("massage-low-back").routine
+
+    rect = table.visualRect(window.routines.model.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    qtbot.waitUntil(lambda: selected_id(window) == "massage-low-back")
+    text = detail_text(window)
+    assert text.startswith(routine.title)
+    assert "Before you start" in text
+    assert routine.cautions
+    for caution in routine.cautions:
+        assert caution in text
+    assert str(routine.path) in text
+
+
+def test_keyboard_moves_through_routines(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    table = window.routines.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.selectRow(0)
+    first = selected_id(window)
+
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+
+    qtbot.waitUntil(lambda: selected_id(window) not in (None, first))
+    second = window.routines.model.entry(1).routine
+    assert selected_id(window) == second.id
+    assert detail_text(window).startswith(second.title)
+
+
+def test_a_broken_user_file_is_listed_and_explained(
+    qtbot: QtBot, make_window, paths: Paths
+) -> None:
+    bad = write_session(paths.user_sessions, "negative.toml", NEGATIVE)
+    window = make_window()
+    broken = window.routines.broken
+
+    assert not broken.isHidden()
+    assert broken.count() == 1
+    assert broken.item(0).text().startswith("negative.toml: ")
+    assert "steps[1].duration" in broken.item(0).text()
+    assert model_ids(window) == BUILTIN_IDS, "the good files still load"
+    assert window.statusBar().currentMessage() == "3 routines, 1 files with problems"
+
+    broken.setCurrentRow(0)
+
+    text = detail_text(window)
+    assert text.startswith("negative.toml")
+    assert f"{bad}:10: steps[1].duration must be a positive number of seconds, got -5" in text
+    assert selected_id(window) is None, "the routine table lets go of its selection"
+
+
+def test_a_problem_without_a_field_reads_cleanly(make_window, paths: Paths) -> None:
+    write_session(paths.user_sessions, "unclosed.toml", 'format = 1\ntitle = "x\n')
+    window = make_window()
+
+    text = window.routines.broken.item(0).text()
+
+    assert text.startswith("unclosed.toml: is not valid TOML"), repr(text)
+
+
+def test_selecting_a_routine_after_a_problem_clears_the_problem(make_window, paths: Paths) -> None:
+    write_session(paths.user_sessions, "negative.toml", NEGATIVE)
+    window = make_window()
+    window.routines.broken.setCurrentRow(0)
+
+    window.routines.select("pmr-16")
+
+    assert window.routines.broken.currentRow() == -1
+    assert detail_text(window).startswith("Progressive muscle relaxation: 16 groups")
+
+
+def reload_action(window: MainWindow) -> QAction:
+    [file_menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File"]
+    return next(a for a in file_menu.actions() if a.text() == "&Reload routines")
+
+
+def test_f5_reloads_new_user_files(qtbot: QtBot, make_window, paths: Paths) -> None:
+    window = make_window(shown=True)
+    assert "Two steps" not in {e.routine.title for e in window.routines.scan.entries}
+    write_session(paths.user_sessions, "new-one.toml", MINIMAL)
+
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+
+    qtbot.waitUntil(lambda: "new-one" in model_ids(window))
+    row = window.routines.model.row_of("new-one")
+    assert window.routines.model.index(row, 3).data() == "yours"
+    assert window.statusBar().currentMessage() == "4 routines, 0 files with problems"
+
+
+def test_the_reload_action_keeps_the_selection_and_shows_new_problems(
+    make_window, paths: Paths
+) -> None:
+    window = make_window()
+    window.show_routine("pmr-16")
+    action = reload_action(window)
+    assert action.shortcut().toString() == "F5"
+    write_session(paths.user_sessions, "new-one.toml", MINIMAL)
+    write_session(paths.user_sessions, "negative.toml", NEGATIVE)
+
+    action.trigger()
+
+    assert "new-one" in model_ids(window)
+    assert selected_id(window) == "pmr-16"
+    assert window.routines.broken.count() == 1
+    assert not window.routines.broken.isHidden()
+
+
+def test_show_routine_opens_the_routines_view_on_it(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == 2)
+
+    window.show_routine("pmr-4")
+
+    assert window.stack.currentWidget() is window.routines
+    assert window.nav.currentRow() == 1
+    assert selected_id(window) == "pmr-4"
+    assert detail_text(window).startswith("Progressive muscle relaxation: 4 groups (short)")
+
+
+def test_show_routine_with_an_unknown_id_leaves_the_selection(make_window) -> None:
+    window = make_window()
+    before = selected_id(window)
+
+    window.show_routine("no-such-routine")
+
+    assert selected_id(window) == before
+
+
+def test_nav_items_have_accessible_names(make_window) -> None:
+    window = make_window(shown=True)
+    nav = QAccessible.queryAccessibleInterface(window.nav)
+    assert nav is not None
+    assert nav.text(QAccessible.Text.Name) == "Views"
+
+    names = []
+    for row in range(window.nav.count()):
+        child = nav.child(row)
+        assert child is not None
+        names.append(child.text(QAccessible.Text.Name))
+
+    assert names == ["Today", "Routines", "Body map", "Trends", "Settings"]
+    for row in range(window.nav.count()):
+        assert window.nav.item(row).toolTip() == f"{names[row]} (Ctrl+{row + 1})"
+
+
+def test_lists_and_controls_have_accessible_names(make_window, paths: Paths) -> None:
+    write_session(paths.user_sessions, "negative.toml", NEGATIVE)
+    window = make_window(shown=True)
+
+    assert window.routines.table.accessibleName() == "Routines"
+    assert window.routines.broken.accessibleName() == "Session files with problems"
+    assert window.routines.detail.accessibleName() == "Routine details"
+    controls = [
+        w
+        for w in window.findChildren(QAbstractItemView)
+        + window.findChildren(QAbstractButton)
+        + window.findChildren(QTextBrowser)
+        # Qt's own helpers (header, table corner, menu bar overflow) take no focus
+        if not isinstance(w, QHeaderView) and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
+    assert len(controls) >= 6
+    # a button's own text is its accessible name; everything else needs one set
+    unnamed = [
+        type(w).__name__
+        for w in controls
+        if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()))
+    ]
+    assert unnamed == []
+
+
+def test_settings_view_shows_where_data_lives(make_window, paths: Paths) -> None:
+    window = make_window()
+    texts = {label.text() for label in window.settings.findChildren(QLabel)}
+
+    assert {str(paths.data_dir), str(paths.user_sessions), str(paths.builtin_sessions)} <= texts
+    buttons = {b.accessibleName() for b in window.settings.findChildren(QAbstractButton)}
+    assert buttons == {
+        "Open Your data folder",
+        "Open Your routines folder",
+        "Open Built-in routines folder",
+    }
