@@ -66,3 +66,24 @@ text = "And out."
 duration = 6
 kind = "breathe-out"
 """
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running(request: pytest.FixtureRequest):
+    """Fail a test that leaves a thread, a pool task or an active Qt timer behind (napari does the same)."""
+    import threading
+
+    before = set(threading.enumerate())
+    yield
+    leaked = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
+    assert not leaked, f"test left threads running: {leaked}"
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    assert QThreadPool.globalInstance().waitForDone(5000), "test left thread-pool tasks running"
+    app = QApplication.instance()
+    owners = [app, *QApplication.topLevelWidgets()] if app else []
+    active = [t for owner in owners for t in owner.findChildren(QTimer) if t.isActive()]
+    assert not active, f"test left {len(active)} Qt timer(s) running"
