@@ -1,0 +1,268 @@
+"""The log's repository: the only way the rest of the app reads and writes days and sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from coach.core.log import RATING_FIELDS, DayEntry, SessionRecord
+from coach.store.backup import BackupKeeper
+from coach.store.connection import NewerDatabase, connect, transaction
+from coach.store.migrations import SCHEMA_VERSION, migrate, user_version
+
+Now = Callable[[], dt.datetime]
+
+_DAY_COLUMNS = (
+    "pain",
+    "worst_pain",
+    "sleep_quality",
+    "sleep_hours",
+    "enjoyment",
+    "activity",
+    "stress",
+    "note",
+)
+_SESSION_COLUMNS = (
+    "routine_id",
+    "routine_title",
+    "day",
+    "started_at",
+    "ended_at",
+    "planned_seconds",
+    "actual_seconds",
+    "completed",
+    "step_count",
+    "stopped_at_step",
+    "pain_before",
+    "pain_after",
+    "note",
+)
+assert set(RATING_FIELDS) <= set(_DAY_COLUMNS)
+
+
+def local_now() -> dt.datetime:
+    """The current time with the machine's current UTC offset."""
+    return dt.datetime.now().astimezone()
+
+
+class LogRepository:
+    """Days and sessions in one SQLite file. Every write is one transaction: all of it, or none."""
+
+    def __init__(self, conn: sqlite3.Connection, now: Now = local_now) -> None:
+        self.conn = conn
+        self.now = now
+
+    @classmethod
+    def open(cls, database: Path, backups: BackupKeeper, now: Now = local_now) -> LogRepository:
+        """Open (creating if needed) and migrate the log, backing it up first and once a day.
+
+        Raises CorruptDatabase / NewerDatabase without changing the file.
+        """
+        conn = connect(database)
+        try:
+            version = user_version(conn)
+            if version > SCHEMA_VERSION:
+                raise NewerDatabase(
+                    database,
+                    f"it was written by a newer version of Unknot (schema {version}, this version "
+                    f"knows up to {SCHEMA_VERSION}); update Unknot to open it",
+                )
+
+            def back_up_first(current: int, target: int) -> None:
+                if current > 0:  # a brand-new file has nothing to lose
+                    backups.take(conn, f"before-v{target}")
+
+            migrate(conn, before=back_up_first)
+            backups.take_daily(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, now)
+
+    def close(self) -> None:
+        """Close the file (everything is already committed)."""
+        self.conn.close()
+
+    # -- days ----------------------------------------------------------------------------------
+
+    def get_day(self, date: dt.date) -> DayEntry | None:
+        """The entry for `date`, or None if nothing was logged."""
+        found = self.days(date, date)
+        return found[0] if found else None
+
+    def save_day(self, entry: DayEntry) -> None:
+        """Replace the entry for its date (an empty entry removes the day), atomically."""
+        with transaction(self.conn):
+            self._write_day(entry)
+
+    def update_day(self, date: dt.date, **changes: Any) -> DayEntry:
+        """Merge `changes` into the day (tags added, areas updated) in one transaction; returns it.
+
+        Read and write happen under one write lock, so two processes updating the same day never
+        lose each other's changes.
+        """
+        with transaction(self.conn):
+            current = self._read_days(date, date)
+            entry = (current[0] if current else DayEntry(date)).merged(**changes)
+            self._write_day(entry)
+        return entry
+
+    def save_days(self, entries: Iterable[DayEntry]) -> int:
+        """Replace several days in one transaction (imports); returns how many."""
+        count = 0
+        with transaction(self.conn):
+            for entry in entries:
+                self._write_day(entry)
+                count += 1
+        return count
+
+    def days(self, start: dt.date, end: dt.date) -> list[DayEntry]:
+        """Entries from `start` to `end` inclusive, oldest first."""
+        return self._read_days(start, end)
+
+    def dates_with_entries(self, start: dt.date, end: dt.date) -> set[dt.date]:
+        """Which dates in the range have something logged."""
+        rows = self.conn.execute(
+            "SELECT date FROM day WHERE date BETWEEN ? AND ?", (start.isoformat(), end.isoformat())
+        )
+        return {dt.date.fromisoformat(r[0]) for r in rows}
+
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last logged dates (days or sessions), or None for an empty log."""
+        row = self.conn.execute(
+            "SELECT min(d), max(d) FROM (SELECT date AS d FROM day UNION ALL SELECT day FROM session)"
+        ).fetchone()
+        if row[0] is None:
+            return None
+        return dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1])
+
+    def tags_in_use(self) -> list[tuple[str, int]]:
+        """Every tag used, most used first, with how many days it is on."""
+        rows = self.conn.execute(
+            "SELECT tag, count(*) AS n FROM day_tag GROUP BY tag ORDER BY n DESC, tag"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def _write_day(self, entry: DayEntry) -> None:
+        date = entry.date.isoformat()
+        self.conn.execute("DELETE FROM day WHERE date = ?", (date,))  # cascades to tags and areas
+        if entry.is_empty():
+            return
+        values = [getattr(entry, c) for c in _DAY_COLUMNS]
+        self.conn.execute(
+            f"INSERT INTO day (date, {', '.join(_DAY_COLUMNS)}, updated_at) "
+            f"VALUES (?, {', '.join('?' for _ in _DAY_COLUMNS)}, ?)",
+            (date, *values, self.now().isoformat(timespec="seconds")),
+        )
+        self.conn.executemany(
+            "INSERT INTO day_tag (date, tag) VALUES (?, ?)", [(date, t) for t in entry.tags]
+        )
+        self.conn.executemany(
+            "INSERT INTO day_area (date, region, intensity) VALUES (?, ?, ?)",
+            [(date, region, level) for region, level in entry.areas.items()],
+        )
+
+    def _read_days(self, start: dt.date, end: dt.date) -> list[DayEntry]:
+        bounds = (start.isoformat(), end.isoformat())
+        tags: dict[str, list[str]] = {}
+        for date, tag in self.conn.execute(
+            "SELECT date, tag FROM day_tag WHERE date BETWEEN ? AND ?", bounds
+        ):
+            tags.setdefault(date, []).append(tag)
+        areas: dict[str, dict[str, int]] = {}
+        for date, region, level in self.conn.execute(
+            "SELECT date, region, intensity FROM day_area WHERE date BETWEEN ? AND ?", bounds
+        ):
+            areas.setdefault(date, {})[region] = level
+        rows = self.conn.execute(
+            f"SELECT date, {', '.join(_DAY_COLUMNS)} FROM day WHERE date BETWEEN ? AND ? ORDER BY date",
+            bounds,
+        )
+        return [
+            DayEntry(
+                dt.date.fromisoformat(row[0]),
+                **dict(zip(_DAY_COLUMNS, row[1:], strict=True)),
+                tags=tuple(tags.get(row[0], ())),
+                areas=areas.get(row[0], {}),
+            )
+            for row in rows
+        ]
+
+    # -- sessions ------------------------------------------------------------------------------
+
+    def record_session(self, record: SessionRecord) -> SessionRecord:
+        """Store a played session; returns it with its id."""
+        values = (
+            record.routine_id,
+            record.routine_title,
+            record.day.isoformat(),
+            record.started_at.isoformat(),
+            record.ended_at.isoformat(),
+            record.planned_seconds,
+            record.actual_seconds,
+            int(record.completed),
+            record.step_count,
+            record.stopped_at_step,
+            record.pain_before,
+            record.pain_after,
+            record.note,
+        )
+        with transaction(self.conn):
+            cursor = self.conn.execute(
+                f"INSERT INTO session ({', '.join(_SESSION_COLUMNS)}) "
+                f"VALUES ({', '.join('?' for _ in _SESSION_COLUMNS)})",
+                values,
+            )
+        return _with_id(record, cursor.lastrowid)
+
+    def sessions(self, start: dt.date, end: dt.date) -> list[SessionRecord]:
+        """Sessions started on local dates `start` to `end` inclusive, oldest first."""
+        rows = self.conn.execute(
+            f"SELECT id, {', '.join(_SESSION_COLUMNS)} FROM session WHERE day BETWEEN ? AND ? "
+            "ORDER BY started_at, id",
+            (start.isoformat(), end.isoformat()),
+        )
+        return [_session_from_row(row) for row in rows]
+
+    def delete_session(self, session_id: int) -> None:
+        """Remove one session record."""
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM session WHERE id = ?", (session_id,))
+
+    # -- everything ----------------------------------------------------------------------------
+
+    def delete_everything(self) -> None:
+        """Remove every day and session (the person asked for it, with a confirmation)."""
+        with transaction(self.conn):
+            for table in ("day_tag", "day_area", "day", "session"):
+                self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.execute("VACUUM")
+
+
+def _with_id(record: SessionRecord, session_id: int | None) -> SessionRecord:
+    return replace(record, id=session_id)
+
+
+def _session_from_row(row: tuple[Any, ...]) -> SessionRecord:
+    values = dict(zip(("id", *_SESSION_COLUMNS), row, strict=True))
+    values.pop("day")
+    return SessionRecord(
+        id=values["id"],
+        routine_id=values["routine_id"],
+        routine_title=values["routine_title"],
+        started_at=dt.datetime.fromisoformat(values["started_at"]),
+        ended_at=dt.datetime.fromisoformat(values["ended_at"]),
+        planned_seconds=values["planned_seconds"],
+        actual_seconds=values["actual_seconds"],
+        completed=bool(values["completed"]),
+        step_count=values["step_count"],
+        stopped_at_step=values["stopped_at_step"],
+        pain_before=values["pain_before"],
+        pain_after=values["pain_after"],
+        note=values["note"],
+    )
