@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach import __version__
 from coach.core.library import RoutineLibrary, RoutineSource
 from coach.core.problems import FileProblems
 from coach.core.regions import RegionCatalogue, load_catalogue
 from coach.paths import Paths
+from coach.store.backup import BackupKeeper
+from coach.store.connection import CorruptDatabase, DatabaseTrouble
+from coach.store.recovery import restore_newest, start_new
+from coach.store.repository import LogRepository
+
+if TYPE_CHECKING:
+    from coach.ui.prompt import Prompt
 
 
 def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
@@ -24,6 +31,46 @@ def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
     )
 
 
+def open_log(paths: Paths, prompt: Prompt) -> LogRepository | None:
+    """Open the log; if it is damaged, keep it aside and offer the newest backup. None: quit."""
+    keeper = BackupKeeper(paths.backups)
+    try:
+        return LogRepository.open(paths.database, keeper)
+    except CorruptDatabase as trouble:
+        backups = keeper.list()
+        restore, fresh, quit_ = "Restore the backup", "Start a new, empty log", "Quit"
+        newest = (
+            f"The newest backup was taken on {backups[0].taken_at:%A %d %B %Y at %H:%M}."
+            if backups
+            else ""
+        )
+        text = (
+            f"Unknot could not read your log:\n{trouble.path}\n\n{trouble.reason}.\n\n"
+            "Nothing has been changed or deleted. Whatever you choose, the damaged file is kept "
+            f"beside it under a new name, so it can still be rescued.\n\n{newest}"
+        )
+        options = [restore, fresh, quit_] if backups else [fresh, quit_]
+        choice = prompt.choose("Your log could not be read", text, options)
+        if choice not in (restore, fresh):
+            return None
+        recovery = (
+            restore_newest(paths.database, keeper)
+            if choice == restore
+            else start_new(paths.database)
+        )
+        if recovery.restored is not None:
+            outcome = f"Restored the backup of {recovery.restored.taken_at:%d %B %Y, %H:%M}."
+        elif choice == restore:
+            outcome = "No backup could be read either, so Unknot starts a new, empty log."
+        else:
+            outcome = "Unknot starts a new, empty log."
+        prompt.inform("Your log", f"{outcome}\n\nThe damaged file was kept as:\n{recovery.kept_as}")
+        return LogRepository.open(paths.database, keeper)
+    except DatabaseTrouble as trouble:
+        prompt.inform("Unknot cannot open your log", f"{trouble.path}\n\n{trouble.reason}.")
+        return None
+
+
 def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = False) -> int:
     """Start the GUI and return its exit status.
 
@@ -33,7 +80,9 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from coach.services.single_instance import SingleInstance, instance_key
     from coach.ui.main_window import MainWindow
+    from coach.ui.prompt import DialogPrompt
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -48,13 +97,27 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     except (FileProblems, OSError) as exc:
         QMessageBox.critical(None, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
         return 2
-    window = MainWindow(paths=paths, catalogue=catalogue, library=build_library(paths, catalogue))
+    instance = SingleInstance(instance_key(paths.data_dir))
+    if not self_test and instance.ask_running_to_show():
+        sys.stdout.write("Unknot is already running; its window was brought to the front.\n")
+        return 0
+    log = open_log(paths, DialogPrompt())
+    if log is None:
+        return 1
+    if not self_test:
+        instance.listen()
+    window = MainWindow(
+        paths=paths, catalogue=catalogue, library=build_library(paths, catalogue), log=log
+    )
+    instance.show_requested.connect(window.bring_to_front)
     if open_routine:
         window.show_routine(open_routine)
     window.show()
-    if self_test:
-        return _self_test(app, window, QTimer)
-    return app.exec()
+    try:
+        return _self_test(app, window, QTimer) if self_test else app.exec()
+    finally:
+        instance.close()
+        log.close()
 
 
 def _self_test(app: Any, window: Any, timer_class: Any) -> int:

@@ -44,6 +44,17 @@ def library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
     return build_library(paths, catalogue)
 
 
+@pytest.fixture
+def log(paths: Paths):
+    """The real log repository on a fresh SQLite file in tmp_path."""
+    from coach.store.backup import BackupKeeper
+    from coach.store.repository import LogRepository
+
+    repository = LogRepository.open(paths.database, BackupKeeper(paths.backups))
+    yield repository
+    repository.close()
+
+
 def write_session(folder: Path, name: str, body: str) -> Path:
     """Write a session file and return its path."""
     folder.mkdir(parents=True, exist_ok=True)

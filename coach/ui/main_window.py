@@ -18,6 +18,7 @@ from coach import __version__
 from coach.core.library import RoutineLibrary
 from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
+from coach.store.repository import LogRepository
 from coach.ui.later_view import LaterView
 from coach.ui.routines_view import RoutinesView
 from coach.ui.settings_view import SettingsView
@@ -27,9 +28,15 @@ class MainWindow(QMainWindow):
     """Unknot's window: a navigation list on the left, the chosen view on the right."""
 
     def __init__(
-        self, *, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary
+        self,
+        *,
+        paths: Paths,
+        catalogue: RegionCatalogue,
+        library: RoutineLibrary,
+        log: LogRepository,
     ) -> None:
         super().__init__()
+        self.log = log
         self.setWindowTitle(self.tr("Unknot"))
         self.resize(1100, 720)
         self.routines = RoutinesView(library, catalogue)
@@ -119,6 +126,14 @@ class MainWindow(QMainWindow):
                 "<p>Your data stays on this computer.</p>"
             ).format(__version__),
         )
+
+    def bring_to_front(self) -> None:
+        """Show the window above others (a second start of the app asks for this)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def show_routine(self, routine_id: str) -> None:
         """Open the Routines view on one routine."""

@@ -56,11 +56,13 @@ def detail_text(window: MainWindow) -> str:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary):
+def make_window(
+    qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log
+):
     """Builds the main window on the test's folders (after the test has written its files)."""
 
     def make(*, shown: bool = False) -> MainWindow:
-        window = MainWindow(paths=paths, catalogue=catalogue, library=library)
+        window = MainWindow(paths=paths, catalogue=catalogue, library=library, log=log)
         qtbot.addWidget(window)
         if shown:
             window.show()
