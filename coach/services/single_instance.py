@@ -65,11 +65,9 @@ class SingleInstance(QObject):
     def _accept(self) -> None:
         assert self._server is not None
         while (connection := self._server.nextPendingConnection()) is not None:
-            connection.readyRead.connect(lambda c=connection: self._read(c))
-            connection.disconnected.connect(connection.deleteLater)
-            if connection.bytesAvailable():
-                self._read(connection)
-
-    def _read(self, connection: QLocalSocket) -> None:
-        if bytes(connection.readAll().data()).startswith(_MESSAGE.strip()):
-            self.show_requested.emit()
+            # the caller writes its one line right after connecting; a short wait is enough
+            arrived = connection.bytesAvailable() > 0 or connection.waitForReadyRead(_TIMEOUT_MS)
+            if arrived and bytes(connection.readAll().data()).startswith(_MESSAGE.strip()):
+                self.show_requested.emit()
+            connection.disconnectFromServer()
+            connection.deleteLater()
