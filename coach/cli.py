@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("routine", metavar="ID|PATH")
     p.add_argument("--no-gui", action="store_true", help="follow it in this terminal")
     p.set_defaults(func=cmd_play)
+
+    from coach.cli_log import add_log_commands  # it uses this module's shared pieces
+
+    add_log_commands(commands)
     return parser
 
 

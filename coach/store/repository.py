@@ -196,6 +196,42 @@ class LogRepository:
 
     def record_session(self, record: SessionRecord) -> SessionRecord:
         """Store a played session; returns it with its id."""
+        with transaction(self.conn):
+            return self._insert_session(record)
+
+    def new_sessions(self, records: Iterable[SessionRecord]) -> list[SessionRecord]:
+        """Those of `records` not in the log yet (same routine started at the same instant), once each."""
+        records = list(records)
+        if not records:
+            return []
+        days = [r.day for r in records]
+        # a day either side: the same instant can fall on another local date in another zone
+        stored = self.sessions(min(days) - dt.timedelta(days=1), max(days) + dt.timedelta(days=1))
+        known = {(r.routine_id, r.started_at) for r in stored}
+        fresh = []
+        for record in records:
+            key = (record.routine_id, record.started_at)
+            if key not in known:
+                known.add(key)
+                fresh.append(record)
+        return fresh
+
+    def import_log(
+        self, days: Iterable[DayEntry], sessions: Iterable[SessionRecord]
+    ) -> tuple[int, int]:
+        """Replace the given days and add the sessions not there yet, all in one transaction.
+
+        Returns (days written, sessions added); importing the same file twice changes nothing.
+        """
+        with transaction(self.conn):
+            written = 0
+            for entry in days:
+                self._write_day(entry)
+                written += 1
+            added = [self._insert_session(r) for r in self.new_sessions(sessions)]
+        return written, len(added)
+
+    def _insert_session(self, record: SessionRecord) -> SessionRecord:
         values = (
             record.routine_id,
             record.routine_title,
@@ -211,12 +247,11 @@ class LogRepository:
             record.pain_after,
             record.note,
         )
-        with transaction(self.conn):
-            cursor = self.conn.execute(
-                f"INSERT INTO session ({', '.join(_SESSION_COLUMNS)}) "
-                f"VALUES ({', '.join('?' for _ in _SESSION_COLUMNS)})",
-                values,
-            )
+        cursor = self.conn.execute(
+            f"INSERT INTO session ({', '.join(_SESSION_COLUMNS)}) "
+            f"VALUES ({', '.join('?' for _ in _SESSION_COLUMNS)})",
+            values,
+        )
         return _with_id(record, cursor.lastrowid)
 
     def sessions(self, start: dt.date, end: dt.date) -> list[SessionRecord]:
