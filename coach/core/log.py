@@ -58,8 +58,10 @@ def check_hours(name: str, value: object) -> float | None:
     return float(value)
 
 
-def clean_tag(tag: str) -> str:
+def clean_tag(tag: object) -> str:
     """A tag as stored: trimmed, inner spaces collapsed, lower case; refuses what CSV can't hold."""
+    if not isinstance(tag, str):
+        raise InvalidEntry("tags", f"a tag must be text, got {tag!r}")
     cleaned = " ".join(tag.split()).casefold()
     if not cleaned:
         raise InvalidEntry("tags", "a tag cannot be empty")
@@ -90,6 +92,8 @@ class DayEntry:
         for name in RATING_FIELDS:
             object.__setattr__(self, name, check_rating(name, getattr(self, name)))
         object.__setattr__(self, "sleep_hours", check_hours("sleep_hours", self.sleep_hours))
+        if isinstance(self.tags, str):
+            raise InvalidEntry("tags", f"must be a list of tags, got the text {self.tags!r}")
         object.__setattr__(self, "tags", tuple(sorted({clean_tag(t) for t in self.tags})))
         if not isinstance(self.note, str):
             raise InvalidEntry("note", "must be text")
@@ -150,8 +154,15 @@ class SessionRecord:
             value = getattr(self, name)
             if not math.isfinite(value) or value < 0:
                 raise InvalidEntry(name, f"must be a number of seconds >= 0, got {value!r}")
+        if self.step_count < 1:
+            raise InvalidEntry("step_count", f"must be at least 1, got {self.step_count}")
         if self.completed and self.stopped_at_step is not None:
             raise InvalidEntry("stopped_at_step", "is only for sessions stopped early")
+        if self.stopped_at_step is not None and not 1 <= self.stopped_at_step <= self.step_count:
+            raise InvalidEntry(
+                "stopped_at_step",
+                f"must be a step from 1 to {self.step_count}, got {self.stopped_at_step}",
+            )
 
     @property
     def day(self) -> dt.date:

@@ -9,9 +9,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.store.connection import CorruptDatabase, connect, create_private_file
+from coach.store.connection import CorruptDatabase, create_private_file
 
-_NAME = re.compile(r"^unknot-(\d{8}-\d{6})(?:-\d+)?-([a-z0-9-]+)\.sqlite3$")
+_NAME = re.compile(r"^unknot-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Backup:
     path: Path
     taken_at: dt.datetime
     reason: str
+    counter: int = 1  # several backups in the same second
 
 
 class BackupKeeper:
@@ -44,6 +45,8 @@ class BackupKeeper:
         target = sqlite3.connect(dest)
         try:
             conn.backup(target)
+            # a backup is one self-contained file: no -wal or -shm beside it, ever
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
         self.prune()
@@ -51,10 +54,12 @@ class BackupKeeper:
 
     def take_daily(self, conn: sqlite3.Connection, today: dt.date | None = None) -> Path | None:
         """A backup if none was taken today."""
-        today = today or dt.date.today()
-        if any(b.taken_at.date() == today for b in self.list()):
+        now = dt.datetime.now()
+        if today is not None:
+            now = dt.datetime.combine(today, now.time())
+        if any(b.taken_at.date() == now.date() for b in self.list()):
             return None
-        return self.take(conn, "daily")
+        return self.take(conn, "daily", now)
 
     def list(self) -> list[Backup]:
         """Backups, newest first."""
@@ -65,8 +70,11 @@ class BackupKeeper:
             match = _NAME.match(path.name)
             if match and path.is_file():
                 taken = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-                found.append(Backup(path, taken, match.group(2)))
-        return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+                found.append(Backup(path, taken, match.group(3), int(match.group(2) or 1)))
+        # within one second the name cannot order them; the file's own time can
+        return sorted(
+            found, key=lambda b: (b.taken_at, b.counter, b.path.stat().st_mtime_ns), reverse=True
+        )
 
     def prune(self) -> None:
         """Delete all but the newest `keep` backups."""
@@ -81,7 +89,17 @@ class BackupKeeper:
         """
         if database.exists():
             raise FileExistsError(f"{database} exists; move it aside before restoring")
-        source = connect(backup)  # raises CorruptDatabase for a damaged backup
+        if not backup.is_file():
+            raise FileNotFoundError(f"no backup at {backup}")
+        # read-only: restoring must not change the backup (raises CorruptDatabase if damaged)
+        try:
+            source = sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)
+            result = source.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise CorruptDatabase(backup, f"the backup is not readable ({exc})") from None
+        if result != "ok":
+            source.close()
+            raise CorruptDatabase(backup, f"the backup is damaged ({result})")
         try:
             create_private_file(database)
             target = sqlite3.connect(database)

@@ -26,7 +26,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "days with ratings, tags and areas; sessions",
         (
             f"""CREATE TABLE day (
-                date TEXT PRIMARY KEY CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                date TEXT PRIMARY KEY CHECK (date IS date(date)),
                 pain {RATING.format("pain")},
                 worst_pain {RATING.format("worst_pain")},
                 sleep_quality {RATING.format("sleep_quality")},
@@ -52,14 +52,14 @@ MIGRATIONS: tuple[Migration, ...] = (
                 id INTEGER PRIMARY KEY,
                 routine_id TEXT NOT NULL,
                 routine_title TEXT NOT NULL,
-                day TEXT NOT NULL,
+                day TEXT NOT NULL CHECK (day IS date(day)),
                 started_at TEXT NOT NULL,
                 ended_at TEXT NOT NULL,
                 planned_seconds REAL NOT NULL CHECK (planned_seconds >= 0),
                 actual_seconds REAL NOT NULL CHECK (actual_seconds >= 0),
                 completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
-                step_count INTEGER NOT NULL,
-                stopped_at_step INTEGER,
+                step_count INTEGER NOT NULL CHECK (step_count >= 1),
+                stopped_at_step INTEGER CHECK (stopped_at_step IS NULL OR stopped_at_step BETWEEN 1 AND step_count),
                 pain_before {RATING.format("pain_before")},
                 pain_after {RATING.format("pain_after")},
                 note TEXT NOT NULL DEFAULT ''
@@ -93,9 +93,14 @@ def migrate(
         return []
     if before is not None:
         before(current, pending[-1].version)
+    applied = []
     for migration in pending:
         with transaction(conn):
+            # read again under the write lock: another process may have migrated meanwhile
+            if user_version(conn) >= migration.version:
+                continue
             for statement in migration.statements:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(migration.version)}")
-    return [m.version for m in pending]
+        applied.append(migration.version)
+    return applied

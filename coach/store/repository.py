@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from coach.core.log import RATING_FIELDS, DayEntry, SessionRecord
 from coach.store.backup import BackupKeeper
 from coach.store.connection import NewerDatabase, connect, transaction
-from coach.store.migrations import SCHEMA_VERSION, migrate, user_version
+from coach.store.migrations import MIGRATIONS, Migration, migrate, user_version
 
 Now = Callable[[], dt.datetime]
 
@@ -57,7 +57,13 @@ class LogRepository:
         self.now = now
 
     @classmethod
-    def open(cls, database: Path, backups: BackupKeeper, now: Now = local_now) -> LogRepository:
+    def open(
+        cls,
+        database: Path,
+        backups: BackupKeeper,
+        now: Now = local_now,
+        migrations: Sequence[Migration] = MIGRATIONS,
+    ) -> LogRepository:
         """Open (creating if needed) and migrate the log, backing it up first and once a day.
 
         Raises CorruptDatabase / NewerDatabase without changing the file.
@@ -65,18 +71,19 @@ class LogRepository:
         conn = connect(database)
         try:
             version = user_version(conn)
-            if version > SCHEMA_VERSION:
+            known = migrations[-1].version
+            if version > known:
                 raise NewerDatabase(
                     database,
                     f"it was written by a newer version of Unknot (schema {version}, this version "
-                    f"knows up to {SCHEMA_VERSION}); update Unknot to open it",
+                    f"knows up to {known}); update Unknot to open it",
                 )
 
             def back_up_first(current: int, target: int) -> None:
                 if current > 0:  # a brand-new file has nothing to lose
                     backups.take(conn, f"before-v{target}")
 
-            migrate(conn, before=back_up_first)
+            migrate(conn, before=back_up_first, migrations=migrations)
             backups.take_daily(conn)
         except BaseException:
             conn.close()
@@ -261,7 +268,10 @@ class LogRepository:
             "ORDER BY started_at, id",
             (start.isoformat(), end.isoformat()),
         )
-        return [_session_from_row(row) for row in rows]
+        # by the instant they started, whatever time zone each was played in
+        return sorted(
+            (_session_from_row(row) for row in rows), key=lambda r: (r.started_at, r.id or 0)
+        )
 
     def delete_session(self, session_id: int) -> None:
         """Remove one session record."""
@@ -275,8 +285,9 @@ class LogRepository:
         with transaction(self.conn):
             for table in ("day_tag", "day_area", "day", "session"):
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # rewrite the file without the old pages, then empty the write-ahead log
         self.conn.execute("VACUUM")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _with_id(record: SessionRecord, session_id: int | None) -> SessionRecord:
