@@ -72,9 +72,16 @@ class RoutineLibrary:
                 except FileProblems as exc:
                     broken.append(BrokenFile(path, source, tuple(exc.problems)))
                     continue
+                except Exception as exc:  # noqa: BLE001 - a loader bug must not hide the other routines
+                    message = f"could not be read because of a bug in Unknot ({type(exc).__name__}: {exc}); please report it"
+                    broken.append(BrokenFile(path, source, (Problem(path, message),)))
+                    continue
                 twin = in_this_folder.get(routine.id)
                 if twin is not None:
-                    message = f"has id {routine.id!r}, which {twin.name} already uses; give it another `id`"
+                    other = twin.relative_to(source.folder)
+                    message = (
+                        f"has id {routine.id!r}, which {other} already uses; give it another `id`"
+                    )
                     broken.append(BrokenFile(path, source, (Problem(path, message),)))
                     continue
                 in_this_folder[routine.id] = path

@@ -198,13 +198,18 @@ def _check_id(
 def _check_members(
     doc: TomlDocument, known: set[str], groups: dict[str, tuple[str, list[str]]]
 ) -> list[Problem]:
-    index = {g["id"]: i for i, g in enumerate(doc.data.get("groups", [])) if isinstance(g, dict)}
-    return [
-        doc.problem(("groups", index[gid], "members", j), f"names unknown region {member!r}")
-        for gid, (_, members) in groups.items()
-        for j, member in enumerate(members)
-        if member not in known
-    ]
+    problems = []
+    for i, table in enumerate(doc.data.get("groups", [])):
+        if not isinstance(table, dict) or not isinstance(table.get("id"), str):
+            continue  # its shape was already reported
+        if groups.get(table["id"], ("", None))[1] is not table.get("members"):
+            continue  # a duplicate id, reported where it is
+        for j, member in enumerate(table["members"]):
+            if member not in known:
+                problems.append(
+                    doc.problem(("groups", i, "members", j), f"names unknown region {member!r}")
+                )
+    return problems
 
 
 def _resolve_groups(
@@ -219,7 +224,9 @@ def _resolve_groups(
         if gid in resolved:
             return resolved[gid]
         if gid in trail:
-            problems.append(Problem(doc.path, f"groups form a cycle: {' -> '.join((*trail, gid))}"))
+            index = next(i for i, g in enumerate(doc.data["groups"]) if g.get("id") == gid)
+            cycle = " -> ".join((*trail[trail.index(gid) :], gid))
+            problems.append(doc.problem(("groups", index, "members"), f"form a cycle: {cycle}"))
             return frozenset()
         out: set[str] = set()
         for member in raw[gid][1]:

@@ -17,7 +17,7 @@ from coach.core.problems import FileProblems, Problem, Severity
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import CUES, DEFAULT_CUE, ROUTINE_KINDS, Routine, Step, StepKind
 from coach.core.speech_estimate import speaking_seconds
-from coach.core.tomlfile import TomlDocument, parse_toml, read_toml
+from coach.core.tomlfile import TomlDocument, field_name, parse_toml, read_toml
 from coach.core.tomlpos import KeyPath
 
 MAX_FILE_BYTES = 256 * 1024
@@ -235,7 +235,8 @@ class _Expander:
                 found.append(
                     self.doc.problem((*where, key), "must not be empty; leave it out instead")
                 )
-        for j, item in enumerate(table.get("for_each") or []):
+        items = table.get("for_each")
+        for j, item in enumerate(items if isinstance(items, list) else []):
             if not isinstance(item, dict):
                 continue
             for key, value in item.items():
@@ -247,6 +248,8 @@ class _Expander:
                         found.append(self.doc.problem(item_where, "must be a list of region ids"))
                 elif not isinstance(value, str | int | float) or isinstance(value, bool):
                     found.append(self.doc.problem(item_where, "must be text or a number"))
+                elif isinstance(value, int) and abs(value) > 10**15:
+                    found.append(self.doc.problem(item_where, "is too large a number to show"))
         return found
 
     def block(self, table: dict[str, Any], where: KeyPath, scope: _Scope, depth: int) -> None:
@@ -316,7 +319,7 @@ class _Expander:
                 regions=regions,
                 cue=cue,
                 audio=audio,
-                origin=f"{_field(where)}{scope.origin}",
+                origin=f"{field_name(where)}{scope.origin}",
             )
         )
 
@@ -391,6 +394,9 @@ class _Expander:
         return tuple(out)
 
     def inside_folder(self, relative: str, where: KeyPath) -> Path | None:
+        if "\0" in relative:
+            self.report(where, "must not contain a NUL character")
+            return None
         candidate = Path(relative)
         if (
             candidate.is_absolute()
@@ -399,23 +405,23 @@ class _Expander:
         ):
             self.report(where, f"must be a path inside the session's folder, got {relative!r}")
             return None
-        folder = self.folder.resolve()
-        resolved = (folder / candidate).resolve()
-        if not resolved.is_relative_to(folder):
+        try:
+            folder = self.folder.resolve()
+            resolved = (folder / candidate).resolve()
+            outside = not resolved.is_relative_to(folder)
+            exists = not outside and resolved.is_file()
+        except OSError as exc:  # e.g. a file name longer than the file system allows
+            self.report(where, f"cannot be used as a file name ({exc.strerror or exc})")
+            return None
+        if outside:
             self.report(
                 where, f"leaves the session's folder ({relative!r}); keep sounds beside the file"
             )
             return None
-        if not resolved.is_file():
+        if not exists:
             self.report(where, f"names {relative!r}, which does not exist in {self.folder}")
             return None
         return resolved
-
-
-def _field(path: KeyPath) -> str:
-    from coach.core.tomlfile import field_name
-
-    return field_name(path)
 
 
 def load_routine(path: Path, catalogue: RegionCatalogue) -> Routine:
@@ -433,15 +439,16 @@ def build_routine(doc: TomlDocument, catalogue: RegionCatalogue) -> Routine:
     data = doc.data
     problems = check_table(doc, data, ROUTINE_FIELDS, ())
     routine_id = data.get("id", doc.path.stem)
-    if isinstance(routine_id, str) and not ID_PATTERN.match(routine_id):
-        where = ("id",) if "id" in data else ()
-        problems.append(
-            doc.problem(
-                where,
-                f"id {routine_id!r} must be lower-case letters, digits, - and _ "
-                "(rename the file or set `id`)",
+    if isinstance(routine_id, str) and not ID_PATTERN.fullmatch(routine_id):
+        if "id" in data:
+            message = f"must be lower-case letters, digits, - and _, got {routine_id!r}"
+            problems.append(doc.problem(("id",), message))
+        else:
+            message = (
+                f"the file name makes the id {routine_id!r}, but an id must be lower-case letters, "
+                "digits, - and _ (rename the file or set `id`)"
             )
-        )
+            problems.append(doc.problem((), message))
     end_cue = data.get("end_cue", "end")
     expander = _Expander(doc, catalogue)
     if isinstance(data.get("steps"), list):

@@ -95,4 +95,6 @@ def parse_toml(path: Path, raw: bytes, *, max_bytes: int) -> TomlDocument:
         raise FileProblems([Problem(path, f"is not valid TOML: {message}", line)]) from None
     except RecursionError:
         raise FileProblems([Problem(path, "is not valid TOML: nested too deeply")]) from None
+    except ValueError as exc:  # e.g. an integer too long for Python to convert
+        raise FileProblems([Problem(path, f"is not usable TOML: {exc}")]) from None
     return TomlDocument(path, data, KeyLines(text))

@@ -145,6 +145,8 @@ class _Scanner:
         else:
             table = self.resolve(keys)
         self.lines[table] = line
+        for end in range(1, len(table)):  # `[a.b.c]` also names a and a.b, if nothing did before
+            self.lines.setdefault(table[:end], line)
         return table
 
     def document(self) -> dict[KeyPath, int]:
@@ -157,12 +159,15 @@ class _Scanner:
                 table = self.header()
                 continue
             line = self.line()
+            start = self.pos
             keys = self.key()
-            if not keys or keys == [""]:
+            if self.pos == start:
                 self.pos += 1  # not TOML we understand; move on rather than loop
                 continue
             path = (*table, *keys)
             self.lines[path] = line
+            for end in range(len(table) + 1, len(path)):  # `a.b.c = 1` also writes a and a.b
+                self.lines.setdefault(path[:end], line)
             self.skip_blank(newlines=False)
             if self.peek() == "=":
                 self.pos += 1

@@ -96,6 +96,7 @@ OFFSETS = st.integers(-14 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(
 def sessions(draw: st.DrawFn) -> SessionRecord:
     start = draw(st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2090, 1, 1), timezones=OFFSETS))
     completed = draw(st.booleans())
+    steps = draw(st.integers(1, 200))
     return SessionRecord(
         routine_id=draw(st.sampled_from(["pmr-16", "pmr-4", "massage-low-back"])),
         routine_title=draw(TEXT),
@@ -104,8 +105,8 @@ def sessions(draw: st.DrawFn) -> SessionRecord:
         planned_seconds=draw(st.floats(0, 10_000, allow_nan=False)),
         actual_seconds=draw(st.floats(0, 10_000, allow_nan=False)),
         completed=completed,
-        step_count=draw(st.integers(0, 200)),
-        stopped_at_step=None if completed else draw(st.none() | st.integers(1, 200)),
+        step_count=steps,
+        stopped_at_step=None if completed else draw(st.none() | st.integers(1, steps)),
         pain_before=draw(RATING),
         pain_after=draw(RATING),
         note=draw(NOTES),

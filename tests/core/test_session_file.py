@@ -236,7 +236,7 @@ def test_text_too_long_to_say_is_a_warning_not_an_error(tmp_path, catalogue):
         ),
         (
             'format = 1\ntitle = "x"\nid = "Bad Id"\n[[steps]]\ntext = "a"\nduration = 1\n',
-            "bad.toml:3: id id 'Bad Id' must be lower-case",
+            "bad.toml:3: id must be lower-case letters, digits, - and _, got 'Bad Id'",
         ),
         (
             'format = 1\ntitle = "x"\nend_cue = "boom"\n[[steps]]\ntext = "a"\nduration = 1\n',

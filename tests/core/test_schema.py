@@ -1,0 +1,175 @@
+"""The published JSON Schema of session files: up to date, valid, and in step with the loader."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from coach.core.problems import FileProblems
+from coach.core.regions import RegionCatalogue
+from coach.core.session_file import (
+    BLOCK_FIELDS,
+    ROUTINE_FIELDS,
+    STEP_FIELDS,
+    parse_routine,
+    session_schema,
+)
+from tests.conftest import MINIMAL
+
+REPO = Path(__file__).resolve().parents[2]
+SCHEMA_FILE = REPO / "docs" / "session.schema.json"
+FORMAT_DOC = REPO / "docs" / "session-format.md"
+BUILTIN_SESSIONS = sorted((REPO / "sessions").glob("*.toml"))
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    return Draft202012Validator(session_schema())
+
+
+def schema_errors(validator: Draft202012Validator, data: dict) -> list[str]:
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+
+
+def test_published_schema_is_the_generated_one():
+    published = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert published == session_schema(), (
+        "docs/session.schema.json is out of date; "
+        "regenerate with: coach sessions schema > docs/session.schema.json"
+    )
+
+
+def test_schema_is_a_valid_draft_2020_12_schema():
+    schema = session_schema()
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    # every $ref points at a definition that exists
+    refs = re.findall(r'"\$ref": "#/\$defs/([^"]+)"', json.dumps(schema))
+    assert refs
+    assert set(refs) <= set(schema["$defs"])
+
+
+def test_there_are_builtin_sessions():
+    assert len(BUILTIN_SESSIONS) >= 3
+
+
+@pytest.mark.parametrize("path", BUILTIN_SESSIONS, ids=lambda p: p.name)
+def test_every_builtin_session_matches_the_schema(validator, path):
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert schema_errors(validator, data) == []
+
+
+@pytest.mark.parametrize(
+    "field",
+    [*ROUTINE_FIELDS, *STEP_FIELDS, *BLOCK_FIELDS],
+    ids=lambda f: f.name,
+)
+def test_every_declared_key_is_documented(field):
+    assert f"`{field.name}`" in FORMAT_DOC.read_text(encoding="utf-8"), (
+        f"docs/session-format.md never mentions the key `{field.name}`"
+    )
+
+
+def test_every_key_of_the_schema_is_declared():
+    """The schema adds no key of its own that the loader does not know."""
+    schema = session_schema()
+    assert set(schema["properties"]) == {f.name for f in ROUTINE_FIELDS}
+    assert set(schema["$defs"]["step"]["properties"]) == {f.name for f in STEP_FIELDS}
+    assert set(schema["$defs"]["block"]["properties"]) == {f.name for f in BLOCK_FIELDS}
+    assert schema["required"] == [f.name for f in ROUTINE_FIELDS if f.required]
+
+
+def _block(line: str) -> str:
+    """A document whose one block has `line` and one inner step."""
+    return f'format = 1\ntitle = "x"\n[[steps]]\n{line}\n  [[steps.steps]]\n  text = "a"\n  duration = 1\n'
+
+
+def _top(line: str) -> str:
+    return MINIMAL.replace("format = 1\n", f"format = 1\n{line}\n")
+
+
+# name: (document, the field the loader's problem names)
+INVALID = {
+    "unknown top-level key": (_top('colour = "blue"'), "colour"),
+    "unknown step key": (MINIMAL + 'colour = "blue"\n', "steps[1].colour"),
+    "unknown block key": (_block("repeats = 2"), "steps[0].repeats"),
+    "negative duration": (MINIMAL.replace("duration = 4", "duration = -4"), "steps[0].duration"),
+    "zero duration": (MINIMAL.replace("duration = 4", "duration = 0"), "steps[0].duration"),
+    "duration over an hour": (
+        MINIMAL.replace("duration = 4", "duration = 3600.5"),
+        "steps[0].duration",
+    ),
+    "duration as text": (MINIMAL.replace("duration = 4", 'duration = "4"'), "steps[0].duration"),
+    "title as number": (MINIMAL.replace('title = "Two steps"', "title = 2"), "title"),
+    "regions as text": (
+        MINIMAL.replace('kind = "breathe-in"', 'regions = "left_calf"'),
+        "steps[0].regions",
+    ),
+    "missing title": (MINIMAL.replace('title = "Two steps"\n', ""), "title"),
+    "missing format": (MINIMAL.replace("format = 1\n", ""), "format"),
+    "format 2": (MINIMAL.replace("format = 1", "format = 2"), "format"),
+    "missing text": (MINIMAL.replace('text = "And out."\n', ""), "steps[1].text"),
+    "empty steps": ('format = 1\ntitle = "x"\nsteps = []\n', "steps"),
+    "no steps": ('format = 1\ntitle = "x"\n', "steps"),
+    "empty block": ('format = 1\ntitle = "x"\n[[steps]]\nsteps = []\n', "steps[0].steps"),
+    "step kind misspelt": (
+        MINIMAL.replace('kind = "breathe-in"', 'kind = "breath-in"'),
+        "steps[0].kind",
+    ),
+    "routine kind unknown": (_top('kind = "yoga"'), "kind"),
+    "repeat zero": (_block("repeat = 0"), "steps[0].repeat"),
+    "repeat over 100": (_block("repeat = 101"), "steps[0].repeat"),
+    "repeat as float": (_block("repeat = 2.5"), "steps[0].repeat"),
+    "side up": (_block('sides = ["up"]'), "steps[0].sides[0]"),
+    "three sides": (_block('sides = ["left", "right", "left"]'), "steps[0].sides"),
+    "for_each not tables": (_block('for_each = ["a"]'), "steps[0].for_each[0]"),
+    "for_each key with a space": (
+        _block('for_each = [{ "a b" = "x" }]'),
+        "steps[0].for_each[0].a b",
+    ),
+    "for_each value a list": (_block('for_each = [{ a = ["x"] }]'), "steps[0].for_each[0].a"),
+    "for_each value a bool": (_block("for_each = [{ a = true }]"), "steps[0].for_each[0].a"),
+    "for_each regions not a list": (
+        _block('for_each = [{ regions = "calves" }]'),
+        "steps[0].for_each[0].regions",
+    ),
+    "block label too long": (_block(f'label = "{"x" * 121}"'), "steps[0].label"),
+    "id with capitals": (_top('id = "My-Routine"'), "id"),
+    "title too long": (MINIMAL.replace('"Two steps"', '"' + "x" * 121 + '"'), "title"),
+    "end_cue a wav file": (_top('end_cue = "bell.wav"'), "end_cue"),
+    "equipment not a list": (_top('equipment = "ball"'), "equipment"),
+    "caution not text": (_top("cautions = [1]"), "cautions[0]"),
+}
+
+
+@pytest.mark.parametrize(("body", "field"), INVALID.values(), ids=INVALID.keys())
+def test_invalid_documents_are_rejected_by_schema_and_loader(
+    validator, catalogue: RegionCatalogue, body: str, field: str
+):
+    data = tomllib.loads(body)
+    assert schema_errors(validator, data), "the schema accepted it"
+    with pytest.raises(FileProblems) as info:
+        parse_routine(Path("bad.toml"), body.encode(), catalogue)
+    fields = [p.field for p in info.value.problems]
+    assert field in fields, fields
+
+
+def test_the_minimal_document_is_accepted_by_both(validator, catalogue):
+    assert schema_errors(validator, tomllib.loads(MINIMAL)) == []
+    assert parse_routine(Path("ok.toml"), MINIMAL.encode(), catalogue).steps
+
+
+@pytest.mark.parametrize("where", ["id key", "file name"])
+def test_an_id_ending_in_a_newline_is_rejected(catalogue, tmp_path, where):
+    if where == "id key":
+        body, path = MINIMAL.replace("format = 1\n", 'format = 1\nid = "abc\\n"\n'), Path("x.toml")
+    else:
+        body, path = MINIMAL, Path("abc\n.toml")
+    with pytest.raises(FileProblems) as info:
+        parse_routine(path, body.encode(), catalogue)
+    assert any("must be lower-case" in p.message for p in info.value.problems)
