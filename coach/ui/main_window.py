@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -20,8 +20,10 @@ from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
 from coach.store.repository import LogRepository
 from coach.ui.later_view import LaterView
+from coach.ui.prompt import DialogPrompt, Prompt
 from coach.ui.routines_view import RoutinesView
 from coach.ui.settings_view import SettingsView
+from coach.ui.today_view import TodayView
 
 
 class MainWindow(QMainWindow):
@@ -34,24 +36,18 @@ class MainWindow(QMainWindow):
         catalogue: RegionCatalogue,
         library: RoutineLibrary,
         log: LogRepository,
+        prompt: Prompt | None = None,
     ) -> None:
         super().__init__()
         self.log = log
         self.setWindowTitle(self.tr("Unknot"))
         self.resize(1100, 720)
+        self.prompt: Prompt = prompt if prompt is not None else DialogPrompt(self)
+        self.today = TodayView(log, catalogue)
         self.routines = RoutinesView(library, catalogue)
         self.settings = SettingsView(paths)
         views: list[tuple[str, QWidget]] = [
-            (
-                self.tr("Today"),
-                LaterView(
-                    self.tr("Today"),
-                    self.tr(
-                        "Log today's pain, worst pain, sleep, stress, tags and a note, and see today's "
-                        "sessions. Arrives with the daily log."
-                    ),
-                ),
-            ),
+            (self.tr("Today"), self.today),
             (self.tr("Routines"), self.routines),
             (
                 self.tr("Body map"),
@@ -98,9 +94,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.routines.status_changed.connect(self.statusBar().showMessage)
+        # the status bar speaks for the view on screen (a view may offer `status_text`)
+        self.routines.status_changed.connect(lambda _text: self._show_status())
+        self.stack.currentChanged.connect(lambda _index: self._show_status())
         self.routines.refresh()
-        self.nav.setCurrentRow(1)
+        self.nav.setCurrentRow(0)
         self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_menus(self) -> None:
@@ -126,6 +124,29 @@ class MainWindow(QMainWindow):
                 "<p>Your data stays on this computer.</p>"
             ).format(__version__),
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the day being edited first; if that fails, ask before closing and losing it."""
+        if self.today.flush():
+            event.accept()
+            return
+        close, stay = self.tr("Close without saving"), self.tr("Stay open")
+        choice = self.prompt.choose(
+            self.tr("Your last changes are not saved"),
+            self.tr(
+                "Unknot could not save your latest changes to the log:\n\n{0}\n\n"
+                "If you stay, they remain on screen and Unknot tries again when you change "
+                "something."
+            ).format(self.today.problem),
+            [stay, close],
+        )
+        if choice == close:
+            event.accept()
+        else:
+            event.ignore()
+
+    def _show_status(self) -> None:
+        self.statusBar().showMessage(getattr(self.stack.currentWidget(), "status_text", ""))
 
     def bring_to_front(self) -> None:
         """Show the window above others (a second start of the app asks for this)."""

@@ -35,6 +35,7 @@ class RoutinesView(QWidget):
         self.library = library
         self.catalogue = catalogue
         self.scan = LibraryScan((), ())
+        self.status_text = ""
         self.model = RoutineTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -89,11 +90,17 @@ class RoutinesView(QWidget):
         )
         self.broken_label.setVisible(has_broken)
         self.broken.setVisible(has_broken)
-        self.status_changed.emit(
-            self.tr("{0} routines, {1} files with problems").format(
-                len(self.scan.entries), len(self.scan.broken)
-            )
+        routines, broken = len(self.scan.entries), len(self.scan.broken)
+        self.status_text = (
+            self.tr("1 routine") if routines == 1 else self.tr("{0} routines").format(routines)
+        ) + (
+            ""
+            if not broken
+            else self.tr(", 1 file with problems")
+            if broken == 1
+            else self.tr(", {0} files with problems").format(broken)
         )
+        self.status_changed.emit(self.status_text)
         if not self.select(selected or "") and self.scan.entries:
             self.table.selectRow(0)
 

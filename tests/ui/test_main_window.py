@@ -76,7 +76,7 @@ def make_window(
 
 def test_ctrl_number_switches_views(qtbot: QtBot, make_window) -> None:
     window = make_window(shown=True)
-    assert window.stack.currentIndex() == 1, "opens on Routines"
+    assert window.stack.currentIndex() == 0, "opens on Today"
 
     for number in (1, 3, 4, 5, 2, 1):
         key = getattr(Qt.Key, f"Key_{number}")
@@ -101,7 +101,9 @@ def test_routines_view_lists_the_built_ins(make_window) -> None:
 
     assert model_ids(window) == BUILTIN_IDS
     assert window.routines.broken.isHidden(), "no problems list without problems"
-    assert window.statusBar().currentMessage() == "3 routines, 0 files with problems"
+    assert window.statusBar().currentMessage() == "", "the status bar speaks for Today, at start"
+    window.nav.setCurrentRow(1)
+    assert window.statusBar().currentMessage() == "3 routines"
     assert selected_id(window) is not None, "a routine is selected from the start"
 
 
@@ -155,7 +157,7 @@ def test_a_broken_user_file_is_listed_and_explained(
     assert broken.item(0).text().startswith("negative.toml: ")
     assert "steps[1].duration" in broken.item(0).text()
     assert model_ids(window) == BUILTIN_IDS, "the good files still load"
-    assert window.statusBar().currentMessage() == "3 routines, 1 files with problems"
+    assert window.routines.status_text == "3 routines, 1 file with problems"
 
     broken.setCurrentRow(0)
 
@@ -200,7 +202,7 @@ def test_f5_reloads_new_user_files(qtbot: QtBot, make_window, paths: Paths) -> N
     qtbot.waitUntil(lambda: "new-one" in model_ids(window))
     row = window.routines.model.row_of("new-one")
     assert window.routines.model.index(row, 3).data() == "yours"
-    assert window.statusBar().currentMessage() == "4 routines, 0 files with problems"
+    assert window.routines.status_text == "4 routines"
 
 
 def test_the_reload_action_keeps_the_selection_and_shows_new_problems(

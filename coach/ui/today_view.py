@@ -1,0 +1,389 @@
+"""The Today view: log a day (today, or any past day) and see its sessions; it saves as you go."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QShowEvent, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.log import DayEntry, InvalidEntry
+from coach.core.regions import RegionCatalogue
+from coach.store.repository import LogRepository
+from coach.ui.day_form import TYPING_DELAY_MS, DayForm
+from coach.ui.day_widgets import SessionsList, heading
+from coach.ui.rating_scale import muted, short_time
+
+MAX_WAKE_MS = 3_600_000  # wake at least hourly: a timer may oversleep a suspend or a time-zone move
+
+Today = Callable[[], dt.date]
+
+
+class DayCalendar(QCalendarWidget):
+    """A month calendar whose days with entries are bold and underlined (not only coloured)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.marked: set[dt.date] = set()
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setGridVisible(False)
+        self.setAccessibleName(self.tr("Calendar: pick a day to open it"))
+        for view in self.findChildren(QTableView):
+            view.setAccessibleName(self.tr("Days of the month"))
+        for year in self.findChildren(QSpinBox):
+            year.setAccessibleName(self.tr("Year"))
+
+    def visible_range(self) -> tuple[dt.date, dt.date]:
+        """The dates the month page can show, including the neighbouring months' edges."""
+        first = dt.date(self.yearShown(), self.monthShown(), 1)
+        return first - dt.timedelta(days=7), first + dt.timedelta(days=49)
+
+    def set_marked(self, dates: Iterable[dt.date]) -> None:
+        """Mark exactly these dates."""
+        self.setDateTextFormat(QDate(), QTextCharFormat())  # clears every date's format
+        self.marked = set(dates)
+        entry_format = QTextCharFormat()
+        entry_format.setFontWeight(QFont.Weight.Bold)
+        entry_format.setFontUnderline(True)
+        for date in self.marked:
+            self.setDateTextFormat(QDate(date.year, date.month, date.day), entry_format)
+
+
+class TodayView(QWidget):
+    """Ratings, sleep, tags, note and areas for one local date, saved on every change.
+
+    Edits are saved after a short pause (`flush()` saves at once); `saved` is emitted after each
+    write. Switching day, hiding the view and closing the window flush first, so nothing is lost.
+    """
+
+    saved = Signal(object)  # the DayEntry written
+
+    def __init__(
+        self,
+        log: LogRepository,
+        catalogue: RegionCatalogue,
+        today: Today = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.log = log
+        self._today = today
+        self.known_today = today()
+        self.date = self.known_today
+        self.saved_entry = DayEntry(self.date)
+        self._dirty = False
+        self._pending_notice = ""
+        self.problem = ""  # why the last save failed, or "" once saved
+        self.setAccessibleName(self.tr("Today"))
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.timeout.connect(self._save_now)
+        self.midnight_timer = QTimer(self)
+        self.midnight_timer.setSingleShot(True)
+        self.midnight_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.midnight_timer.timeout.connect(self.check_new_day)
+
+        self._build_header()
+        self._build_form(catalogue)
+        self._build_side()
+        self._build_actions()
+        top = QVBoxLayout(self)
+        top.setContentsMargins(24, 16, 16, 8)
+        top.setSpacing(10)
+        top.addLayout(self.header)
+        top.addLayout(self.status_row)
+        body = QHBoxLayout()
+        body.setSpacing(20)
+        body.addWidget(self.scroll_area, 1)
+        body.addWidget(self.side)
+        top.addLayout(body, 1)
+        self._load(self.date)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        self.previous_button = QPushButton(self.tr("‹ Previous day"))
+        self.previous_button.setToolTip(self.tr("The day before (Alt+Left)"))
+        self.previous_button.clicked.connect(lambda: self.open_day(self.date - dt.timedelta(1)))
+        self.next_button = QPushButton(self.tr("Next day ›"))
+        self.next_button.setToolTip(self.tr("The day after (Alt+Right)"))
+        self.next_button.clicked.connect(lambda: self.open_day(self.date + dt.timedelta(1)))
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Open today (Ctrl+T)"))
+        self.today_button.clicked.connect(self.open_today)
+        self.date_label = QLabel()
+        font = self.date_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.date_label.setFont(font)
+        self.relative_label = QLabel()
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Save status"))
+        self.status_label.setWordWrap(True)
+        self.header = QHBoxLayout()
+        self.header.setSpacing(12)
+        self.header.addWidget(self.date_label)
+        self.header.addWidget(self.relative_label)
+        self.header.addStretch(1)
+        for button in (self.previous_button, self.next_button, self.today_button):
+            self.header.addWidget(button)
+        self.intro = QLabel(
+            self.tr(
+                "Nothing logged for this day yet. Everything here is optional: rate what you "
+                "like, and it is kept as you go."
+            )
+        )
+        self.intro.setWordWrap(True)
+        # One line under the date: the invitation on an empty day, otherwise the save status.
+        self.status_row = QHBoxLayout()
+        self.status_row.addWidget(self.status_label)
+        self.status_row.addWidget(self.intro, 1)
+
+    def _build_form(self, catalogue: RegionCatalogue) -> None:
+        self.form = DayForm(catalogue)
+        self.form.setMaximumWidth(720)
+        self.form.edited.connect(self._edited)
+        self.form.notice.connect(self._notice)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.form)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _build_side(self) -> None:
+        self.calendar = DayCalendar()
+        self.calendar.selectionChanged.connect(self._calendar_picked)
+        self.calendar.currentPageChanged.connect(lambda _y, _m: self._refresh_marks())
+        legend = QLabel(self.tr("Days with something logged are bold and underlined."))
+        legend.setWordWrap(True)
+        muted(legend)
+        self.sessions = SessionsList()
+        self.side = QWidget()
+        self.side.setFixedWidth(300)
+        layout = QVBoxLayout(self.side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.calendar)
+        layout.addWidget(legend)
+        layout.addSpacing(14)
+        layout.addWidget(heading(self.tr("Sessions on this day")))
+        layout.addWidget(self.sessions)
+        layout.addStretch(1)
+
+    def _build_actions(self) -> None:
+        for keys, slot in (
+            ((QKeySequence("Alt+Left"),), lambda: self.open_day(self.date - dt.timedelta(1))),
+            ((QKeySequence("Alt+Right"),), self._open_next),
+            ((QKeySequence("Ctrl+T"), QKeySequence("Alt+Home")), self.open_today),
+        ):
+            action = QAction(self)
+            action.setShortcuts(list(keys))
+            # A window shortcut, but only while this view is shown: Qt skips hidden widgets.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # -- days ----------------------------------------------------------------------------------
+
+    def open_day(self, date: dt.date) -> bool:
+        """Show `date`, saving the current day's edits first; False (and stay) if that failed."""
+        if date > self.known_today and date > self.date:
+            return False  # no logging ahead of time
+        if date == self.date:
+            return True
+        if not self.flush():
+            self._select_in_calendar(self.date)
+            return False
+        self._load(date)
+        return True
+
+    def open_today(self) -> bool:
+        """Show today's date."""
+        self.check_new_day()
+        return self.open_day(self.known_today)
+
+    def _open_next(self) -> None:
+        self.open_day(self.date + dt.timedelta(1))
+
+    def check_new_day(self) -> None:
+        """After midnight: keep the open day, but let the header and buttons know the new date."""
+        today = self._today()
+        if today != self.known_today:
+            self.known_today = today
+            self._show_header()
+        if self.isVisible():
+            self._arm_midnight_timer()
+
+    def _arm_midnight_timer(self) -> None:
+        # Computed afresh each time from the wall clock, never added up from earlier waits.
+        now = dt.datetime.now()
+        midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+        wait_ms = int((midnight - now).total_seconds() * 1000) + 1000
+        self.midnight_timer.start(max(1000, min(wait_ms, MAX_WAKE_MS)))
+
+    def _load(self, date: dt.date) -> None:
+        self.save_timer.stop()
+        self.date = date
+        self._dirty = False
+        try:
+            entry = self.log.get_day(date) or DayEntry(date)
+            sessions = self.log.sessions(date, date)
+            known_tags = [tag for tag, _count in self.log.tags_in_use()]
+        except sqlite3.Error as trouble:
+            self.form.setEnabled(False)  # saving over a day that could not be read would lose it
+            self._say(self.tr("Could not read this day: {0}").format(trouble))
+            self._show_header()
+            return
+        self.form.setEnabled(True)
+        self.saved_entry = entry
+        self.form.show_entry(entry)
+        self.intro.setVisible(entry.is_empty())
+        self.sessions.set_sessions(sessions)
+        self.form.tags.set_known(known_tags)
+        self._say("" if entry.is_empty() else self.tr("All saved."))
+        self._show_header()
+        self._select_in_calendar(date)
+
+    def _show_header(self) -> None:
+        locale = QLocale()
+        self.date_label.setText(locale.toString(_qdate(self.date), "dddd d MMMM yyyy"))
+        days_ago = (self.known_today - self.date).days
+        if days_ago == 0:
+            relative = self.tr("Today")
+        elif days_ago == 1:
+            relative = self.tr("Yesterday")
+        elif days_ago > 1:
+            relative = self.tr("{0} days ago").format(days_ago)
+        else:
+            relative = ""
+        self.relative_label.setText(relative)
+        self.today_button.setEnabled(self.date != self.known_today)
+        self.next_button.setEnabled(self.date < self.known_today)
+        self.calendar.setMaximumDate(_qdate(max(self.known_today, self.date)))
+        self.setAccessibleDescription(f"{self.date_label.text()} {relative}".strip())
+
+    def _select_in_calendar(self, date: dt.date) -> None:
+        self.calendar.blockSignals(True)
+        self.calendar.setSelectedDate(_qdate(date))
+        self.calendar.blockSignals(False)
+        self._refresh_marks()
+
+    def _calendar_picked(self) -> None:
+        self.open_day(self.calendar.selectedDate().toPython())  # type: ignore[arg-type]
+
+    def _refresh_marks(self) -> None:
+        start, end = self.calendar.visible_range()
+        # The marks are a convenience; the save status reports any trouble with the log.
+        with contextlib.suppress(sqlite3.Error):
+            self.calendar.set_marked(self.log.dates_with_entries(start, end))
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def has_pending_edits(self) -> bool:
+        """Whether something on screen is not saved yet."""
+        return self._dirty
+
+    def flush(self) -> bool:
+        """Save pending edits now; False if they could not be saved (they stay on screen)."""
+        if not self._dirty:
+            self.save_timer.stop()
+            return True
+        return self._save_now()
+
+    def _edited(self, delay_ms: int) -> None:
+        self._dirty = True
+        self.intro.hide()
+        self._say(self._pending_notice or self.tr("Saving…"))
+        if not self.save_timer.isActive() or self.save_timer.remainingTime() > delay_ms:
+            self.save_timer.start(delay_ms)
+        elif delay_ms == TYPING_DELAY_MS:
+            self.save_timer.start(delay_ms)  # still typing: wait for the pause
+
+    def _notice(self, text: str) -> None:
+        self._pending_notice = text  # shown until the next save, and with its "Saved at"
+        self._say(text)
+
+    def _save_now(self) -> bool:
+        self.save_timer.stop()
+        if not self._dirty:
+            return True
+        try:
+            entry = self.form.entry(self.date)
+            if entry != self.saved_entry:
+                self.log.save_day(entry)
+        except (InvalidEntry, sqlite3.Error) as trouble:
+            self.problem = str(trouble)
+            self._say(
+                self.tr(
+                    "Not saved: {0}. Your changes stay on screen, and Unknot tries again "
+                    "with your next change."
+                ).format(str(trouble).rstrip(".")),
+                problem=True,
+            )
+            return False
+        self.problem = ""
+        changed = entry != self.saved_entry
+        self.saved_entry = entry
+        self._dirty = False
+        time = short_time(QTime.currentTime())
+        saved_at = self.tr("Saved at {0}").format(time)
+        self._say(f"{saved_at} · {self._pending_notice}" if self._pending_notice else saved_at)
+        self._pending_notice = ""
+        self.intro.setVisible(entry.is_empty())
+        if changed:
+            self._refresh_marks()
+            with contextlib.suppress(sqlite3.Error):  # completion is a convenience
+                self.form.tags.set_known(tag for tag, _count in self.log.tags_in_use())
+            self.saved.emit(entry)
+        return True
+
+    def _say(self, text: str, *, problem: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+        font = self.status_label.font()
+        font.setBold(problem)  # a problem reads "Not saved: ..." and is bold, not only coloured
+        self.status_label.setFont(font)
+        self.status_label.setToolTip(text if problem else "")
+
+    # -- the rest ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back: pick up a new date, and what other views logged meanwhile."""
+        super().showEvent(event)
+        self.check_new_day()
+        if not self._dirty:
+            self._reload_if_changed()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Going away (another view, or the window closing): save first, stop the timers."""
+        self.flush()
+        self.midnight_timer.stop()
+        super().hideEvent(event)
+
+    def _reload_if_changed(self) -> None:
+        try:
+            stored = self.log.get_day(self.date) or DayEntry(self.date)
+            self.sessions.set_sessions(self.log.sessions(self.date, self.date))
+        except sqlite3.Error:
+            return
+        if stored != self.saved_entry:
+            self._load(self.date)
+
+
+def _qdate(date: dt.date) -> QDate:
+    return QDate(date.year, date.month, date.day)
