@@ -90,16 +90,15 @@ class RoutinesView(QWidget):
         )
         self.broken_label.setVisible(has_broken)
         self.broken.setVisible(has_broken)
-        routines, broken = len(self.scan.entries), len(self.scan.broken)
-        self.status_text = (
+        routines, problems = len(self.scan.entries), len(self.scan.broken)
+        counted = (
             self.tr("1 routine") if routines == 1 else self.tr("{0} routines").format(routines)
-        ) + (
-            ""
-            if not broken
-            else self.tr(", 1 file with problems")
-            if broken == 1
-            else self.tr(", {0} files with problems").format(broken)
         )
+        if problems == 1:
+            counted += self.tr(", 1 file with problems")
+        elif problems:
+            counted += self.tr(", {0} files with problems").format(problems)
+        self.status_text = counted
         self.status_changed.emit(self.status_text)
         if not self.select(selected or "") and self.scan.entries:
             self.table.selectRow(0)
