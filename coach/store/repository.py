@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from coach.core.log import RATING_FIELDS, DayEntry, SessionRecord
+from coach.core.log import RATING_FIELDS, DayEntry, SessionRecord, check_rating
 from coach.store.backup import BackupKeeper
 from coach.store.connection import NewerDatabase, connect, transaction
 from coach.store.migrations import MIGRATIONS, Migration, migrate, user_version
@@ -272,6 +272,17 @@ class LogRepository:
         return sorted(
             (_session_from_row(row) for row in rows), key=lambda r: (r.started_at, r.id or 0)
         )
+
+    def update_session_feedback(
+        self, session_id: int, *, pain_after: int | None, note: str
+    ) -> None:
+        """Add what the person said after a session (pain now, a note) to its record."""
+        checked = check_rating("pain_after", pain_after)
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE session SET pain_after = ?, note = ? WHERE id = ?",
+                (checked, note, session_id),
+            )
 
     def delete_session(self, session_id: int) -> None:
         """Remove one session record."""

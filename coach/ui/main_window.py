@@ -15,13 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from coach import __version__
+from coach.core.clock import Clock
 from coach.core.library import RoutineLibrary
 from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
+from coach.services.session_sound import SessionSound
 from coach.store.repository import LogRepository
 from coach.ui.later_view import LaterView
 from coach.ui.prompt import DialogPrompt, Prompt
 from coach.ui.routines_view import RoutinesView
+from coach.ui.session_page import SessionPage
 from coach.ui.settings_view import SettingsView
 from coach.ui.today_view import TodayView
 
@@ -36,6 +39,8 @@ class MainWindow(QMainWindow):
         catalogue: RegionCatalogue,
         library: RoutineLibrary,
         log: LogRepository,
+        sound: SessionSound | None = None,
+        clock: Clock | None = None,
         prompt: Prompt | None = None,
     ) -> None:
         super().__init__()
@@ -43,9 +48,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Unknot"))
         self.resize(1100, 720)
         self.prompt: Prompt = prompt if prompt is not None else DialogPrompt(self)
+        self._was_maximized = False
         self.today = TodayView(log, catalogue)
         self.routines = RoutinesView(library, catalogue)
         self.settings = SettingsView(paths)
+        self.session = SessionPage(
+            catalogue=catalogue, log=log, sound=sound or SessionSound(None, None), clock=clock
+        )
         views: list[tuple[str, QWidget]] = [
             (self.tr("Today"), self.today),
             (self.tr("Routines"), self.routines),
@@ -85,7 +94,10 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
             self.addAction(action)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.addWidget(self.session)  # reached from Routines, not from the list
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.session.closed.connect(self._session_closed)
+        self.session.eyes_closed_changed.connect(self._eyes_closed)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +139,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the day being edited first; if that fails, ask before closing and losing it."""
+        self.session.stop()  # a session under way is recorded as stopped
         if self.today.flush():
             event.accept()
             return
@@ -144,6 +157,43 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        if self.session.is_playing():
+            # leaving the player ends the session, recorded as stopped; say so rather than surprise
+            self.session.stop()
+        self.stack.setCurrentIndex(row)
+
+    def start_routine(self, routine_id: str) -> None:
+        """Open the screen before starting a routine from the library."""
+        entry = self.routines.scan.find(routine_id)
+        if entry is None:
+            return
+        self.session.prepare(entry.routine)
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self.session)
+        self.session.setFocus()
+
+    def _session_closed(self) -> None:
+        self.nav.setCurrentRow(1)
+
+    def _eyes_closed(self, closed: bool) -> None:
+        """Full screen with nothing but the dimmed guidance, or back to the normal window."""
+        for chrome in (self.nav, self.menuBar(), self.statusBar()):
+            chrome.setVisible(not closed)
+        if closed:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+        elif self.isFullScreen():
+            if self._was_maximized:
+                self.showMaximized()
+            else:
+                self.showNormal()
 
     def _show_status(self) -> None:
         self.statusBar().showMessage(getattr(self.stack.currentWidget(), "status_text", ""))

@@ -1,0 +1,391 @@
+"""The player: the step being done, big and calm, with its countdown, what comes next, and controls.
+
+It can be followed with eyes closed: every step is announced by sound (see SessionSound), and the
+"eyes closed" mode darkens the whole screen.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.clock import Clock, SystemClock
+from coach.core.conductor import Conductor
+from coach.core.player import EventKind, PauseReason, Player, PlayerEvent, PlayerState
+from coach.core.regions import RegionCatalogue
+from coach.core.routine import Routine, format_duration
+from coach.core.timeline import Timeline
+from coach.services.player_driver import QtPlayerDriver
+from coach.services.session_sound import SessionSound
+from coach.ui.player_widgets import BreathPacer, CountdownRing
+
+FRAME_MS = 33  # redraw rate of the ring and pacer while playing
+
+
+@dataclass(frozen=True)
+class PlayOutcome:
+    """How a played routine ended."""
+
+    completed: bool
+    stopped_at_step: int | None  # 1-based
+    step_count: int
+    planned_seconds: float
+    played_seconds: float
+
+
+class PlayerView(QWidget):
+    """Plays one routine at a time; emits `ended` with the outcome when it finishes or is stopped."""
+
+    ended = Signal(object)  # PlayOutcome
+    eyes_closed_changed = Signal(bool)
+
+    def __init__(
+        self, catalogue: RegionCatalogue, sound: SessionSound, clock: Clock | None = None
+    ) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.sound = sound
+        self.clock = clock or SystemClock()
+        self.driver: QtPlayerDriver | None = None
+        self.routine: Routine | None = None
+        self.timeline: Timeline | None = None
+        self.conductor: Conductor | None = None
+        self.eyes_closed = False
+        self._frame = QTimer(self)
+        self._frame.setInterval(FRAME_MS)
+        self._frame.timeout.connect(self._refresh_time)
+        self._cue_fade = QTimer(self)
+        self._cue_fade.setSingleShot(True)
+        self._cue_fade.setInterval(1500)
+        self._cue_fade.timeout.connect(lambda: self.cue_label.setText(""))
+        self._build()
+        self._build_actions()
+        sound.cue_played.connect(self._show_cue)
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setAccessibleName(self.tr("Routine"))
+        self.position_label = QLabel()
+        self.kind_label = QLabel()
+        kind_font = QFont(self.font())
+        kind_font.setPointSizeF(kind_font.pointSizeF() * 1.6)
+        kind_font.setBold(True)
+        kind_font.setCapitalization(QFont.Capitalization.AllUppercase)
+        kind_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+        self.kind_label.setFont(kind_font)
+        self.kind_label.setAccessibleName(self.tr("What to do"))
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        text_font = QFont(self.font())
+        text_font.setPointSizeF(text_font.pointSizeF() * 1.9)
+        self.text.setFont(text_font)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.text.setAccessibleName(self.tr("Guidance"))
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.regions_label = QLabel()
+        self.regions_label.setWordWrap(True)
+        self.regions_label.setAccessibleName(self.tr("Works on"))
+        self.cue_label = QLabel()
+        self.cue_label.setAccessibleName(self.tr("Last sound"))
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.next_label.setAccessibleName(self.tr("Next step"))
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.ring = CountdownRing()
+        self.pacer = BreathPacer()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Progress through the routine"))
+        self.time_left = QLabel()
+        self.time_left.setAccessibleName(self.tr("Time left in the routine"))
+
+        self.previous_button = QPushButton(self.tr("◀ Previous"))
+        self.play_button = QPushButton(self.tr("Pause"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.restart_button = QPushButton(self.tr("Restart step"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.eyes_button = QPushButton(self.tr("Eyes closed"))
+        for button, tip in (
+            (self.previous_button, self.tr("Previous step (Left)")),
+            (self.play_button, self.tr("Pause or continue (Space)")),
+            (self.next_button, self.tr("Next step (Right)")),
+            (self.restart_button, self.tr("Start this step again (R)")),
+            (self.stop_button, self.tr("End the session early (Esc)")),
+            (
+                self.eyes_button,
+                self.tr("Darken the screen and follow by sound (E); Esc comes back"),
+            ),
+        ):
+            button.setToolTip(tip)
+            button.setAccessibleDescription(tip)
+            button.setMinimumHeight(36)
+        self.play_button.setDefault(True)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.position_label)
+        middle = QGridLayout()
+        middle.addWidget(self.kind_label, 0, 0)
+        middle.addWidget(self.cue_label, 0, 1, Qt.AlignmentFlag.AlignRight)
+        middle.addWidget(self.text, 1, 0, 1, 2)
+        middle.addWidget(self.regions_label, 2, 0, 1, 2)
+        middle.setColumnStretch(0, 1)
+        dials = QVBoxLayout()
+        dials.addWidget(self.ring, 1)
+        dials.addWidget(self.pacer, 1)
+        body = QHBoxLayout()
+        body.addLayout(middle, 3)
+        body.addLayout(dials, 1)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress, 1)
+        progress.addWidget(self.time_left)
+        controls = QHBoxLayout()
+        for button in (
+            self.previous_button,
+            self.play_button,
+            self.next_button,
+            self.restart_button,
+        ):
+            controls.addWidget(button)
+        controls.addStretch(1)
+        controls.addWidget(self.eyes_button)
+        controls.addWidget(self.stop_button)
+        self.chrome = [
+            self.title,
+            self.position_label,
+            self.regions_label,
+            self.next_label,
+            self.progress,
+            self.time_left,
+        ]
+        self.buttons = [
+            self.previous_button,
+            self.play_button,
+            self.next_button,
+            self.restart_button,
+            self.eyes_button,
+            self.stop_button,
+        ]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.setSpacing(14)
+        layout.addLayout(header)
+        layout.addWidget(self.notice)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.next_label)
+        layout.addLayout(progress)
+        layout.addLayout(controls)
+        self.previous_button.clicked.connect(self.previous)
+        self.play_button.clicked.connect(self.toggle)
+        self.next_button.clicked.connect(self.next)
+        self.restart_button.clicked.connect(self.restart_step)
+        self.stop_button.clicked.connect(self.stop)
+        self.eyes_button.clicked.connect(lambda: self.set_eyes_closed(True))
+
+    def _build_actions(self) -> None:
+        for keys, handler in (
+            ("Space", self.toggle),
+            ("Right", self.next),
+            ("Left", self.previous),
+            ("R", self.restart_step),
+            ("Esc", self._escape),
+            ("E", lambda: self.set_eyes_closed(not self.eyes_closed)),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
+
+    # -- playing ---------------------------------------------------------------------------------
+
+    def play(self, routine: Routine) -> None:
+        """Start `routine` from its first step."""
+        self.release()
+        self.routine = routine
+        self.timeline = Timeline.from_routine(routine)
+        self.conductor = Conductor(self.timeline)
+        self.driver = QtPlayerDriver(Player(self.timeline, self.clock), self)
+        self.driver.player_event.connect(self._on_event)
+        self.driver.state_changed.connect(self._on_state)
+        self.title.setText(f"<b>{html.escape(routine.title)}</b>")
+        self.notice.clear()
+        self.notice.hide()
+        self.driver.start()
+        self._on_state()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def player(self) -> Player | None:
+        """The running player, if any."""
+        return self.driver.player if self.driver else None
+
+    def toggle(self) -> None:
+        """Pause or continue."""
+        if self.driver:
+            self.driver.toggle()
+
+    def next(self) -> None:
+        """Skip to the next step."""
+        if self.driver:
+            self.driver.next()
+
+    def previous(self) -> None:
+        """Go back one step."""
+        if self.driver:
+            self.driver.previous()
+
+    def restart_step(self) -> None:
+        """Start the current step again."""
+        if self.driver:
+            self.driver.restart_step()
+
+    def stop(self) -> None:
+        """End the session early."""
+        if self.driver:
+            self.driver.stop()
+
+    def release(self) -> None:
+        """Stop everything this view runs (timers, sound); safe to call at any time."""
+        self._frame.stop()
+        self._cue_fade.stop()
+        if self.driver is not None:
+            self.driver.player_event.disconnect(self._on_event)
+            self.driver.stop()
+            self.driver.deleteLater()
+            self.driver = None
+        self.sound.stop_voice()
+        self.set_eyes_closed(False)
+
+    def _escape(self) -> None:
+        if self.eyes_closed:
+            self.set_eyes_closed(False)
+        else:
+            self.stop()
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def _on_event(self, event: PlayerEvent) -> None:
+        assert self.conductor is not None
+        assert self.driver is not None
+        self.sound.perform(self.conductor.actions(event))
+        if event.kind is EventKind.STEP:
+            self._show_step(event.index)
+        elif event.kind is EventKind.PAUSED and event.pause_reason is PauseReason.SLEEP:
+            self.notice.setText(
+                self.tr("Paused: the computer slept. Press Space to continue where you were.")
+            )
+            self.notice.show()
+        elif event.kind in (EventKind.FINISHED, EventKind.STOPPED):
+            player = self.driver.player
+            completed = event.kind is EventKind.FINISHED
+            outcome = PlayOutcome(
+                completed=completed,
+                stopped_at_step=None if completed else player.current + 1,
+                step_count=len(player.timeline),
+                planned_seconds=player.timeline.total,
+                played_seconds=player.played_seconds(),
+            )
+            self._frame.stop()
+            self.set_eyes_closed(False)
+            self.ended.emit(outcome)
+
+    def _on_state(self) -> None:
+        player = self.player
+        if player is None:
+            return
+        playing = player.state is PlayerState.PLAYING
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Continue"))
+        if playing:
+            self.notice.hide()
+            self._frame.start()
+        else:
+            self._frame.stop()
+        self._show_step(player.current)
+
+    def _show_step(self, index: int) -> None:
+        assert self.timeline is not None
+        placed = self.timeline.steps[index]
+        step = placed.step
+        self.kind_label.setText(step.kind.label)
+        self.text.setText(step.text)
+        self.position_label.setText(
+            self.tr("Step {0} of {1}").format(index + 1, len(self.timeline))
+        )
+        names = [self.catalogue.name(r) for r in step.regions]
+        self.regions_label.setText(
+            self.tr("Works on: {0}").format(", ".join(names)) if names else ""
+        )
+        if index + 1 < len(self.timeline):
+            upcoming = self.timeline.steps[index + 1].step
+            self.next_label.setText(
+                self.tr("Next: {0} — {1}").format(upcoming.kind.label, upcoming.text)
+            )
+        else:
+            self.next_label.setText(self.tr("Next: the end of the routine"))
+        self.pacer.setVisible(BreathPacer.applies_to(step.kind))
+        self.setAccessibleDescription(f"{step.kind.label}. {step.text}")
+        self._refresh_time()
+
+    def _refresh_time(self) -> None:
+        player = self.player
+        if player is None:
+            return
+        placed = player.current_step()
+        left = player.step_remaining()
+        self.ring.set_time(left, placed.step.duration)
+        if self.pacer.isVisible():
+            done = 1.0 - (left / placed.step.duration if placed.step.duration else 0.0)
+            self.pacer.set_phase(placed.step.kind, done)
+        total = player.timeline.total
+        self.progress.setMaximum(1000)
+        self.progress.setValue(round(1000 * (player.position() / total)) if total else 0)
+        self.time_left.setText(self.tr("{0} left").format(format_duration(player.remaining())))
+
+    def _show_cue(self, cue: str) -> None:
+        self.cue_label.setText(self.tr("♪ {0}").format(cue))
+        self._cue_fade.start()
+
+    # -- eyes closed -----------------------------------------------------------------------------
+
+    def set_eyes_closed(self, closed: bool) -> None:
+        """Darken everything but the guidance, for following by sound alone."""
+        if closed == self.eyes_closed:
+            return
+        self.eyes_closed = closed
+        for widget in (*self.chrome, *self.buttons, self.ring, self.cue_label):
+            widget.setVisible(not closed)
+        self.pacer.setVisible(
+            not closed and self.pacer.isVisibleTo(self) and self.timeline is not None
+        )
+        self.setAutoFillBackground(closed)
+        self.setStyleSheet("background: #000; color: #3a3a3a;" if closed else "")
+        self.eyes_closed_changed.emit(closed)
+        if not closed and self.player is not None:
+            self._show_step(self.player.current)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._frame.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.player is not None and self.player.state is PlayerState.PLAYING:
+            self._frame.start()

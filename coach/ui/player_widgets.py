@@ -1,0 +1,122 @@
+"""The player's drawn widgets: the countdown ring and the breathing pacer."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from coach.core.routine import StepKind
+
+
+class CountdownRing(QWidget):
+    """A ring that empties as the step runs out, with the seconds left in its middle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fraction_left = 1.0
+        self._seconds_left = 0
+        self.setMinimumSize(140, 140)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName(self.tr("Time left in this step"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(180, 180)
+
+    def set_time(self, seconds_left: float, duration: float) -> None:
+        """Show `seconds_left` of a step lasting `duration` seconds."""
+        fraction = 0.0 if duration <= 0 else max(0.0, min(1.0, seconds_left / duration))
+        whole = math.ceil(seconds_left - 1e-6) if seconds_left > 0 else 0
+        if whole != self._seconds_left or abs(fraction - self._fraction_left) > 0.002:
+            self._fraction_left, self._seconds_left = fraction, whole
+            self.setAccessibleDescription(self.tr("{0} seconds left").format(whole))
+            self.update()
+
+    @property
+    def seconds_left(self) -> int:
+        """The whole seconds shown."""
+        return self._seconds_left
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        side = min(self.width(), self.height()) - 12
+        rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        track = QPen(palette.color(QPalette.ColorRole.Mid), 8)
+        painter.setPen(track)
+        painter.drawEllipse(rect)
+        arc = QPen(
+            palette.color(QPalette.ColorRole.Highlight),
+            10,
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+        )
+        painter.setPen(arc)
+        painter.drawArc(rect, 90 * 16, int(-360 * 16 * self._fraction_left))
+        font = QFont(self.font())
+        font.setPointSizeF(max(12.0, side / 5))
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        minutes, seconds = divmod(self._seconds_left, 60)
+        label = f"{minutes}:{seconds:02d}" if minutes else str(seconds)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+
+
+class BreathPacer(QWidget):
+    """A circle that grows while breathing in and shrinks while breathing out."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._size = 0.35  # 0..1 of the largest circle
+        self._phase = ""
+        self.setMinimumSize(140, 140)
+        self.setAccessibleName(self.tr("Breathing pacer"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(180, 180)
+
+    @staticmethod
+    def applies_to(kind: StepKind) -> bool:
+        """Whether the pacer is shown for a step of this kind."""
+        return kind in (StepKind.BREATHE_IN, StepKind.BREATHE_OUT, StepKind.HOLD)
+
+    def set_phase(self, kind: StepKind, fraction_done: float) -> None:
+        """Follow the breath: `fraction_done` of a breathe-in or breathe-out step has passed."""
+        eased = 0.5 - 0.5 * math.cos(
+            math.pi * max(0.0, min(1.0, fraction_done))
+        )  # gentle at both ends
+        if kind is StepKind.BREATHE_IN:
+            size, phase = 0.35 + 0.65 * eased, self.tr("Breathe in")
+        elif kind is StepKind.BREATHE_OUT:
+            size, phase = 1.0 - 0.65 * eased, self.tr("Breathe out")
+        else:
+            size, phase = self._size, self.tr("Hold")
+        if abs(size - self._size) > 0.002 or phase != self._phase:
+            self._size, self._phase = size, phase
+            self.setAccessibleDescription(phase)
+            self.update()
+
+    @property
+    def size_fraction(self) -> float:
+        """How big the circle is now, 0..1."""
+        return self._size
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        side = min(self.width(), self.height()) - 8
+        radius = side / 2 * self._size
+        center_x, center_y = self.width() / 2, self.height() / 2
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        outline = QPen(self.palette().color(QPalette.ColorRole.Mid), 2, Qt.PenStyle.DashLine)
+        painter.setPen(outline)
+        painter.drawEllipse(QRectF(center_x - side / 2, center_y - side / 2, side, side))
+        color.setAlpha(110)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(QRectF(center_x - radius, center_y - radius, 2 * radius, 2 * radius))
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._phase)

@@ -1,0 +1,219 @@
+"""The screens around a played routine: before starting (cautions, pain now, the gentle offer)
+and after it ends (pain now, a note)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.gentle import GentleAdvice, gentle_variant
+from coach.core.log import MAX_NOTE
+from coach.core.regions import RegionCatalogue
+from coach.core.routine import Routine, format_duration
+from coach.ui.player_view import PlayOutcome
+from coach.ui.rating_scale import RatingScale
+
+
+def _shortcut(widget: QWidget, keys: str, handler: object) -> None:
+    action = QAction(widget)
+    action.setShortcut(QKeySequence(keys))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(handler)
+    widget.addAction(action)
+
+
+class BeforeStartView(QWidget):
+    """What to know before starting, an optional "pain right now", and the gentle-variant offer."""
+
+    start = Signal(object, object)  # the Routine to play, pain before (int or None)
+    back = Signal()
+
+    def __init__(self, catalogue: RegionCatalogue) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.routine: Routine | None = None
+        self.areas: dict[str, int] = {}
+        self.offers_gentle = False
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.gentle_box = QFrame()
+        self.gentle_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.gentle_text = QLabel()
+        self.gentle_text.setWordWrap(True)
+        self.gentle = QCheckBox()
+        self.gentle.setAccessibleName(self.tr("Use the gentle version"))
+        box = QVBoxLayout(self.gentle_box)
+        box.addWidget(self.gentle_text)
+        box.addWidget(self.gentle)
+        self.pain = RatingScale(
+            self.tr("Pain right now (optional)"), self.tr("no pain"), self.tr("worst imaginable")
+        )
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setDefault(True)
+        self.start_button.setToolTip(self.tr("Start the routine (Ctrl+Enter)"))
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setToolTip(self.tr("Back to the routines (Esc)"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(28, 20, 28, 20)
+        inner.setSpacing(14)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.details)
+        inner.addWidget(self.gentle_box)
+        inner.addWidget(self.pain)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.start_button.clicked.connect(self._start)
+        self.back_button.clicked.connect(self.back.emit)
+        _shortcut(self, "Ctrl+Return", self._start)
+        _shortcut(self, "Esc", self.back.emit)
+
+    def prepare(self, routine: Routine, advice: GentleAdvice, areas: dict[str, int]) -> None:
+        """Show `routine`, with the gentle offer if today's painful areas call for it."""
+        self.routine, self.areas = routine, areas
+        e = html.escape
+        self.heading.setText(f"<h2>{e(routine.title)}</h2>")
+        facts = [format_duration(routine.duration)]
+        if routine.equipment:
+            facts.append(self.tr("you need: {0}").format(", ".join(routine.equipment)))
+        parts = [f"<p><i>{e(' · '.join(facts))}</i></p>"]
+        if routine.summary:
+            parts.append(f"<p>{e(routine.summary)}</p>")
+        parts.append(f"<h3>{e(self.tr('Before you start'))}</h3><ul>")
+        cautions = routine.cautions or (
+            self.tr("Stop if anything hurts more, and rest instead."),
+            self.tr("This is relaxation and self-care, not a treatment."),
+        )
+        parts += [f"<li>{e(c)}</li>" for c in cautions]
+        parts.append("</ul>")
+        self.details.setText("".join(parts))
+        self.offers_gentle = advice.needed
+        self.gentle_box.setVisible(advice.needed)
+        if advice.needed:
+            where = ", ".join(
+                f"{self.catalogue.name(r).lower()} ({level}/10)"
+                for r, level in advice.painful.items()
+            )
+            does = []
+            if advice.tensed_steps:
+                does.append(self.tr("tense"))
+            if advice.massaged_steps:
+                does.append(self.tr("massage"))
+            self.gentle_text.setText(
+                self.tr(
+                    "Today you marked strong pain in your {0}. This routine would {1} it. Never tense "
+                    "or press on an area that hurts this much: the gentle version only notices and "
+                    "releases it, and skips any massage there."
+                ).format(where, self.tr(" and ").join(does))
+            )
+            self.gentle.setText(self.tr("Use the gentle version (recommended)"))
+            self.gentle.setChecked(True)
+        self.pain.set_value(None)
+        self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def chosen_routine(self) -> Routine:
+        """The routine to play: the gentle variant if it is offered and chosen."""
+        assert self.routine is not None
+        if self.offers_gentle and self.gentle.isChecked():
+            return gentle_variant(self.routine, self.areas, self.catalogue)
+        return self.routine
+
+    def _start(self) -> None:
+        if self.routine is not None:
+            self.start.emit(self.chosen_routine(), self.pain.value())
+
+
+class AfterSessionView(QWidget):
+    """How it went: pain now, a note; the session is already in the log."""
+
+    done = Signal(object, str)  # pain after (int or None), note
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.pain = RatingScale(
+            self.tr("Pain now (optional)"), self.tr("no pain"), self.tr("worst imaginable")
+        )
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("A note about this session (optional)"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(110)
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setDefault(True)
+        self.done_button.setToolTip(self.tr("Save and go back to the routines (Ctrl+Enter)"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.setSpacing(14)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.pain)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        layout.addLayout(buttons)
+        self.done_button.clicked.connect(self._done)
+        _shortcut(self, "Ctrl+Return", self._done)
+
+    def prepare(
+        self, title: str, outcome: PlayOutcome, pain_before: int | None, recorded: bool
+    ) -> None:
+        """Show how the session ended."""
+        e = html.escape
+        if outcome.completed:
+            heading = self.tr("Session complete")
+            line = self.tr("You finished {0}. Take a moment before you get up.").format(title)
+        else:
+            heading = self.tr("Session stopped")
+            line = self.tr(
+                "You stopped {0} at step {1} of {2}. That's fine: stopping when it doesn't feel right is the right call."
+            ).format(title, outcome.stopped_at_step, outcome.step_count)
+        self.heading.setText(f"<h2>{e(heading)}</h2>")
+        facts = [line, self.tr("Time spent: {0}.").format(format_duration(outcome.played_seconds))]
+        if pain_before is not None:
+            facts.append(
+                self.tr("Before you started, your pain was {0} of 10.").format(pain_before)
+            )
+        facts.append(
+            self.tr("It is saved in your log.")
+            if recorded
+            else self.tr("It could not be saved in your log; see the message above.")
+        )
+        self.summary.setText(" ".join(facts))
+        self.pain.set_value(None)
+        self.note.clear()
+        self.pain.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _done(self) -> None:
+        self.done.emit(self.pain.value(), self.note.toPlainText()[:MAX_NOTE])

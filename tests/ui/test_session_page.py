@@ -1,0 +1,186 @@
+"""A session end to end: before starting, playing (real Qt timer, short steps), after; recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from coach.core.log import DayEntry
+from coach.core.player import PlayerState
+from coach.core.routine import Routine, Step, StepKind
+from coach.services.session_sound import SessionSound
+from coach.ui.session_page import SessionPage
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.combine(TODAY, dt.datetime.now().time()).astimezone()
+
+
+def short_routine(kind: str = "pmr") -> Routine:
+    return Routine(
+        "short",
+        "A short one",
+        (
+            Step("Settle in.", 0.15, StepKind.INSTRUCTION),
+            Step(
+                "Make a fist with your right hand.",
+                0.1,
+                StepKind.TENSE,
+                regions=("right_hand_and_forearm",),
+                cue="tense",
+            ),
+            Step(
+                "And let go.",
+                0.15,
+                StepKind.RELEASE,
+                regions=("right_hand_and_forearm",),
+                cue="release",
+            ),
+            Step("Breathe in.", 0.1, StepKind.BREATHE_IN),
+        ),
+        kind=kind,
+        cautions=("Stop if it hurts.",),
+    )
+
+
+class Recorder:
+    """A voice and cue player that only notes what it was asked (no sound card in CI)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def play_cue(self, cue: str) -> None:
+        self.calls.append(("cue", cue))
+
+    def play_clip(self, path):
+        self.calls.append(("clip", str(path)))
+
+    def say(self, text: str) -> None:
+        self.calls.append(("say", text))
+
+    def stop(self) -> None:
+        self.calls.append(("stop", ""))
+
+
+@pytest.fixture
+def page(qtbot, catalogue, log):
+    recorder = Recorder()
+    widget = SessionPage(
+        catalogue=catalogue, log=log, sound=SessionSound(recorder, recorder), now=now
+    )
+    widget.recorder = recorder
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    yield widget
+    widget.player.release()
+
+
+def test_a_completed_session_is_recorded_with_pain_before_and_after(qtbot, page, log):
+    page.prepare(short_routine())
+    assert page.currentWidget() is page.before
+    assert "Stop if it hurts." in page.before.details.text()
+    assert page.before.gentle_box.isHidden()
+    page.before.pain.set_value(6)
+    qtbot.mouseClick(page.before.start_button, Qt.MouseButton.LeftButton)
+    assert page.currentWidget() is page.player
+    qtbot.waitUntil(lambda: page.currentWidget() is page.after, timeout=5000)
+    [record] = log.sessions(TODAY, TODAY)
+    assert record.completed
+    assert record.pain_before == 6
+    assert record.step_count == 4
+    assert record.stopped_at_step is None
+    assert "Session complete" in page.after.heading.text()
+    page.after.pain.set_value(4)
+    page.after.note.setPlainText("Hands feel warm.")
+    with qtbot.waitSignal(page.closed):
+        qtbot.mouseClick(page.after.done_button, Qt.MouseButton.LeftButton)
+    [record] = log.sessions(TODAY, TODAY)
+    assert (record.pain_after, record.note) == (4, "Hands feel warm.")
+    said = [text for kind, text in page.recorder.calls if kind == "say"]
+    assert said == ["Settle in.", "Make a fist with your right hand.", "And let go.", "Breathe in."]
+    cues = [text for kind, text in page.recorder.calls if kind == "cue"]
+    assert cues[:3] == ["step", "tense", "release"]
+    assert cues[-1] == "end"
+    assert not page.player._frame.isActive()
+
+
+def test_stopping_early_is_recorded_with_the_step(qtbot, page, log):
+    long_one = Routine("long", "Long", (Step("One.", 30), Step("Two.", 30), Step("Three.", 30)))
+    page.prepare(long_one)
+    page.before.start_button.click()
+    page.player.next()
+    assert page.player.player.current == 1
+    qtbot.keyClick(page.player, Qt.Key.Key_Escape)
+    assert page.currentWidget() is page.after
+    [record] = log.sessions(TODAY, TODAY)
+    assert not record.completed
+    assert record.stopped_at_step == 2
+    assert "step 2 of 3" in page.after.summary.text()
+
+
+def test_keyboard_controls(qtbot, page):
+    page.prepare(Routine("k", "Keys", (Step("One.", 30), Step("Two.", 30), Step("Three.", 30))))
+    page.before.start_button.click()
+    player = page.player
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert player.player.state is PlayerState.PAUSED
+    assert player.play_button.text() == "Continue"
+    qtbot.keyClick(player, Qt.Key.Key_Right)
+    assert player.player.current == 1
+    qtbot.keyClick(player, Qt.Key.Key_Left)
+    assert player.player.current == 0
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert player.player.state is PlayerState.PLAYING
+    qtbot.keyClick(player, Qt.Key.Key_R)
+    assert player.player.current == 0
+    qtbot.keyClick(player, Qt.Key.Key_E)
+    assert player.eyes_closed
+    assert player.next_label.isHidden()
+    assert player.text.isVisible()
+    qtbot.keyClick(player, Qt.Key.Key_Escape)  # leaves eyes-closed mode, does not stop
+    assert not player.eyes_closed
+    assert player.player.state is PlayerState.PLAYING
+
+
+def test_the_display_follows_the_step(qtbot, page):
+    page.prepare(
+        Routine(
+            "d",
+            "Display",
+            (
+                Step("Breathe in slowly.", 4, StepKind.BREATHE_IN),
+                Step("Out.", 6, StepKind.BREATHE_OUT),
+            ),
+        )
+    )
+    page.before.start_button.click()
+    player = page.player
+    assert player.kind_label.text() == "Breathe in"
+    assert player.text.text() == "Breathe in slowly."
+    assert "Breathe out" in player.next_label.text()
+    assert player.pacer.isVisible()
+    qtbot.waitUntil(
+        lambda: player.pacer.size_fraction > 0.4, timeout=5000
+    )  # it grows with the breath
+    assert player.ring.seconds_left in (1, 2, 3, 4)
+    assert player.position_label.text() == "Step 1 of 2"
+
+
+def test_strong_pain_today_offers_the_gentle_version(qtbot, page, log):
+    log.save_day(DayEntry(TODAY, areas={"right_hand_palm": 8}))
+    page.prepare(short_routine())
+    assert not page.before.gentle_box.isHidden()
+    assert (
+        "right palm" in page.before.gentle_text.text().lower()
+        or "8/10" in page.before.gentle_text.text()
+    )
+    chosen = page.before.chosen_routine()
+    assert chosen.title == "A short one (gentle)"
+    assert StepKind.TENSE not in [s.kind for s in chosen.steps]
+    page.before.gentle.setChecked(False)
+    assert page.before.chosen_routine().title == "A short one"
