@@ -1,0 +1,109 @@
+"""Open the app on demo data at a chosen view, for screenshots (README) and for looking at it.
+
+    ../shared/tools/xshot -w 6 out/player.png .venv/bin/python scripts/screenshot.py player
+
+Views: today, routines, before, player, eyes-closed, after, settings. Uses a throw-away data folder,
+never your own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from coach.app import build_library
+from coach.core.log import DayEntry, SessionRecord
+from coach.core.regions import load_catalogue
+from coach.paths import Paths
+from coach.services.session_sound import SessionSound
+from coach.store.backup import BackupKeeper
+from coach.store.repository import LogRepository
+from coach.ui.main_window import MainWindow
+
+
+def demo_log(paths: Paths) -> LogRepository:
+    log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
+    today = dt.date.today()
+    for back in range(12):
+        day = today - dt.timedelta(days=back)
+        log.save_day(
+            DayEntry(
+                day,
+                pain=4 + back % 3,
+                worst_pain=6 + back % 3,
+                sleep_quality=6 - back % 2,
+                sleep_hours=7.0 - 0.25 * (back % 3),
+                stress=3 + back % 2,
+                tags=("walk",) if back % 2 else ("ibuprofen", "long drive"),
+                areas={"left_lower_back": 6, "right_lower_back": 4}
+                if back
+                else {"left_lower_back": 8},
+                note="Stiff in the morning, better after a walk." if back == 0 else "",
+            )
+        )
+    start = dt.datetime.combine(today, dt.time(7, 42)).astimezone()
+    log.record_session(
+        SessionRecord(
+            "pmr-4",
+            "Progressive muscle relaxation: 4 groups (short)",
+            start,
+            start + dt.timedelta(minutes=8),
+            481,
+            481,
+            True,
+            21,
+            pain_before=6,
+            pain_after=4,
+        )
+    )
+    return log
+
+
+def main() -> int:
+    view = sys.argv[1] if len(sys.argv) > 1 else "today"
+    folder = Path(tempfile.mkdtemp(prefix="unknot-demo-"))
+    os.environ["COACH_CONFIG_DIR"] = str(folder / "config")
+    paths = Paths.resolve(folder / "data")
+    paths.ensure()
+    app = QApplication(sys.argv[:1])
+    catalogue = load_catalogue(paths.region_catalogue)
+    log = demo_log(paths)
+    window = MainWindow(
+        paths=paths,
+        catalogue=catalogue,
+        library=build_library(paths, catalogue),
+        log=log,
+        sound=SessionSound(None, None),
+    )
+    window.resize(1100, 720)
+    window.move(0, 0)
+    window.show()
+    routine_id = "massage-low-back" if view == "before" else "pmr-16"
+    if view == "routines":
+        window.nav.setCurrentRow(1)
+        window.routines.select("pmr-16")
+    elif view == "settings":
+        window.nav.setCurrentRow(4)
+    elif view in ("before", "player", "eyes-closed", "after"):
+        window.start_routine(routine_id)
+        if view != "before":
+            window.session.before.pain.set_value(6)
+            window.session.before.start_button.click()
+            for _ in range(5):
+                window.session.player.next()
+            if view == "eyes-closed":
+                window.session.player.set_eyes_closed(True)
+            if view == "after":
+                window.session.player.stop()
+    QTimer.singleShot(60_000, app.quit)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
