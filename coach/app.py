@@ -80,6 +80,7 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from coach.services.library_watch import LibraryWatcher
     from coach.services.single_instance import SingleInstance, instance_key
     from coach.ui.main_window import MainWindow
     from coach.ui.prompt import DialogPrompt
@@ -106,13 +107,24 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         return 1
     if not self_test:
         instance.listen()
+    library = build_library(paths, catalogue)
     window = MainWindow(
-        paths=paths, catalogue=catalogue, library=build_library(paths, catalogue), log=log
+        paths=paths,
+        catalogue=catalogue,
+        library=library,
+        log=log,
+        library_watcher=LibraryWatcher.for_library(library),
     )
     instance.show_requested.connect(window.bring_to_front)
     if open_routine:
         window.show_routine(open_routine)
     window.show()
+    seen_safety = paths.config_dir / "seen-safety-page"
+    if not self_test and not seen_safety.exists():
+        # first run: the safety page comes before anything else
+        window.show_safety(first_run=True)
+        paths.config_dir.mkdir(parents=True, exist_ok=True)
+        seen_safety.write_text("The safety page was shown on first run.\n", encoding="utf-8")
     try:
         return _self_test(app, window, QTimer) if self_test else app.exec()
     finally:

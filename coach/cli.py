@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     from coach.cli_log import add_log_commands  # it uses this module's shared pieces
 
     add_log_commands(commands)
+    from coach.cli_demo import add_demo_command
+
+    add_demo_command(commands)
+    from coach.cli_chart import add_chart_command
+
+    add_chart_command(commands)
     return parser
 
 

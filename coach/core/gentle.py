@@ -31,14 +31,27 @@ class GentleAdvice:
         return bool(self.tensed_steps or self.massaged_steps)
 
 
-def strongly_painful(areas: dict[str, int], threshold: int = STRONG_PAIN) -> dict[str, int]:
-    """The areas marked at `threshold` or more."""
-    return {region: level for region, level in areas.items() if level >= threshold}
+def strongly_painful(
+    areas: dict[str, int], threshold: int = STRONG_PAIN, catalogue: RegionCatalogue | None = None
+) -> dict[str, int]:
+    """The areas marked at `threshold` or more.
+
+    With the catalogue, strong pain on the spine itself also protects the muscles beside it (the
+    catalogue's links from a spine region), since no routine works the spine directly.
+    """
+    painful = {region: level for region, level in areas.items() if level >= threshold}
+    if catalogue is not None:
+        for region, level in list(painful.items()):
+            if region in catalogue.regions and catalogue.regions[region].spine:
+                for link in catalogue.links_for([region]):
+                    for beside in catalogue.expand(link.target):
+                        painful.setdefault(beside, level)
+    return painful
 
 
 def advise(routine: Routine, areas: dict[str, int], catalogue: RegionCatalogue) -> GentleAdvice:
     """What the gentle variant would change for today's `areas`."""
-    painful = strongly_painful(areas)
+    painful = strongly_painful(areas, catalogue=catalogue)
     touched: set[str] = set()
     tensed = massaged = 0
     for step in routine.steps:
@@ -54,7 +67,7 @@ def advise(routine: Routine, areas: dict[str, int], catalogue: RegionCatalogue) 
 
 def gentle_variant(routine: Routine, areas: dict[str, int], catalogue: RegionCatalogue) -> Routine:
     """The routine without tensing or pressing today's strongly painful areas."""
-    painful = strongly_painful(areas).keys()
+    painful = strongly_painful(areas, catalogue=catalogue).keys()
     steps: list[Step] = []
     for step in routine.steps:
         hit = catalogue.expand_all(step.regions) & painful
@@ -66,8 +79,8 @@ def gentle_variant(routine: Routine, areas: dict[str, int], catalogue: RegionCat
                 replace(
                     step,
                     kind=StepKind.NOTICE,
-                    text=f"Leave your {names} completely relaxed this time. Don't tense it; just notice it, and let it soften.",
-                    say=f"Don't tense your {names} today. Just notice it, and let it soften.",
+                    text=f"No tensing today. Just notice your {names}, and let the muscles soften.",
+                    say=f"Just notice your {names} today. No tensing.",
                     cue="step",
                 )
             )

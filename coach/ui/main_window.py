@@ -19,14 +19,17 @@ from coach.core.clock import Clock
 from coach.core.library import RoutineLibrary
 from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
+from coach.services.library_watch import LibraryWatcher
 from coach.services.session_sound import SessionSound
 from coach.store.repository import LogRepository
 from coach.ui.later_view import LaterView
 from coach.ui.prompt import DialogPrompt, Prompt
 from coach.ui.routines_view import RoutinesView
+from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.session_page import SessionPage
 from coach.ui.settings_view import SettingsView
 from coach.ui.today_view import TodayView
+from coach.ui.trends_view import TrendsPage
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
         library: RoutineLibrary,
         log: LogRepository,
         sound: SessionSound | None = None,
+        library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,
         prompt: Prompt | None = None,
     ) -> None:
@@ -50,8 +54,9 @@ class MainWindow(QMainWindow):
         self.prompt: Prompt = prompt if prompt is not None else DialogPrompt(self)
         self._was_maximized = False
         self.today = TodayView(log, catalogue)
-        self.routines = RoutinesView(library, catalogue)
+        self.routines = RoutinesView(library, catalogue, library_watcher)
         self.settings = SettingsView(paths)
+        self.trends = TrendsPage(log, library)  # builds the charts (pyqtgraph) when first shown
         self.session = SessionPage(
             catalogue=catalogue, log=log, sound=sound or SessionSound(None, None), clock=clock
         )
@@ -68,16 +73,7 @@ class MainWindow(QMainWindow):
                     ),
                 ),
             ),
-            (
-                self.tr("Trends"),
-                LaterView(
-                    self.tr("Trends"),
-                    self.tr(
-                        "Pain and sleep over time, and whether sessions help. Arrives once there is a log "
-                        "to chart."
-                    ),
-                ),
-            ),
+            (self.tr("Trends"), self.trends),
             (self.tr("Settings"), self.settings),
         ]
         self.nav = QListWidget()
@@ -97,6 +93,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.session)  # reached from Routines, not from the list
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.session.closed.connect(self._session_closed)
+        self.routines.start_requested.connect(self.start_routine)
         self.session.eyes_closed_changed.connect(self._eyes_closed)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -108,6 +105,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # the status bar speaks for the view on screen (a view may offer `status_text`)
         self.routines.status_changed.connect(lambda _text: self._show_status())
+        self.trends.status_changed.connect(lambda _text: self._show_status())
         self.stack.currentChanged.connect(lambda _index: self._show_status())
         self.routines.refresh()
         self.nav.setCurrentRow(0)
@@ -123,8 +121,15 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        doctor = help_menu.addAction(self.tr("&When to see a doctor"))
+        doctor.setShortcut(QKeySequence.StandardKey.HelpContents)
+        doctor.triggered.connect(self.show_safety)
         about = help_menu.addAction(self.tr("&About Unknot"))
         about.triggered.connect(self._about)
+
+    def show_safety(self, *, first_run: bool = False) -> None:
+        """The "When to see a doctor" page."""
+        SafetyDialog(self, first_run=first_run).exec()
 
     def _about(self) -> None:
         QMessageBox.about(

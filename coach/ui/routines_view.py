@@ -1,95 +1,222 @@
-"""The Routines view: every routine with its details, and the files that could not be loaded."""
+"""The Routines view: the library with filters, a routine's details, and the files that failed."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from coach.core.library import BrokenFile, LibraryScan, RoutineLibrary
+from coach.core.library import BrokenFile, LibraryEntry, LibraryScan, RoutineLibrary
+from coach.core.problems import Problem
 from coach.core.regions import RegionCatalogue
-from coach.core.routine import Routine, format_duration
+from coach.core.routine import format_duration
 from coach.core.timeline import Timeline
-from coach.ui.routine_model import RoutineTableModel
+from coach.services.library_watch import LibraryWatcher
+from coach.ui.routine_filters import RoutineFilterBar, RoutineFilterProxy
+from coach.ui.routine_model import RoutineTableModel, kind_name
+
+# widest a text column starts; the rest is elided, with the whole text in its tooltip
+MAX_COLUMN_WIDTH = 190
 
 
 class RoutinesView(QWidget):
-    """Lists the library; shows a routine's summary, cautions and steps, or a file's problems."""
+    """Lists the library with filters; shows a routine's details, or a file's problems.
+
+    With a `watcher`, the view watches the session folders while it is shown and reloads when a
+    file changes; hidden, it stops watching and catches up when shown again.
+    """
 
     status_changed = Signal(str)
+    start_requested = Signal(str)
 
-    def __init__(self, library: RoutineLibrary, catalogue: RegionCatalogue) -> None:
+    def __init__(
+        self,
+        library: RoutineLibrary,
+        catalogue: RegionCatalogue,
+        watcher: LibraryWatcher | None = None,
+    ) -> None:
         super().__init__()
         self.library = library
         self.catalogue = catalogue
+        self.watcher = watcher
+        if watcher is not None:
+            watcher.setParent(self)  # it lives and dies with the view that starts and stops it
+            watcher.changed.connect(self.refresh)
         self.scan = LibraryScan((), ())
         self.status_text = ""
-        self.model = RoutineTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Routines"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(self._routine_selected)
+        self._shown_html: str | None = None
+
+        self.filters = RoutineFilterBar(catalogue)
+        self.filters.changed.connect(self._filters_changed)
+        self.model = RoutineTableModel(catalogue)
+        self.proxy = RoutineFilterProxy(catalogue)
+        self.proxy.setSourceModel(self.model)
+        self.table = self._make_table()
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName(self.tr("No routine matches"))
+        self.results = QStackedWidget()
+        self.results.addWidget(self.table)
+        self.results.addWidget(self.empty)
         self.broken_label = QLabel()
         self.broken = QListWidget()
         self.broken.setAccessibleName(self.tr("Session files with problems"))
-        self.broken.currentRowChanged.connect(self._broken_selected)
+        # selection, not the current row: tabbing through the list must not pick a file
+        self.broken.itemSelectionChanged.connect(self._broken_selected)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(self.tr("Routine details"))
         self.detail.setOpenLinks(False)
+        self.detail.setTabChangesFocus(True)
+        self.start_button = QPushButton(self.tr("Start…"))
+        self.start_button.setAccessibleName(self.tr("Start the selected routine"))
+        self.start_button.setToolTip(self.tr("Get ready to start this routine (Enter)"))
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(self.start_selected)
+        self._layout()
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 4, 8)
-        left_layout.addWidget(QLabel(self.tr("<b>Routines</b> (F5 reloads)")))
-        left_layout.addWidget(self.table, 3)
-        left_layout.addWidget(self.broken_label)
-        left_layout.addWidget(self.broken, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([520, 480])
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.filters.focus_search)
+        for first, second in (
+            (self.filters.clear_button, self.table),
+            (self.table, self.broken),
+            (self.broken, self.detail),
+            (self.detail, self.start_button),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setAccessibleName(self.tr("Routines"))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the details
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(True)
+        table.sortByColumn(RoutineTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        table.selectionModel().selectionChanged.connect(self._routine_selected)
+        table.doubleClicked.connect(self._double_clicked)
+        table.installEventFilter(self)
+        return table
+
+    def _layout(self) -> None:
+        # the table above the details: six columns need the whole width to stay readable
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(8, 4, 8, 4)
+        listing_layout.addWidget(self.results, 1)
+        listing_layout.addWidget(self.broken_label)
+        listing_layout.addWidget(self.broken)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(8, 4, 8, 8)
+        details_layout.addWidget(self.detail, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        details_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(listing)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.setSpacing(0)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+
+    # -- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the session folders again."""
-        selected = self._selected_id()
+        """Read the session folders again, keeping the filters and what is selected."""
+        before = self.selected_entry()
+        selected = before.routine.id if before else None
+        broken_row = self._broken_row()
+        broken_path = self.scan.broken[broken_row].path if broken_row >= 0 else None
         self.scan = self.library.scan()
         self.model.set_entries(self.scan.entries)
+        self.filters.set_kinds(self.model.kinds())
+        self._fit_columns()
+        self._fill_broken()
+        self._update_status()
+        self._update_results()
+        if selected and self.select(selected, clear_filters=False):
+            return
+        # a routine whose file just broke: show why; a broken file still broken: keep it; a
+        # broken file fixed: show the routine it now is
+        broken_paths = [b.path for b in self.scan.broken]
+        for path in (before.routine.path if before else None, broken_path):
+            if path is not None and path in broken_paths:
+                self.broken.setCurrentRow(broken_paths.index(path))
+                return
+        fixed = next((e for e in self.scan.entries if e.routine.path == broken_path), None)
+        if fixed is None or not self.select(fixed.routine.id, clear_filters=False):
+            self._select_first()
+
+    def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+                header.resizeSection(column, MAX_COLUMN_WIDTH)
+        header.setSectionResizeMode(RoutineTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+
+    def _fill_broken(self) -> None:
+        self.broken.blockSignals(True)
         self.broken.clear()
         for broken in self.scan.broken:
+            name = broken.path.relative_to(broken.source.folder).as_posix()
             first = broken.problems[0]
-            what = f"{first.field} {first.message}" if first.field else first.message
-            item = QListWidgetItem(f"{broken.path.name}: {what}")
+            text = _problem_line(f"{name}:{first.line}" if first.line else name, first)
+            if len(broken.problems) > 1:
+                text += self.tr(" (and {0} more)").format(len(broken.problems) - 1)
+            item = QListWidgetItem(text)
             item.setToolTip("\n".join(str(p) for p in broken.problems))
             self.broken.addItem(item)
+        self.broken.setCurrentRow(-1)
+        self.broken.blockSignals(False)
         has_broken = bool(self.scan.broken)
         self.broken_label.setText(
             self.tr("<b>Files with problems</b> ({0})").format(len(self.scan.broken))
         )
         self.broken_label.setVisible(has_broken)
         self.broken.setVisible(has_broken)
+        if has_broken:  # as tall as its items, up to four; it scrolls beyond
+            rows = min(self.broken.count(), 4)
+            frame = 2 * self.broken.frameWidth()
+            self.broken.setFixedHeight(rows * self.broken.sizeHintForRow(0) + frame + 4)
+
+    def _update_status(self) -> None:
         routines, problems = len(self.scan.entries), len(self.scan.broken)
         counted = (
             self.tr("1 routine") if routines == 1 else self.tr("{0} routines").format(routines)
@@ -100,39 +227,162 @@ class RoutinesView(QWidget):
             counted += self.tr(", {0} files with problems").format(problems)
         self.status_text = counted
         self.status_changed.emit(self.status_text)
-        if not self.select(selected or "") and self.scan.entries:
-            self.table.selectRow(0)
 
-    def select(self, routine_id: str) -> bool:
-        """Select a routine by id; False if it is not in the library."""
+    # -- filters -----------------------------------------------------------------------------
+
+    def _filters_changed(self) -> None:
+        selected = self.selected_id()
+        self.proxy.set_filter(self.filters.current())
+        self._update_results()
+        # Qt may move the selection to a neighbour while rows go: put it back, or, if the
+        # routine was filtered out (or none was shown), show the first that is left
+        if selected is not None and self.select(selected, clear_filters=False):
+            return
+        if self._broken_row() < 0:
+            self._select_first()
+
+    def _update_results(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.filters.set_count(shown, total)
+        if shown or not total:
+            self.results.setCurrentWidget(self.table)
+            return
+        self.empty.setText(self.tr("No routine matches; clear the filters (Escape) to see all."))
+        self.results.setCurrentWidget(self.empty)
+        if self._broken_row() < 0:
+            self._show_html("")
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def select(self, routine_id: str, *, clear_filters: bool = True) -> bool:
+        """Select a routine by id (clearing filters that hide it); False if it is not loaded."""
         row = self.model.row_of(routine_id)
         if row is None:
             return False
-        self.table.selectRow(row)
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            if not clear_filters:
+                return False
+            self.filters.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
         return True
 
-    def _selected_id(self) -> str | None:
+    def selected_id(self) -> str | None:
+        """The id of the selected routine, if a routine is selected."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entry(rows[0].row()).routine.id if rows else None
+        return rows[0].data(RoutineTableModel.ROUTINE_ROLE) if rows else None
 
-    def _routine_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if indexes:
-            self.broken.setCurrentRow(-1)
-            self.detail.setHtml(self._routine_html(self.model.entry(indexes[0].row()).routine))
+    def selected_entry(self) -> LibraryEntry | None:
+        """The selected routine with where it comes from."""
+        selected = self.selected_id()
+        return self.scan.find(selected) if selected else None
 
-    def _broken_selected(self, row: int) -> None:
+    def start_selected(self) -> None:
+        """Ask to start the selected routine (the player shows its pre-start screen)."""
+        selected = self.selected_id()
+        if selected is not None:
+            self.start_requested.emit(selected)
+
+    def _select_first(self) -> None:
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        else:
+            self._routine_selected()
+
+    def _routine_selected(self, *_selection: object) -> None:
+        entry = self.selected_entry()
+        self.start_button.setEnabled(entry is not None)
+        if entry is None:
+            return
+        self.broken.blockSignals(True)
+        self.broken.clearSelection()
+        self.broken.setCurrentRow(-1)
+        self.broken.blockSignals(False)
+        self._show_html(self._routine_html(entry))
+
+    def _broken_row(self) -> int:
+        rows = self.broken.selectedIndexes()
+        return rows[0].row() if rows else -1
+
+    def _broken_selected(self) -> None:
+        row = self._broken_row()
         if row >= 0:
             self.table.clearSelection()
-            self.detail.setHtml(_broken_html(self.scan.broken[row]))
+            self._show_html(self._broken_html(self.scan.broken[row]))
 
-    def _routine_html(self, routine: Routine) -> str:
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.start_selected()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on the table starts the selected routine (Qt's `activated` may be one click)."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.selected_id() is not None
+        ):
+            self.start_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape clears the filters."""
+        if event.key() == Qt.Key.Key_Escape and not self.filters.current().is_empty:
+            self.filters.clear()
+            return
+        super().keyPressEvent(event)
+
+    # -- watching ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown: watch the folders, catching up with changes made while hidden."""
+        super().showEvent(event)
+        if self.watcher is not None and not event.spontaneous():
+            self.watcher.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden (another view, or the window closing): stop watching. Minimised: keep on."""
+        if self.watcher is not None and not event.spontaneous():
+            self.watcher.stop()
+        super().hideEvent(event)
+
+    # -- details -----------------------------------------------------------------------------
+
+    def _show_html(self, text: str) -> None:
+        # a reload that changed nothing here keeps the reader's place in the text
+        if text != self._shown_html:
+            self._shown_html = text
+            self.detail.setHtml(text)
+
+    def _muted_colour(self) -> str:
+        palette = self.detail.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        mix = [
+            (2 * t + b) // 3
+            for t, b in (
+                (text.red(), base.red()),
+                (text.green(), base.green()),
+                (text.blue(), base.blue()),
+            )
+        ]
+        return "#{:02x}{:02x}{:02x}".format(*mix)
+
+    def _routine_html(self, entry: LibraryEntry) -> str:
         e = html.escape
+        routine = entry.routine
         parts = [f"<h2>{e(routine.title)}</h2>"]
         facts = [
-            routine.kind,
+            kind_name(routine.kind),
             format_duration(routine.duration),
-            self.tr("{0} steps").format(len(routine.steps)),
+            self.tr("1 step")
+            if len(routine.steps) == 1
+            else self.tr("{0} steps").format(len(routine.steps)),
         ]
         parts.append(f"<p><i>{e(' · '.join(facts))}</i></p>")
         if routine.summary:
@@ -152,18 +402,42 @@ class RoutinesView(QWidget):
         for placed in Timeline.from_routine(routine).steps:
             step = placed.step
             parts.append(
-                f"<tr><td align='right'>{format_duration(placed.offset)}</td>"
-                f"<td><b>{e(step.kind.label)}</b></td><td>{step.duration:g}s</td><td>{e(step.text)}</td></tr>"
+                f"<tr><td align='right'>{e(format_duration(placed.offset))}</td>"
+                f"<td><b>{e(step.kind.label)}</b></td><td>{e(f'{step.duration:g}')}s</td>"
+                f"<td>{e(step.text)}</td></tr>"
             )
         parts.append("</table>")
-        parts.append(f"<p><small>{e(str(routine.path))}</small></p>")
+        muted = self._muted_colour()
+        where = self.tr("Your routine") if entry.source.label == "yours" else self.tr("Built-in")
+        parts.append(f"<p style='color:{muted}'><small>{e(where)}: {e(str(routine.path))}")
+        if entry.overrides is not None:
+            replaces = self.tr("Replaces a built-in routine with the same id: {0}")
+            parts.append(f"<br>{e(replaces.format(entry.overrides))}")
+        parts.append("</small></p>")
+        if routine.warnings:
+            notes = [e(self.tr("Notes on this file:"))]
+            for warning in routine.warnings:
+                line = self.tr("line {0}").format(warning.line) if warning.line else ""
+                notes.append(e(_problem_line(line, warning)))
+            parts.append(f"<p style='color:{muted}'><small>{'<br>'.join(notes)}</small></p>")
         return "".join(parts)
 
+    def _broken_html(self, broken: BrokenFile) -> str:
+        e = html.escape
+        items = "".join(f"<li><code>{e(str(p))}</code></li>" for p in broken.problems)
+        source = self.tr("yours") if broken.source.label == "yours" else self.tr("built-in")
+        if self.watcher is not None:
+            advice = self.tr("Fix it and save it: this list updates by itself.")
+        else:
+            advice = self.tr("Fix it and press F5.")
+        intro = self.tr("This session file ({0}) could not be loaded. {1}").format(source, advice)
+        return (
+            f"<h2>{e(broken.path.name)}</h2><p>{e(intro)}</p><ul>{items}</ul>"
+            f"<p><small>{e(str(broken.path))}</small></p>"
+        )
 
-def _broken_html(broken: BrokenFile) -> str:
-    e = html.escape
-    items = "".join(f"<li><code>{e(str(p))}</code></li>" for p in broken.problems)
-    return (
-        f"<h2>{e(broken.path.name)}</h2><p>This session file could not be loaded "
-        f"({e(broken.source.label)}). Fix it and press F5:</p><ul>{items}</ul>"
-    )
+
+def _problem_line(place: str, problem: Problem) -> str:
+    """``place: field message`` (either part may be missing)."""
+    what = f"{problem.field} {problem.message}" if problem.field else problem.message
+    return f"{place}: {what}" if place else what

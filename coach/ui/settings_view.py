@@ -1,24 +1,67 @@
-"""The Settings view: where your data lives, with buttons to open those folders."""
+"""The Settings view: sound and voice, and where your data lives (with buttons to open it)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach.paths import Paths
+from coach.ui.day_widgets import heading
+
+if TYPE_CHECKING:
+    from coach.services.audio import AudioService
+    from coach.services.settings import Settings
+    from coach.services.speech import SpeechService
 
 
 class SettingsView(QWidget):
-    """Shows the data folder and the session folders, each with an "Open" button."""
+    """Sound and voice settings, then the data folder and the session folders.
 
-    def __init__(self, paths: Paths) -> None:
+    The services are optional: None means "not available here", and the sound section says so.
+    """
+
+    def __init__(
+        self,
+        paths: Paths,
+        *,
+        audio: AudioService | None = None,
+        speech: SpeechService | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(QLabel(self.tr("<h2>Settings</h2>")))
+
+        layout.addWidget(heading(self.tr("Sound and voice")))
+        if audio is not None:
+            from coach.ui.sound_settings import SoundSettings
+
+            self.sound: QWidget = SoundSettings(audio, speech, settings)
+        else:
+            self.sound = QLabel(
+                self.tr(
+                    "Sound is not set up in this window; cues and guidance are shown on screen."
+                )
+            )
+        layout.addWidget(self.sound)
+        layout.addSpacing(16)
+
+        layout.addWidget(heading(self.tr("Your data")))
         intro = QLabel(
             self.tr(
                 "Everything Unknot keeps stays on this computer, in the folders below. "
@@ -36,6 +79,14 @@ class SettingsView(QWidget):
             form.addRow(label, self._folder_row(label, folder))
         layout.addLayout(form)
         layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _folder_row(self, label: str, folder: Path) -> QWidget:
         row = QWidget()

@@ -59,7 +59,7 @@ def test_pmr_variant_notices_instead_of_tensing_and_keeps_timing(catalogue):
         StepKind.NOTICE,
         StepKind.RELEASE,
     ]
-    assert "Don't tense" in gentle.steps[2].spoken
+    assert "No tensing" in gentle.steps[2].spoken
     assert gentle.duration == original.duration
     assert gentle.title == "PMR (gentle)"
 
@@ -86,3 +86,18 @@ def test_built_in_routines_have_gentle_variants(library, catalogue):
         assert not any(s.kind in (StepKind.TENSE, StepKind.MASSAGE) for s in gentle.steps), (
             routine.id
         )
+
+
+def test_strong_pain_on_the_spine_protects_the_muscles_beside_it(catalogue):
+    painful = strongly_painful({"lumbar_spine": 8}, catalogue=catalogue)
+    assert painful["lumbar_spine"] == 8
+    assert {"left_lower_back", "right_lower_back"} <= painful.keys()
+
+
+def test_the_spoken_replacement_fits_a_short_tense_step(library, catalogue):
+    from coach.core.speech_estimate import speaking_seconds
+
+    for entry in library.scan().entries:
+        gentle = gentle_variant(entry.routine, {r: 10 for r in catalogue.regions}, catalogue)
+        for step in gentle.steps:
+            assert speaking_seconds(step.spoken) <= step.duration, (entry.routine.id, step.spoken)

@@ -21,9 +21,9 @@ from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
 from coach.ui.main_window import MainWindow
 from coach.ui.routine_model import RoutineTableModel
-from tests.conftest import MINIMAL, write_session
+from tests.conftest import MINIMAL, REPO, write_session
 
-BUILTIN_IDS = {"pmr-16", "pmr-4", "massage-low-back"}
+BUILTIN_IDS = {p.stem for p in (REPO / "sessions").glob("*.toml")}
 
 NEGATIVE = """\
 format = 1
@@ -103,7 +103,7 @@ def test_routines_view_lists_the_built_ins(make_window) -> None:
     assert window.routines.broken.isHidden(), "no problems list without problems"
     assert window.statusBar().currentMessage() == "", "the status bar speaks for Today, at start"
     window.nav.setCurrentRow(1)
-    assert window.statusBar().currentMessage() == "3 routines"
+    assert window.statusBar().currentMessage() == f"{len(BUILTIN_IDS)} routines"
     assert selected_id(window) is not None, "a routine is selected from the start"
 
 
@@ -116,7 +116,9 @@ def test_selecting_a_routine_shows_its_title_and_cautions(
     assert row is not None
     routine = library.scan().find("massage-low-back").routine
 
-    rect = table.visualRect(window.routines.model.index(row, 0))
+    rect = table.visualRect(
+        window.routines.proxy.mapFromSource(window.routines.model.index(row, 0))
+    )
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
     qtbot.waitUntil(lambda: selected_id(window) == "massage-low-back")
@@ -140,9 +142,9 @@ def test_keyboard_moves_through_routines(qtbot: QtBot, make_window) -> None:
     qtbot.keyClick(table, Qt.Key.Key_Down)
 
     qtbot.waitUntil(lambda: selected_id(window) not in (None, first))
-    second = window.routines.model.entry(1).routine
-    assert selected_id(window) == second.id
-    assert detail_text(window).startswith(second.title)
+    second = window.routines.proxy.index(1, 0).data(RoutineTableModel.ROUTINE_ROLE)
+    assert selected_id(window) == second
+    assert detail_text(window).startswith(window.routines.scan.find(second).routine.title)
 
 
 def test_a_broken_user_file_is_listed_and_explained(
@@ -154,10 +156,10 @@ def test_a_broken_user_file_is_listed_and_explained(
 
     assert not broken.isHidden()
     assert broken.count() == 1
-    assert broken.item(0).text().startswith("negative.toml: ")
+    assert broken.item(0).text().startswith("negative.toml:10: ")
     assert "steps[1].duration" in broken.item(0).text()
     assert model_ids(window) == BUILTIN_IDS, "the good files still load"
-    assert window.routines.status_text == "3 routines, 1 file with problems"
+    assert window.routines.status_text == f"{len(BUILTIN_IDS)} routines, 1 file with problems"
 
     broken.setCurrentRow(0)
 
@@ -173,7 +175,7 @@ def test_a_problem_without_a_field_reads_cleanly(make_window, paths: Paths) -> N
 
     text = window.routines.broken.item(0).text()
 
-    assert text.startswith("unclosed.toml: is not valid TOML"), repr(text)
+    assert text.startswith("unclosed.toml:2: is not valid TOML"), repr(text)
 
 
 def test_selecting_a_routine_after_a_problem_clears_the_problem(make_window, paths: Paths) -> None:
@@ -201,8 +203,8 @@ def test_f5_reloads_new_user_files(qtbot: QtBot, make_window, paths: Paths) -> N
 
     qtbot.waitUntil(lambda: "new-one" in model_ids(window))
     row = window.routines.model.row_of("new-one")
-    assert window.routines.model.index(row, 3).data() == "yours"
-    assert window.routines.status_text == "4 routines"
+    assert window.routines.model.index(row, RoutineTableModel.SOURCE).data() == "yours"
+    assert window.routines.status_text == f"{len(BUILTIN_IDS) + 1} routines"
 
 
 def test_the_reload_action_keeps_the_selection_and_shows_new_problems(
