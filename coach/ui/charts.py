@@ -134,13 +134,14 @@ class DayAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints
         dates = [date_of(v) for v in values]
         if fmt == "MMM yyyy":  # the year only where it changes, and on the first month shown
             return [
-                locale.toString(_qdate(d), fmt if i == 0 or d.month == 1 else "MMM")
+                locale.toString(qdate(d), fmt if i == 0 or d.month == 1 else "MMM")
                 for i, d in enumerate(dates)
             ]
-        return [locale.toString(_qdate(d), fmt) for d in dates]
+        return [locale.toString(qdate(d), fmt) for d in dates]
 
 
-def _qdate(date: dt.date) -> QDate:
+def qdate(date: dt.date) -> QDate:
+    """A date as Qt's date."""
     return QDate(date.year, date.month, date.day)
 
 
@@ -280,6 +281,7 @@ class TrendsChart(Chart):
         self.session_counts: dict[int, int] = {}
         self.stopped_counts: dict[int, int] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self.bars: pg.BarGraphItem | None = None
         self.legend = pg.LegendItem(colCount=7, labelTextColor=theme.text, frame=False)
         self.addItem(self.legend, row=1, col=0)
         self.top = self.add_plot(2, dates=True)

@@ -361,8 +361,8 @@ class TrendsView(QWidget):
         locale = self.locale()
         self.period_label.setText(
             self.tr("{0} to {1}").format(
-                locale.toString(self.charts._qdate(self.start), "d MMM yyyy"),
-                locale.toString(self.charts._qdate(self.end), "d MMM yyyy"),
+                locale.toString(self.charts.qdate(self.start), "d MMM yyyy"),
+                locale.toString(self.charts.qdate(self.end), "d MMM yyyy"),
             )
         )
         days_in = sum(1 for d in self.days if self.start <= d.date <= self.end)
