@@ -7,6 +7,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from coach import __version__
+from coach.core.body_shapes import BodyShapes, load_body_shapes
 from coach.core.library import RoutineLibrary, RoutineSource
 from coach.core.problems import FileProblems
 from coach.core.regions import RegionCatalogue, load_catalogue
@@ -80,8 +81,11 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from coach.services.audio import AudioService, backend_order
     from coach.services.library_watch import LibraryWatcher
+    from coach.services.settings import Settings
     from coach.services.single_instance import SingleInstance, instance_key
+    from coach.services.speech import SpeechService
     from coach.ui.main_window import MainWindow
     from coach.ui.prompt import DialogPrompt
 
@@ -108,17 +112,45 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     if not self_test:
         instance.listen()
     library = build_library(paths, catalogue)
+    shapes: BodyShapes | None = None
+    try:
+        shapes = load_body_shapes(paths.assets / "body_map.svg", catalogue)
+    except FileProblems as exc:  # the body map says it is unavailable; the rest works
+        sys.stderr.write(f"The body map is not available:\n{exc}\n")
+    settings = Settings.for_paths(paths)
+    audio = AudioService()
+    audio.cue_volume = settings.cue_volume
+    audio.voice_volume = settings.voice_volume
+    audio.muted = settings.muted
+    speech = SpeechService()
+    speech.rate = settings.speech_rate
+    speech.volume = settings.voice_volume
+    speech.muted = settings.muted
+    speech.set_voice(settings.voice)  # applied once the engine has started
     window = MainWindow(
         paths=paths,
         catalogue=catalogue,
         library=library,
         log=log,
+        shapes=shapes,
         library_watcher=LibraryWatcher.for_library(library),
+        audio=audio,
+        speech=speech,
+        settings=settings,
     )
     instance.show_requested.connect(window.bring_to_front)
     if open_routine:
         window.show_routine(open_routine)
     window.show()
+
+    def start_sound() -> None:
+        # just after the window is painted: reading the cues and, on Linux, reaching
+        # speech-dispatcher (up to 2 s when it must be spawned) would otherwise hold the window back
+        audio.start(paths.assets / "sounds", backend_order(settings.audio_backend))
+        speech.start()
+
+    if not self_test:
+        QTimer.singleShot(300, start_sound)
     seen_safety = paths.config_dir / "seen-safety-page"
     if not self_test and not seen_safety.exists():
         # first run: the safety page comes before anything else
@@ -128,6 +160,8 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     try:
         return _self_test(app, window, QTimer) if self_test else app.exec()
     finally:
+        audio.close()  # waits for simpleaudio's playback threads before Python shuts down
+        speech.close()
         instance.close()
         log.close()
 

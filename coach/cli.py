@@ -78,7 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("play", help="follow a routine (in the app, or in the terminal)")
     p.add_argument("routine", metavar="ID|PATH")
-    p.add_argument("--no-gui", action="store_true", help="follow it in this terminal")
+    p.add_argument(
+        "--no-gui",
+        action="store_true",
+        help="follow it in this terminal, with its sounds and voice",
+    )
+    p.add_argument(
+        "--silent", action="store_true", help="with --no-gui: text only, no sound or voice"
+    )
     p.set_defaults(func=cmd_play)
 
     from coach.cli_log import add_log_commands  # it uses this module's shared pieces
@@ -382,10 +389,9 @@ def cmd_play(args: argparse.Namespace, paths: Paths) -> int:
     """`coach play ID|PATH [--no-gui]`."""
     routine = find_routine(args.routine, paths)
     if args.no_gui:
-        from coach.cli_play import play_in_terminal
-        from coach.core.clock import SystemClock
+        from coach.cli_play import play_with_sound
 
-        return play_in_terminal(routine, SystemClock(), out=sys.stdout)
+        return play_with_sound(routine, out=sys.stdout, assets=paths.assets, silent=args.silent)
     from coach.app import run_app
 
     return run_app(paths, open_routine=routine.id)

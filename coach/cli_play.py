@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from coach.core.clock import Clock
@@ -18,11 +21,17 @@ def play_in_terminal(
     *,
     out: TextIO,
     wait: Callable[[float], object] | None = None,
+    on_event: Callable[[PlayerEvent], None] | None = None,
 ) -> int:
-    """Print each step as it begins, prefixed with its time; 0 when done, 130 on Ctrl-C."""
+    """Print each step as it begins, prefixed with its time; 0 when done, 130 on Ctrl-C.
+
+    `on_event` hears every player event too (the sound: cues and narration).
+    """
     wait = wait or threading.Event().wait
     timeline = Timeline.from_routine(routine)
     player = Player(timeline, clock)
+    if on_event is not None:
+        player.subscribe(on_event)
     total = format_duration(timeline.total)
 
     def show(event: PlayerEvent) -> None:
@@ -67,3 +76,70 @@ def play_in_terminal(
         )
         return 130
     return 0
+
+
+def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool = False) -> int:
+    """The terminal player with the same cues and narration as the app (a Qt event loop, no window)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from coach.core.clock import SystemClock
+    from coach.core.conductor import Conductor
+    from coach.services.audio import AudioService
+    from coach.services.session_sound import SessionSound
+    from coach.services.speech import SpeechService
+
+    _app = QCoreApplication.instance() or QCoreApplication([])  # kept alive while playing
+    audio, speech = AudioService(), SpeechService()
+    if not silent:
+        status = audio.start(assets / "sounds")
+        speech.start(os.environ.get("COACH_SPEECH_ENGINE") or None, routine.language)
+        if status.silent:
+            print(
+                f"  (no sound: {'; '.join(status.problems) or status.label}; the steps are shown here)",
+                file=out,
+            )
+        if not speech.available:
+            print(f"  ({speech.notice})", file=out)
+    sound = SessionSound(audio if not silent else None, speech if not silent else None)
+    conductor = Conductor(Timeline.from_routine(routine))
+
+    # Ctrl-C must not land inside a Qt slot (PySide would swallow it there): note it, leave the
+    # loop, and raise it here, between waits
+    interrupted = False
+    loops: list[QEventLoop] = []
+
+    def on_interrupt(_signum: int, _frame: object) -> None:
+        nonlocal interrupted
+        interrupted = True
+        for loop in loops:
+            loop.quit()
+
+    def wait(seconds: float) -> None:
+        # run Qt's loop while waiting, so speech and sound effects progress
+        loop = QEventLoop()
+        loops.append(loop)
+        QTimer.singleShot(max(0, int(seconds * 1000)), loop.quit)
+        loop.exec()
+        loops.remove(loop)
+        if interrupted:
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        return play_in_terminal(
+            routine,
+            SystemClock(),
+            out=out,
+            wait=wait,
+            on_event=lambda event: sound.perform(conductor.actions(event)),
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        interrupted = False
+        sound.stop_voice()
+        for _ in range(4):  # let the last cue ring out (at most 2 s) before closing the device
+            if not audio.is_playing():
+                break
+            wait(0.5)
+        audio.close()
+        speech.close()

@@ -2,8 +2,9 @@
 
     ../shared/tools/xshot -w 6 out/player.png .venv/bin/python scripts/screenshot.py player
 
-Views: today, routines, before, player, eyes-closed, after, settings. Uses a throw-away data folder,
-never your own.
+Views: today, routines, before, player, eyes-closed, after, settings, bodymap (a day with several
+areas marked, on a year of demo data), bodymap-empty (a fresh log), bodymap-heat (the heat map of
+the last 3 months). Uses a throw-away data folder, never your own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from coach.app import build_library
+from coach.core.body_shapes import load_body_shapes
+from coach.core.demo import generate_demo
 from coach.core.log import DayEntry, SessionRecord
 from coach.core.regions import load_catalogue
 from coach.paths import Paths
@@ -65,6 +68,26 @@ def demo_log(paths: Paths) -> LogRepository:
     return log
 
 
+# today's marks in the "bodymap" picture: several areas, front and back, at different intensities
+BODY_MAP_MARKS = {
+    "left_lower_back": 7,
+    "right_lower_back": 4,
+    "left_glute": 3,
+    "right_neck": 2,
+    "left_hip_front": 5,
+}
+
+
+def demo_year(paths: Paths) -> LogRepository:
+    """A year of demo data (coach.core.demo), with today's areas set to BODY_MAP_MARKS."""
+    log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
+    today = dt.date.today()
+    days, sessions = generate_demo(today - dt.timedelta(days=364), today, seed=7)
+    log.import_log(days, sessions)
+    log.set_areas(today, BODY_MAP_MARKS)
+    return log
+
+
 def main() -> int:
     view = sys.argv[1] if len(sys.argv) > 1 else "today"
     folder = Path(tempfile.mkdtemp(prefix="unknot-demo-"))
@@ -73,12 +96,18 @@ def main() -> int:
     paths.ensure()
     app = QApplication(sys.argv[:1])
     catalogue = load_catalogue(paths.region_catalogue)
-    log = demo_log(paths)
+    if view == "bodymap-empty":
+        log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
+    elif view.startswith("bodymap"):
+        log = demo_year(paths)
+    else:
+        log = demo_log(paths)
     window = MainWindow(
         paths=paths,
         catalogue=catalogue,
         library=build_library(paths, catalogue),
         log=log,
+        shapes=load_body_shapes(paths.assets / "body_map.svg", catalogue),
         sound=SessionSound(None, None),
     )
     window.resize(1100, 720)
@@ -90,6 +119,16 @@ def main() -> int:
         window.routines.select("pmr-16")
     elif view == "settings":
         window.nav.setCurrentRow(4)
+    elif view.startswith("bodymap"):
+        window.nav.setCurrentRow(2)
+        assert window.body_map is not None
+        if view == "bodymap-heat":
+            window.body_map.set_mode("heat")
+            window.body_map.set_preset(1)
+            window.body_map.heat_table.setFocus()
+            window.body_map.heat_table.selectRow(0)
+        elif view == "bodymap":
+            window.body_map.suggestion_list.setFocus()
     elif view in ("before", "player", "eyes-closed", "after"):
         window.start_routine(routine_id)
         if view != "before":

@@ -98,3 +98,11 @@ def nothing_left_running(request: pytest.FixtureRequest):
     owners = [app, *QApplication.topLevelWidgets()] if app else []
     active = [t for owner in owners for t in owner.findChildren(QTimer) if t.isActive()]
     assert not active, f"test left {len(active)} Qt timer(s) running"
+
+
+@pytest.fixture(scope="session")
+def shapes(catalogue: RegionCatalogue):
+    """The body map's artwork from assets/, read once per test session (as the app reads it once)."""
+    from coach.core.body_shapes import load_body_shapes
+
+    return load_body_shapes(REPO / "assets" / "body_map.svg", catalogue)

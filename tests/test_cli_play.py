@@ -145,7 +145,7 @@ def test_play_a_file_in_a_real_process(tmp_path: Path) -> None:
     path = write_session(tmp_path / "in", "quick.toml", TWO_QUICK_STEPS)
 
     result = subprocess.run(
-        [sys.executable, "-m", "coach", "play", str(path), "--no-gui"],
+        [sys.executable, "-m", "coach", "play", str(path), "--no-gui", "--silent"],
         cwd=REPO,
         env=coach_env(tmp_path),
         capture_output=True,
@@ -166,7 +166,7 @@ def test_play_a_file_in_a_real_process(tmp_path: Path) -> None:
 
 def test_ctrl_c_in_a_real_process_exits_130(tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "coach", "play", "pmr-4", "--no-gui"],
+        [sys.executable, "-u", "-m", "coach", "play", "pmr-4", "--no-gui", "--silent"],
         cwd=REPO,
         env=coach_env(tmp_path),
         stdout=subprocess.PIPE,
@@ -207,3 +207,55 @@ def test_ctrl_c_in_a_real_process_exits_130(tmp_path: Path) -> None:
     assert status == 130, stderr
     assert re.fullmatch(r"Stopped at step 1 of 21 after 0:0\d\.", seen[-1]), seen
     assert "Traceback" not in stderr
+
+
+SOUNDED = """\
+format = 1
+title = "Sounded"
+
+[[steps]]
+text = "Tense."
+kind = "tense"
+duration = 0.8
+
+[[steps]]
+text = "Release."
+kind = "release"
+duration = 0.8
+"""
+
+
+def test_the_terminal_player_rings_the_cues_through_alsa(tmp_path: Path) -> None:
+    """Same cues as the app: each is really played (captured by ALSA's file device).
+
+    The machine has no speech daemon, so narration uses Qt's mock engine (COACH_SPEECH_ENGINE).
+    """
+    from tests.services.test_audio_alsa import CAPTURE_RC, needs_alsa
+
+    needs_alsa()
+    home, captured = tmp_path / "home", tmp_path / "captured"
+    home.mkdir()
+    captured.mkdir()
+    (home / ".asoundrc").write_text(CAPTURE_RC.replace("CAPDIR", str(captured)), encoding="utf-8")
+    path = write_session(tmp_path / "in", "sounded.toml", SOUNDED)
+    env = {**coach_env(tmp_path), "HOME": str(home), "COACH_SPEECH_ENGINE": "mock"}
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "play", str(path), "--no-gui"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no sound" not in result.stdout
+    # tense, release and the end chime: one capture each, in that order of time (the first,
+    # tiny capture is the 10 ms of silence that proves the device works at start)
+    captures = sorted(
+        (p for p in captured.iterdir() if p.stat().st_size > 2000), key=lambda p: int(p.stem)
+    )
+    assert len(captures) == 3, [p.name for p in captures]
+    assert all(p.stat().st_size > 1000 for p in captures)
+    gaps = [(int(b.stem) - int(a.stem)) / 1e9 for a, b in zip(captures, captures[1:], strict=False)]
+    assert all(0.6 < gap < 1.2 for gap in gaps), gaps

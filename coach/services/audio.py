@@ -94,8 +94,6 @@ class Sound:
         """16-bit little-endian samples scaled by `gain`, ready for the sound device."""
         import numpy as np
 
-        if gain == 1.0:
-            return self.samples.astype("<i2").tobytes()
         scaled = np.round(self.samples.astype(np.float64) * gain)
         return np.clip(scaled, -32768, 32767).astype("<i2").tobytes()
 
@@ -149,13 +147,8 @@ class Clip(Protocol):
 
     problem: str
 
-    def is_playing(self) -> bool:
-        """Whether it is still sounding."""
-        ...
-
-    def stop(self) -> None:
-        """Cut it off."""
-        ...
+    def is_playing(self) -> bool: ...
+    def stop(self) -> None: ...
 
 
 class NoClip:
@@ -173,37 +166,20 @@ class NoClip:
 
 
 class Backend(Protocol):
-    """A sound output: opened once, cues loaded once, then played by key."""
+    """A sound output. `open` checks it works here (or raises BackendUnavailable saying why);
+    `load` reads a cue once (SoundFileError) so `play` only starts it and returns at once
+    (PlaybackFailed); `set_gain` scales the cues; `stop_all` returns once all is quiet.
+    """
 
     name: str
 
-    def open(self) -> None:
-        """Check the output works here; raise BackendUnavailable saying why not."""
-        ...
-
-    def load(self, key: str, path: Path) -> None:
-        """Read a cue once so `play(key)` is quick; raise SoundFileError."""
-        ...
-
-    def set_gain(self, gain: float) -> None:
-        """The amplitude factor for cues."""
-        ...
-
-    def play(self, key: str) -> None:
-        """Start a loaded cue and return at once; raise PlaybackFailed."""
-        ...
-
-    def play_clip(self, path: Path, gain: float) -> Clip:
-        """Start a recorded clip; raise PlaybackFailed or SoundFileError."""
-        ...
-
-    def is_playing(self) -> bool:
-        """Whether anything is still sounding."""
-        ...
-
-    def stop_all(self) -> None:
-        """Silence everything, and return once it has stopped."""
-        ...
+    def open(self) -> None: ...
+    def load(self, key: str, path: Path) -> None: ...
+    def set_gain(self, gain: float) -> None: ...
+    def play(self, key: str) -> None: ...
+    def play_clip(self, path: Path, gain: float) -> Clip: ...
+    def is_playing(self) -> bool: ...
+    def stop_all(self) -> None: ...
 
 
 class SilentBackend:
@@ -559,7 +535,7 @@ class AudioService(QObject):
     @property
     def audible(self) -> bool:
         """Whether a cue played now would be heard (an output, not muted, volume above zero)."""
-        return not self.status.silent and not self._muted and self._cue_volume > 0
+        return self._backend.name != "silent" and not self._muted and self._cue_volume > 0
 
     def preload(self, cues: list[str]) -> None:
         """Load a session's own .wav cues before it starts, so none is read mid-session."""
@@ -575,13 +551,13 @@ class AudioService(QObject):
         """
         if cue == "none":
             return
-        if cue not in self._loaded and cue not in self._broken:
+        if cue not in self._loaded and cue not in self._broken and cue not in CUES:
             path = Path(cue)
-            if cue in CUES or not (path.is_absolute() and path.suffix.lower() == ".wav"):
+            if path.is_absolute() and path.suffix.lower() == ".wav":
+                self._load(cue, path)
+            else:
                 self._add_problem(_tr("unknown cue “{0}”").format(cue))
                 self._broken.add(cue)
-            else:
-                self._load(cue, path)
         heard = False
         if cue in self._loaded and self.audible:
             try:
@@ -623,6 +599,7 @@ class AudioService(QObject):
         """Stop everything and let go of the output (at exit, or before `start` again)."""
         self._backend.stop_all()
         self._backend = SilentBackend()
+        self.status = AudioStatus()
         self._loaded.clear()
         self._broken.clear()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.core.conductor import PlayClip, PlayCue, SoundAction, Speak, StopVoice
 
@@ -34,6 +34,11 @@ class Voice(Protocol):
         ...
 
 
+# Words start just after a cue's first strike, not on top of it; short enough that a 4-second
+# breathing step still has room for its word.
+SPEECH_AFTER_CUE_MS = 350
+
+
 class SessionSound(QObject):
     """Plays cues, speaks and plays clips; tells the screen what was played (for visible cues)."""
 
@@ -47,9 +52,21 @@ class SessionSound(QObject):
         self.audio = audio
         self.voice = voice
         self._clip: Any = None
+        self._pending: list[SoundAction] = []
+        self._after_cue = QTimer(self)
+        self._after_cue.setSingleShot(True)
+        self._after_cue.setInterval(SPEECH_AFTER_CUE_MS)
+        self._after_cue.timeout.connect(self._narrate_pending)
+
+    def prepare(self, cues: list[str]) -> None:
+        """Load a routine's own cue files before it starts, so none is read mid-session."""
+        preload = getattr(self.audio, "preload", None)
+        if preload is not None:
+            preload(cues)
 
     def perform(self, actions: list[SoundAction]) -> None:
-        """Carry out `actions` in order."""
+        """Carry out `actions` in order; narration after a cue waits for the cue's first strike."""
+        cued = False
         for action in actions:
             match action:
                 case StopVoice():
@@ -58,16 +75,30 @@ class SessionSound(QObject):
                     if self.audio is not None:
                         self.audio.play_cue(cue)
                     self.cue_played.emit(Path(cue).stem if "/" in cue or "\\" in cue else cue)
-                case Speak(text=text):
-                    if self.voice is not None:
-                        self.voice.say(text)
-                    self.spoken.emit(text)
-                case PlayClip(path=path):
-                    if self.audio is not None:
-                        self._clip = self.audio.play_clip(path)
+                    cued = True
+                case Speak() | PlayClip() if cued:
+                    self._pending.append(action)
+                    self._after_cue.start()
+                case Speak() | PlayClip():
+                    self._narrate(action)
+
+    def _narrate_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for action in pending:
+            self._narrate(action)
+
+    def _narrate(self, action: SoundAction) -> None:
+        if isinstance(action, Speak):
+            if self.voice is not None:
+                self.voice.say(action.text)
+            self.spoken.emit(action.text)
+        elif isinstance(action, PlayClip) and self.audio is not None:
+            self._clip = self.audio.play_clip(action.path)
 
     def stop_voice(self) -> None:
-        """Cut the narration, spoken or recorded."""
+        """Cut the narration, spoken or recorded, and anything waiting to be said."""
+        self._after_cue.stop()
+        self._pending = []
         if self.voice is not None:
             self.voice.stop()
         if self._clip is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from coach.paths import Paths
 
@@ -43,10 +43,11 @@ class Settings:
     def problem(self) -> str:
         """Why the settings could not be saved ("" when they were)."""
         status = self._store.status()
+        tr = QCoreApplication.translate
         if status is QSettings.Status.AccessError:
-            return f"cannot write {self.path}"
+            return tr("Settings", "cannot write {0}").format(self.path)
         if status is QSettings.Status.FormatError:
-            return f"{self.path} is damaged; the defaults are used"
+            return tr("Settings", "{0} is damaged; the defaults are used").format(self.path)
         return ""
 
     def _number(self, key: str, low: float, high: float) -> float:

@@ -118,6 +118,18 @@ class LogRepository:
             self._write_day(entry)
         return entry
 
+    def set_areas(self, date: dt.date, areas: dict[str, int]) -> DayEntry:
+        """Replace the day's marked areas (not merged), keeping its other fields; returns the day.
+
+        One transaction, read and write under one lock, like `update_day`. A day left with
+        nothing logged is removed.
+        """
+        with transaction(self.conn):
+            current = self._read_days(date, date)
+            entry = replace(current[0] if current else DayEntry(date), areas=dict(areas))
+            self._write_day(entry)
+        return entry
+
     def save_days(self, entries: Iterable[DayEntry]) -> int:
         """Replace several days in one transaction (imports); returns how many."""
         count = 0

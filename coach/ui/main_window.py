@@ -15,13 +15,18 @@ from PySide6.QtWidgets import (
 )
 
 from coach import __version__
+from coach.core.body_shapes import BodyShapes
 from coach.core.clock import Clock
 from coach.core.library import RoutineLibrary
 from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
+from coach.services.audio import AudioService
 from coach.services.library_watch import LibraryWatcher
 from coach.services.session_sound import SessionSound
+from coach.services.settings import Settings
+from coach.services.speech import SpeechService
 from coach.store.repository import LogRepository
+from coach.ui.body_map_view import BodyMapView
 from coach.ui.later_view import LaterView
 from coach.ui.prompt import DialogPrompt, Prompt
 from coach.ui.routines_view import RoutinesView
@@ -42,7 +47,11 @@ class MainWindow(QMainWindow):
         catalogue: RegionCatalogue,
         library: RoutineLibrary,
         log: LogRepository,
+        shapes: BodyShapes | None = None,
         sound: SessionSound | None = None,
+        audio: AudioService | None = None,
+        speech: SpeechService | None = None,
+        settings: Settings | None = None,
         library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,
         prompt: Prompt | None = None,
@@ -55,24 +64,37 @@ class MainWindow(QMainWindow):
         self._was_maximized = False
         self.today = TodayView(log, catalogue)
         self.routines = RoutinesView(library, catalogue, library_watcher)
-        self.settings = SettingsView(paths)
+        self.settings = SettingsView(paths, audio=audio, speech=speech, settings=settings)
         self.trends = TrendsPage(log, library)  # builds the charts (pyqtgraph) when first shown
         self.session = SessionPage(
-            catalogue=catalogue, log=log, sound=sound or SessionSound(None, None), clock=clock
+            catalogue=catalogue,
+            log=log,
+            sound=sound or SessionSound(audio, speech),
+            clock=clock,
+            shapes=shapes,
         )
+        # without the artwork (it could not be read) the body map says so; the rest works
+        self.body_map: BodyMapView | None = None
+        body_map_page: QWidget = LaterView(
+            self.tr("Body map"),
+            self.tr(
+                "The body map's drawing could not be loaded, so this view is not available. "
+                "Reinstalling Unknot should bring it back; everything else works as usual."
+            ),
+        )
+        if shapes is not None:
+            self.body_map = BodyMapView(
+                log,
+                catalogue,
+                shapes,
+                routines=lambda: [entry.routine for entry in self.routines.scan.entries],
+            )
+            self.body_map.start_requested.connect(self.start_routine)
+            body_map_page = self.body_map
         views: list[tuple[str, QWidget]] = [
             (self.tr("Today"), self.today),
             (self.tr("Routines"), self.routines),
-            (
-                self.tr("Body map"),
-                LaterView(
-                    self.tr("Body map"),
-                    self.tr(
-                        "Mark where it hurts and how much, front and back, and get routines for those "
-                        "areas and the muscles linked to them."
-                    ),
-                ),
-            ),
+            (self.tr("Body map"), body_map_page),
             (self.tr("Trends"), self.trends),
             (self.tr("Settings"), self.settings),
         ]
@@ -145,7 +167,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the day being edited first; if that fails, ask before closing and losing it."""
         self.session.stop()  # a session under way is recorded as stopped
-        if self.today.flush():
+        marks_saved = self.body_map is None or self.body_map.flush()
+        if self.today.flush() and marks_saved:
             event.accept()
             return
         close, stay = self.tr("Close without saving"), self.tr("Stay open")
@@ -155,7 +178,7 @@ class MainWindow(QMainWindow):
                 "Unknot could not save your latest changes to the log:\n\n{0}\n\n"
                 "If you stay, they remain on screen and Unknot tries again when you change "
                 "something."
-            ).format(self.today.problem),
+            ).format(self.today.problem or (self.body_map.problem if self.body_map else "")),
             [stay, close],
         )
         if choice == close:

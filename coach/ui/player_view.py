@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.body_shapes import BodyShapes
 from coach.core.clock import Clock, SystemClock
 from coach.core.conductor import Conductor
 from coach.core.player import EventKind, PauseReason, Player, PlayerEvent, PlayerState
@@ -30,6 +31,7 @@ from coach.core.routine import Routine, format_duration
 from coach.core.timeline import Timeline
 from coach.services.player_driver import QtPlayerDriver
 from coach.services.session_sound import SessionSound
+from coach.ui.body_map import BodyMapWidget
 from coach.ui.player_widgets import BreathPacer, CountdownRing
 
 FRAME_MS = 33  # redraw rate of the ring and pacer while playing
@@ -53,10 +55,16 @@ class PlayerView(QWidget):
     eyes_closed_changed = Signal(bool)
 
     def __init__(
-        self, catalogue: RegionCatalogue, sound: SessionSound, clock: Clock | None = None
+        self,
+        catalogue: RegionCatalogue,
+        sound: SessionSound,
+        clock: Clock | None = None,
+        shapes: BodyShapes | None = None,
     ) -> None:
         super().__init__()
         self.catalogue = catalogue
+        # the current step's areas on a small figure, the body map's own art and code
+        self.figure = BodyMapWidget(catalogue, shapes, interactive=False) if shapes else None
         self.sound = sound
         self.clock = clock or SystemClock()
         self.driver: QtPlayerDriver | None = None
@@ -145,7 +153,15 @@ class PlayerView(QWidget):
         middle.addWidget(self.kind_label, 0, 0)
         middle.addWidget(self.cue_label, 0, 1, Qt.AlignmentFlag.AlignRight)
         middle.addWidget(self.text, 1, 0, 1, 2)
-        middle.addWidget(self.regions_label, 2, 0, 1, 2)
+        if self.figure is not None:
+            self.figure.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the player keeps the keys
+            self.figure.setMinimumSize(150, 190)
+            self.figure.setMaximumSize(250, 340)
+            policy = self.figure.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # no jump between steps with and without areas
+            self.figure.setSizePolicy(policy)
+            middle.addWidget(self.figure, 2, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        middle.addWidget(self.regions_label, 3, 0, 1, 2)
         middle.setColumnStretch(0, 1)
         dials = QVBoxLayout()
         dials.addWidget(self.ring, 1)
@@ -222,10 +238,18 @@ class PlayerView(QWidget):
         self.routine = routine
         self.timeline = Timeline.from_routine(routine)
         self.conductor = Conductor(self.timeline)
+        self.sound.prepare(sorted({s.cue for s in routine.steps if s.cue.lower().endswith(".wav")}))
         self.driver = QtPlayerDriver(Player(self.timeline, self.clock), self)
         self.driver.player_event.connect(self._on_event)
         self.driver.state_changed.connect(self._on_state)
         self.title.setText(f"<b>{html.escape(routine.title)}</b>")
+        if self.figure is not None:
+            # a routine that never names an area (breathing) has no figure at all
+            names_areas = any(step.regions for step in routine.steps)
+            policy = self.figure.sizePolicy()
+            policy.setRetainSizeWhenHidden(names_areas)
+            self.figure.setSizePolicy(policy)
+            self.figure.setVisible(names_areas and not self.eyes_closed)
         self.notice.clear()
         self.notice.hide()
         self.driver.start()
@@ -333,6 +357,7 @@ class PlayerView(QWidget):
         self.regions_label.setText(
             self.tr("Works on: {0}").format(", ".join(names)) if names else ""
         )
+        self._show_figure(step.regions)
         if index + 1 < len(self.timeline):
             upcoming = self.timeline.steps[index + 1].step
             self.next_label.setText(
@@ -343,6 +368,21 @@ class PlayerView(QWidget):
         self.pacer.setVisible(BreathPacer.applies_to(step.kind))
         self.setAccessibleDescription(f"{step.kind.label}. {step.text}")
         self._refresh_time()
+
+    def _show_figure(self, regions: tuple[str, ...]) -> None:
+        """Highlight the step's areas on the view (front or back) that shows most of them."""
+        figure = self.figure
+        if figure is None or self.eyes_closed:
+            return
+        areas = self.catalogue.expand_all(regions)
+        if not areas:
+            figure.hide()
+            return
+        back = sum(1 for r in areas if self.catalogue.regions[r].view == "back")
+        figure.set_views("back" if back > len(areas) - back else "front")
+        figure.highlight(areas)
+        figure.setAccessibleDescription(", ".join(self.catalogue.name(r) for r in regions))
+        figure.show()
 
     def _refresh_time(self) -> None:
         player = self.player
@@ -372,6 +412,8 @@ class PlayerView(QWidget):
         self.eyes_closed = closed
         for widget in (*self.chrome, *self.buttons, self.ring, self.cue_label):
             widget.setVisible(not closed)
+        if closed and self.figure is not None:
+            self.figure.hide()  # shown again with the step, if it names areas
         self.pacer.setVisible(
             not closed and self.pacer.isVisibleTo(self) and self.timeline is not None
         )

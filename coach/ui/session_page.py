@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget
 
+from coach.core.body_shapes import BodyShapes
 from coach.core.clock import Clock
 from coach.core.gentle import advise
 from coach.core.log import InvalidEntry, SessionRecord
@@ -34,13 +35,14 @@ class SessionPage(QStackedWidget):
         sound: SessionSound,
         clock: Clock | None = None,
         now: Callable[[], dt.datetime] = local_now,
+        shapes: BodyShapes | None = None,
     ) -> None:
         super().__init__()
         self.log = log
         self.catalogue = catalogue
         self.now = now
         self.before = BeforeStartView(catalogue)
-        self.player = PlayerView(catalogue, sound, clock)
+        self.player = PlayerView(catalogue, sound, clock, shapes)
         self.after = AfterSessionView()
         for page in (self.before, self.player, self.after):
             self.addWidget(page)

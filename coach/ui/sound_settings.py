@@ -189,10 +189,17 @@ class SoundSettings(QWidget):
 
     # -- applying changes ----------------------------------------------------------------------
 
+    def _remember(self, name: str, value: object) -> None:
+        """Save one setting; if it cannot be saved, say so (the change still applies)."""
+        if self.settings is None:
+            return
+        setattr(self.settings, name, value)
+        if self.settings.problem:
+            self.feedback.setText(self.tr("Not saved: {0}").format(self.settings.problem))
+
     def _backend_chosen(self, index: int) -> None:
         key = self.backend.itemData(index)
-        if self.settings is not None:
-            self.settings.audio_backend = key
+        self._remember("audio_backend", key)
         if self.audio.sounds_dir is not None:
             self.audio.start(self.audio.sounds_dir, backend_order(key))
 
@@ -201,34 +208,29 @@ class SoundSettings(QWidget):
 
     def _cue_volume_changed(self, value: int) -> None:
         self.audio.cue_volume = value / 100
-        if self.settings is not None:
-            self.settings.cue_volume = value / 100
+        self._remember("cue_volume", value / 100)
 
     def _mute_toggled(self, muted_now: bool) -> None:
         self.audio.muted = muted_now
         if self.speech is not None:
             self.speech.muted = muted_now
-        if self.settings is not None:
-            self.settings.muted = muted_now
+        self._remember("muted", muted_now)
 
     def _voice_chosen(self, name: str) -> None:
         if self.speech is not None and name:
             self.speech.set_voice(name)
-            if self.settings is not None:
-                self.settings.voice = name
+            self._remember("voice", name)
 
     def _rate_changed(self, value: int) -> None:
         if self.speech is not None:
             self.speech.rate = value / 10
-        if self.settings is not None:
-            self.settings.speech_rate = value / 10
+        self._remember("speech_rate", value / 10)
 
     def _voice_volume_changed(self, value: int) -> None:
         self.audio.voice_volume = value / 100
         if self.speech is not None:
             self.speech.volume = value / 100
-        if self.settings is not None:
-            self.settings.voice_volume = value / 100
+        self._remember("voice_volume", value / 100)
 
     def _test_voice(self) -> None:
         sample = self.tr(
@@ -236,7 +238,8 @@ class SoundSettings(QWidget):
         )
         if self.speech is not None:
             self.speech.say(sample)
-        if self.speech is not None and self.speech.is_speaking():
-            self.feedback.setText(self.tr("Speaking a sample sentence…"))
-        elif self.audio.muted:
+            if self.speech.is_speaking():
+                self.feedback.setText(self.tr("Speaking a sample sentence…"))
+                return
+        if self.audio.muted:
             self.feedback.setText(self.tr("Sound is muted, so the voice is silent."))

@@ -382,3 +382,14 @@ def test_read_wav_refuses_what_it_cannot_play(tmp_path: Path) -> None:
         read_wav(tmp_path / "text.wav")
     with pytest.raises(SoundFileError, match="does not exist"):
         read_wav(tmp_path / "nothing.wav")
+
+
+def test_before_start_cues_are_shown_and_nothing_is_reported(qtbot) -> None:
+    audio = AudioService()
+
+    with qtbot.waitSignal(audio.cue_played) as played:
+        audio.play_cue("step")
+
+    assert played.args == ["step", False]
+    assert audio.status.problems == ()
+    assert audio.status.label == "not started"

@@ -76,3 +76,13 @@ def test_the_file_lives_in_the_config_folder(tmp_path: Path) -> None:
     assert settings.path == paths.config_dir / FILE_NAME
     assert settings.path.is_file()
     assert "muted=true" in settings.path.read_text(encoding="utf-8")
+
+
+def test_a_file_that_cannot_be_written_is_reported(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).mkdir()  # something in the way of the file
+
+    settings = Settings(tmp_path)
+    settings.muted = True
+
+    assert settings.problem == f"cannot write {tmp_path / FILE_NAME}"
+    assert settings.muted is True, "the change still holds for this run"

@@ -345,3 +345,38 @@ def test_log_store_benchmark_runs():
     for key in ("days_ms", "sessions_ms", "total_ms"):
         assert set(report["load"][key]) == {"repository", "raw", "ratio"}
     assert report["file_bytes"] > 0
+
+
+# -- set_areas (the body map's save) ---------------------------------------------------------------
+
+
+def test_set_areas_replaces_the_areas_and_keeps_everything_else(log: LogRepository):
+    log.save_day(full_day())
+
+    returned = log.set_areas(D, {"left_calf": 3})
+
+    expected = dataclasses.replace(full_day(), areas={"left_calf": 3})
+    assert returned == expected, "not merged: lower_back and neck are gone"
+    assert log.get_day(D) == expected
+    assert count(log, "day_area") == 1
+
+
+def test_set_areas_creates_a_day_and_clearing_the_last_area_removes_it(log: LogRepository):
+    assert log.set_areas(D, {"neck": 4}) == DayEntry(D, areas={"neck": 4})
+    assert log.get_day(D) == DayEntry(D, areas={"neck": 4})
+
+    assert log.set_areas(D, {}) == DayEntry(D)
+
+    assert log.get_day(D) is None
+    assert count(log, "day") == 0
+
+
+def test_set_areas_refuses_a_bad_intensity_and_changes_nothing(log: LogRepository):
+    log.save_day(full_day())
+
+    with pytest.raises(InvalidEntry) as raised:
+        log.set_areas(D, {"neck": 11})
+
+    assert raised.value.field == "areas.neck"
+    assert log.get_day(D) == full_day()
+    assert not log.conn.in_transaction

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAction
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from coach.core.library import RoutineLibrary
+from coach.core.log import DayEntry
 from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
 from coach.ui.main_window import MainWindow
@@ -57,12 +60,14 @@ def detail_text(window: MainWindow) -> str:
 
 @pytest.fixture
 def make_window(
-    qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log
+    qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log, shapes
 ):
     """Builds the main window on the test's folders (after the test has written its files)."""
 
     def make(*, shown: bool = False) -> MainWindow:
-        window = MainWindow(paths=paths, catalogue=catalogue, library=library, log=log)
+        window = MainWindow(
+            paths=paths, catalogue=catalogue, library=library, log=log, shapes=shapes
+        )
         qtbot.addWidget(window)
         if shown:
             window.show()
@@ -300,3 +305,69 @@ def test_settings_view_shows_where_data_lives(make_window, paths: Paths) -> None
         "Open Your routines folder",
         "Open Built-in routines folder",
     }
+
+
+# -- the body map, wired in ------------------------------------------------------------------------
+
+
+def test_marks_made_on_the_body_map_are_the_today_view_s_areas(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.body_map)
+    window.body_map.body_map.set_mark("left_lower_back", 7)
+    window.body_map.body_map.set_mark("right_glute", 3)
+
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.today)
+    assert window.today.form.areas.areas() == {"left_lower_back": 7, "right_glute": 3}
+
+
+def test_an_area_removed_in_today_is_gone_from_the_body_map(qtbot: QtBot, make_window, log) -> None:
+    log.save_day(DayEntry(dt.date.today(), pain=4, areas={"left_lower_back": 7, "left_calf": 2}))
+    window = make_window(shown=True)
+    window.nav.setCurrentRow(2)
+    assert window.body_map.marks() == {"left_lower_back": 7, "left_calf": 2}
+    window.nav.setCurrentRow(0)
+    window.today.form.areas.remove("left_calf")
+
+    window.nav.setCurrentRow(2)
+
+    assert window.body_map.marks() == {"left_lower_back": 7}
+    assert log.get_day(dt.date.today()).pain == 4
+
+
+def test_a_suggestion_opens_the_routine_before_starting(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    window.nav.setCurrentRow(2)
+    window.body_map.body_map.set_mark("left_lower_back", 5)
+    window.body_map.suggestion_list.setFocus()
+
+    qtbot.keyClick(window.body_map.suggestion_list, Qt.Key.Key_Return)
+
+    assert window.stack.currentWidget() is window.session
+    assert window.session.routine.id == "massage-low-back"
+    assert window.session.player.figure is not None, "the player has its small figure"
+
+
+def test_closing_the_window_saves_pending_marks(make_window, log) -> None:
+    window = make_window(shown=True)
+    window.nav.setCurrentRow(2)
+    window.body_map.body_map.set_mark("right_neck", 4)
+    assert window.body_map.has_pending_edits()
+
+    window.close()
+
+    assert log.get_day(dt.date.today()).areas == {"right_neck": 4}
+
+
+def test_without_the_artwork_the_body_map_says_it_is_unavailable(
+    qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log
+) -> None:
+    window = MainWindow(paths=paths, catalogue=catalogue, library=library, log=log)
+    qtbot.addWidget(window)
+
+    assert window.body_map is None
+    page = window.stack.widget(2)
+    assert "could not be loaded" in " ".join(label.text() for label in page.findChildren(QLabel))
+    assert window.session.player.figure is None

@@ -25,22 +25,22 @@ def short_routine(kind: str = "pmr") -> Routine:
         "short",
         "A short one",
         (
-            Step("Settle in.", 0.15, StepKind.INSTRUCTION),
+            Step("Settle in.", 0.5, StepKind.INSTRUCTION),
             Step(
                 "Make a fist with your right hand.",
-                0.1,
+                0.5,
                 StepKind.TENSE,
                 regions=("right_hand_and_forearm",),
                 cue="tense",
             ),
             Step(
                 "And let go.",
-                0.15,
+                0.5,
                 StepKind.RELEASE,
                 regions=("right_hand_and_forearm",),
                 cue="release",
             ),
-            Step("Breathe in.", 0.1, StepKind.BREATHE_IN),
+            Step("Breathe in.", 0.5, StepKind.BREATHE_IN),
         ),
         kind=kind,
         cautions=("Stop if it hurts.",),
@@ -184,3 +184,74 @@ def test_strong_pain_today_offers_the_gentle_version(qtbot, page, log):
     assert StepKind.TENSE not in [s.kind for s in chosen.steps]
     page.before.gentle.setChecked(False)
     assert page.before.chosen_routine().title == "A short one"
+
+
+# -- the player's small figure ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def figure_page(qtbot, catalogue, log, shapes):
+    """The session page with the body map's artwork, as the app builds it."""
+    recorder = Recorder()
+    widget = SessionPage(
+        catalogue=catalogue,
+        log=log,
+        sound=SessionSound(recorder, recorder),
+        now=now,
+        shapes=shapes,
+    )
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    yield widget
+    widget.player.release()
+
+
+def test_the_small_figure_highlights_the_step_s_areas_on_the_side_that_shows_them(
+    figure_page, catalogue
+):
+    routine = Routine(
+        "f",
+        "Figure",
+        (
+            Step("Settle in.", 30),
+            Step("Fist.", 30, StepKind.TENSE, regions=("right_hand_and_forearm",)),
+            Step(
+                "Back.", 30, StepKind.TENSE, regions=("lower_back", "glutes", "left_lower_abdomen")
+            ),
+        ),
+    )
+    figure_page.prepare(routine)
+    figure_page.before.start_button.click()
+    player = figure_page.player
+    figure = player.figure
+    assert figure is not None
+    assert not figure.interactive
+    assert figure.isHidden(), "no areas on this step"
+    assert figure.sizePolicy().retainSizeWhenHidden(), "and the layout does not jump"
+
+    player.next()
+    assert figure.isVisible()
+    assert figure.highlighted() == catalogue.expand("right_hand_and_forearm")
+    assert figure.views() == ("front",)
+    assert player.regions_label.text() == "Works on: Right hand and forearm", "text stays too"
+
+    player.next()
+    assert figure.views() == ("back",), "four of the five areas are on the back"
+    assert figure.highlighted() == catalogue.expand_all(
+        ["lower_back", "glutes", "left_lower_abdomen"]
+    )
+
+    player.set_eyes_closed(True)
+    assert figure.isHidden()
+    player.set_eyes_closed(False)
+    assert figure.isVisible()
+
+
+def test_a_routine_that_names_no_areas_has_no_figure(figure_page):
+    figure_page.prepare(Routine("b", "Breaths", (Step("In.", 30, StepKind.BREATHE_IN),)))
+    figure_page.before.start_button.click()
+
+    figure = figure_page.player.figure
+    assert figure.isHidden()
+    assert not figure.sizePolicy().retainSizeWhenHidden()

@@ -212,3 +212,17 @@ def test_settings_view_without_services_says_sound_is_not_set_up(
 
     assert "Sound is not set up" in label_texts(view)
     assert len(view.findChildren(QAbstractButton)) == 3, "only the three folder buttons"
+
+
+def test_a_change_that_cannot_be_saved_is_said_so(
+    qtbot: QtBot, audio: AudioService, speech: SpeechService, tmp_path: Path
+) -> None:
+    (tmp_path / "blocked").mkdir()
+    (tmp_path / "blocked" / "unknot.ini").mkdir()  # something in the way of the file
+    panel = SoundSettings(audio, speech, Settings(tmp_path / "blocked"))
+    qtbot.addWidget(panel)
+
+    panel.cue_volume.setValue(20)
+
+    assert audio.cue_volume == 0.2, "the change applies anyway"
+    assert panel.feedback.text().startswith("Not saved: cannot write ")

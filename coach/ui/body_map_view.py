@@ -1,0 +1,678 @@
+"""The Body map view: mark where it hurts on a day, get routines for it, or see the heat map.
+
+The marks are the day entry's areas, the same ones the Today view lists: each change is saved
+with `LogRepository.set_areas` after a short pause (at once when the day changes or the view is
+hidden), and the marks are read again from the log when the view is shown. Suggestions come from
+coach.core.suggestions and the heat map's numbers from coach.core.heat; this module only asks
+the log, calls those and shows the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import sqlite3
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.body_shapes import BodyShapes
+from coach.core.heat import HeatCell, area_heat
+from coach.core.log import InvalidEntry
+from coach.core.regions import RegionCatalogue
+from coach.core.routine import Routine, format_duration
+from coach.core.suggestions import Suggestion, suggest
+from coach.store.repository import LogRepository
+from coach.ui.body_map import BodyMapWidget, MarkedList, intensity_colour, text_colour_on
+from coach.ui.day_widgets import heading
+from coach.ui.rating_scale import muted, short_time
+
+SAVE_DELAY_MS = 300
+# The heat map's ranges: label, days up to the date shown (None: the whole log)
+HEAT_PRESETS: tuple[tuple[str, int | None], ...] = (
+    ("3&0 days", 30),
+    ("&3 months", 91),
+    ("1 &year", 365),
+    ("&All", None),
+)
+
+Today = Callable[[], dt.date]
+Routines = Callable[[], Sequence[Routine]]
+
+
+class SuggestionList(QListWidget):
+    """Suggested routines, best first: title, reason and a Start button each. Enter starts the
+    selected one, as does a double click."""
+
+    start_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Suggested routines"))
+        self.setAccessibleDescription(self.tr("Enter starts the selected routine."))
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(2)
+        self.itemDoubleClicked.connect(lambda item: self._start(item))
+
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        """Show these suggestions; the first is selected."""
+        self.clear()
+        for suggestion in suggestions:
+            routine = suggestion.routine
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, routine.id)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{routine.title}. {suggestion.reason} {format_duration(routine.duration)}",
+            )
+            if suggestion.detail:
+                item.setToolTip(suggestion.detail)
+            self.addItem(item)
+            self.setItemWidget(item, self._row(suggestion))
+        self._fit_rows()
+        if self.count():
+            self.setCurrentRow(0)
+
+    def _row(self, suggestion: Suggestion) -> QWidget:
+        routine = suggestion.routine
+        title = QLabel(f"<b>{html.escape(routine.title)}</b> · {format_duration(routine.duration)}")
+        title.setWordWrap(True)
+        reason = muted(QLabel(suggestion.reason))
+        reason.setWordWrap(True)
+        start = QPushButton(self.tr("Start"))
+        start.setAccessibleName(self.tr("Start {0}").format(routine.title))
+        start.setToolTip(self.tr("Open this routine in the player"))
+        start.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard starts from the list: Enter
+        start.clicked.connect(lambda _=False, r=routine.id: self.start_requested.emit(r))
+        row = QWidget()
+        grid = QGridLayout(row)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(1)
+        grid.addWidget(title, 0, 0)
+        grid.addWidget(reason, 1, 0)
+        grid.addWidget(start, 0, 1, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        grid.setColumnStretch(0, 1)
+        return row
+
+    def selected_routine(self) -> str | None:
+        """The id of the selected routine."""
+        item = self.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return value if isinstance(value, str) else None
+
+    def _start(self, item: QListWidgetItem | None) -> None:
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(value, str):
+            self.start_requested.emit(value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
+            self._start(self.currentItem())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its wrapped text needs at the list's width."""
+        width = self.viewport().width() - 2 * self.spacing()
+        for index in range(self.count()):
+            item = self.item(index)
+            row = self.itemWidget(item)
+            if row is not None:
+                item.setSizeHint(QSize(width, row.heightForWidth(width)))
+
+
+class HeatLegend(QWidget):
+    """The heat map's colour scale: pale is rarely or mildly, dark is often and strongly."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.low, self.high = self.tr("Rarely or mildly"), self.tr("Often and strongly")
+        self.setAccessibleName(self.tr("Heat scale"))
+        self.setAccessibleDescription(
+            self.tr("From 0, rarely or mildly, to 10, often and strongly. Grey: never marked.")
+        )
+        self.setMinimumHeight(self.fontMetrics().height() + 12)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        metrics = self.fontMetrics()
+        swatch = float(min(22, max(12, (self.width() - 40) // 24)))
+        low_w = metrics.horizontalAdvance(self.low)
+        total = 11 * swatch + low_w + metrics.horizontalAdvance(self.high) + 16
+        x = (self.width() - total) / 2
+        box = QRectF(x, 0, low_w, self.height())
+        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, self.low)
+        x += low_w + 8
+        small = self.font()
+        small.setPixelSize(max(8, int(swatch * 0.5)))
+        for n in range(11):
+            fill = intensity_colour(n)
+            cell = QRectF(x + n * swatch, (self.height() - swatch) / 2, swatch, swatch)
+            painter.fillRect(cell, fill)
+            painter.setPen(text_colour_on(fill))
+            painter.setFont(small)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(n))
+        painter.setFont(self.font())
+        painter.setPen(self.palette().windowText().color())
+        rest = QRectF(x + 11 * swatch + 8, 0, self.width(), self.height())
+        painter.drawText(rest, Qt.AlignmentFlag.AlignVCenter, self.high)
+
+
+class BodyMapView(QWidget):
+    """Mark the areas that hurt on a day and start a suggested routine; or see the heat map."""
+
+    start_requested = Signal(str)  # a routine id
+    saved = Signal(object)  # the DayEntry written
+
+    def __init__(
+        self,
+        log: LogRepository,
+        catalogue: RegionCatalogue,
+        shapes: BodyShapes,
+        routines: Routines,
+        today: Today = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.log = log
+        self.catalogue = catalogue
+        self.routines = routines
+        self._today = today
+        self.known_today = today()
+        self.date = self.known_today
+        self.saved_areas: dict[str, int] = {}
+        self.suggestions: list[Suggestion] = []
+        self.heat: dict[str, HeatCell] = {}
+        self.heat_start = self.heat_end = self.date
+        self.preset = 0
+        self._dirty = False
+        self.problem = ""  # why the last save failed, or "" once saved
+        self.setAccessibleName(self.tr("Body map"))
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self._save_now)
+        self.body_map = BodyMapWidget(catalogue, shapes)
+        self.marked_list = MarkedList(self.body_map)
+        self.heat_map = BodyMapWidget(catalogue, shapes, interactive=False)
+        self.heat_map.setAccessibleName(self.tr("Heat map"))
+        for figure in (self.body_map, self.heat_map):
+            # named while hidden too (the figure names it "Show back/front" once it shows)
+            figure.toggle.setAccessibleName(self.tr("Turn the figure round"))
+        self._build()
+        self._load(self.date)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.date_label = QLabel()
+        font = self.date_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.date_label.setFont(font)
+        self.relative_label = QLabel()
+        self.previous_button = QPushButton(self.tr("‹ Previous day"))
+        self.previous_button.setToolTip(self.tr("The day before (Alt+Left)"))
+        self.next_button = QPushButton(self.tr("Next day ›"))
+        self.next_button.setToolTip(self.tr("The day after (Alt+Right)"))
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Open today (Ctrl+T)"))
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        header.addWidget(self.date_label)
+        header.addWidget(self.relative_label)
+        header.addStretch(1)
+        for button in (self.previous_button, self.next_button, self.today_button):
+            header.addWidget(button)
+        for keys, slot in (
+            (("Alt+Left",), self.open_previous),
+            (("Alt+Right",), self.open_next),
+            (("Ctrl+T", "Alt+Home"), self.open_today),
+        ):
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # only while shown
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self.previous_button.clicked.connect(self.open_previous)
+        self.next_button.clicked.connect(self.open_next)
+        self.today_button.clicked.connect(self.open_today)
+
+        self.mark_button = QPushButton(self.tr("&Mark areas"))
+        self.heat_button = QPushButton(self.tr("H&eat map"))
+        self.heat_button.setToolTip(self.tr("How often and how strongly each area was marked"))
+        # checkable, but not an exclusive group: Tab reaches each (a group's only the checked one)
+        for button in (self.mark_button, self.heat_button):
+            button.setCheckable(True)
+        self.mark_button.setChecked(True)
+        self.mark_button.clicked.connect(lambda: self.set_mode("marks"))
+        self.heat_button.clicked.connect(lambda: self.set_mode("heat"))
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Save status"))
+        self.status_label.setWordWrap(True)
+        self.period_label = QLabel()
+        self.period_label.setAccessibleName(self.tr("Period shown"))
+        modes = QHBoxLayout()
+        modes.setSpacing(6)
+        modes.addWidget(self.mark_button)
+        modes.addWidget(self.heat_button)
+        modes.addSpacing(12)
+        modes.addWidget(self.status_label, 1)
+        modes.addWidget(self.period_label, 1)
+
+        self.hover_label = muted(QLabel())
+        self.hover_label.setWordWrap(True)
+        self.hover_label.setAccessibleName(self.tr("Area under the pointer"))
+        for figure in (self.body_map, self.heat_map):
+            figure.hovered.connect(self._hovered)
+        self.body_map.current_changed.connect(self._hovered)
+        self.body_map.marks_changed.connect(self._marks_edited)
+        heat_page = QWidget()
+        heat_layout = QVBoxLayout(heat_page)
+        heat_layout.setContentsMargins(0, 0, 0, 0)
+        heat_layout.addWidget(self.heat_map, 1)
+        heat_layout.addWidget(HeatLegend())
+        self.maps = QStackedWidget()
+        self.maps.addWidget(self.body_map)
+        self.maps.addWidget(heat_page)
+        left = QVBoxLayout()
+        left.addWidget(self.maps, 1)
+        left.addWidget(self.hover_label)
+
+        self.side = QStackedWidget()
+        self.side.setFixedWidth(330)
+        self.side.addWidget(self._marks_side())
+        self.side.addWidget(self._heat_side())
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addLayout(left, 1)
+        body.addWidget(self.side)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 16, 8)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addLayout(modes)
+        layout.addLayout(body, 1)
+        self._set_hover_hint()
+
+    def _marks_side(self) -> QWidget:
+        self.marked_list.setMaximumHeight(130)
+        self.suggestion_list = SuggestionList()
+        self.suggestion_list.start_requested.connect(self.start_requested)
+        self.suggestion_list.currentItemChanged.connect(lambda *_: self._suggestion_selected())
+        self.suggestions_empty = muted(QLabel())
+        self.suggestions_empty.setWordWrap(True)
+        self.suggestions_empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.suggestions_empty.setAccessibleName(self.tr("Suggestions"))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(heading(self.tr("Marked areas")))
+        layout.addWidget(self.marked_list)
+        layout.addSpacing(8)
+        layout.addWidget(heading(self.tr("Suggestions")))
+        layout.addWidget(self.suggestion_list, 1)
+        layout.addWidget(self.suggestions_empty, 1)
+        return page
+
+    def _heat_side(self) -> QWidget:
+        self.preset_buttons: list[QPushButton] = []
+        presets = QHBoxLayout()
+        presets.setSpacing(4)
+        for number, (label, _days) in enumerate(HEAT_PRESETS):
+            button = QPushButton(self.tr(label))
+            button.setCheckable(True)
+            button.setChecked(number == self.preset)
+            button.setAccessibleName(self.tr("Last {0}").format(self.tr(label).replace("&", "")))
+            button.clicked.connect(lambda _=False, n=number: self.set_preset(n))
+            self.preset_buttons.append(button)
+            presets.addWidget(button)
+        self.preset_buttons[-1].setAccessibleName(self.tr("All of the log"))
+        self.heat_table = QTableWidget(0, 4)
+        self.heat_table.setAccessibleName(self.tr("Marked areas in this period"))
+        self.heat_table.setHorizontalHeaderLabels(
+            [self.tr("Area"), self.tr("Days"), self.tr("Average"), self.tr("Worst")]
+        )
+        self.heat_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.heat_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.heat_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.heat_table.setTabKeyNavigation(False)
+        self.heat_table.verticalHeader().setVisible(False)
+        header = self.heat_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.heat_table.currentCellChanged.connect(lambda *_: self._heat_row_selected())
+        self.heat_summary = muted(QLabel())
+        self.heat_summary.setWordWrap(True)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(presets)
+        layout.addWidget(self.heat_summary)
+        layout.addWidget(self.heat_table, 1)
+        return page
+
+    # -- days ----------------------------------------------------------------------------------
+
+    def open_day(self, date: dt.date) -> bool:
+        """Show `date`, saving the marks of the day shown first; False (and stay) if that failed."""
+        if date > self.known_today and date > self.date:
+            return False  # no marking ahead of time
+        if date == self.date:
+            return True
+        if not self.flush():
+            return False
+        self._load(date)
+        return True
+
+    def open_previous(self) -> None:
+        """The day before."""
+        self.open_day(self.date - dt.timedelta(days=1))
+
+    def open_next(self) -> None:
+        """The day after (not past today)."""
+        self.open_day(self.date + dt.timedelta(days=1))
+
+    def open_today(self) -> bool:
+        """Show today's date."""
+        self.known_today = self._today()
+        return self.open_day(self.known_today)
+
+    def _load(self, date: dt.date) -> None:
+        self.save_timer.stop()
+        self.date = date
+        self._dirty = False
+        try:
+            entry = self.log.get_day(date)
+        except sqlite3.Error as trouble:
+            self.body_map.setEnabled(False)  # marking over a day that could not be read loses it
+            self._say(self.tr("Could not read this day: {0}").format(trouble), problem=True)
+            self._show_header()
+            return
+        self.body_map.setEnabled(True)
+        self.saved_areas = dict(entry.areas) if entry else {}
+        self.body_map.set_marks(self.saved_areas)
+        self._say(self.tr("All saved.") if self.saved_areas else "")
+        self._show_header()
+        self._refresh_suggestions()
+        if self.mode() == "heat":
+            self._refresh_heat()
+
+    def _show_header(self) -> None:
+        self.date_label.setText(QLocale().toString(_qdate(self.date), "dddd d MMMM yyyy"))
+        days_ago = (self.known_today - self.date).days
+        relative = {0: self.tr("Today"), 1: self.tr("Yesterday")}.get(days_ago, "")
+        if days_ago > 1:
+            relative = self.tr("{0} days ago").format(days_ago)
+        self.relative_label.setText(relative)
+        self.today_button.setEnabled(self.date != self.known_today)
+        self.next_button.setEnabled(self.date < self.known_today)
+        self.setAccessibleDescription(f"{self.date_label.text()} {relative}".strip())
+
+    # -- marks and saving ----------------------------------------------------------------------
+
+    def marks(self) -> dict[str, int]:
+        """The areas marked on the day shown, as on screen."""
+        return self.body_map.marks()
+
+    def has_pending_edits(self) -> bool:
+        """Whether a mark on screen is not saved yet."""
+        return self._dirty
+
+    def flush(self) -> bool:
+        """Save pending marks now; False if they could not be saved (they stay on screen)."""
+        if not self._dirty:
+            self.save_timer.stop()
+            return True
+        return self._save_now()
+
+    def _marks_edited(self, marks: dict[str, int]) -> None:
+        self._dirty = True
+        self._say(self.tr("Saving…"))
+        self.save_timer.start()
+        self._refresh_suggestions()
+
+    def _save_now(self) -> bool:
+        self.save_timer.stop()
+        if not self._dirty:
+            return True
+        marks = self.body_map.marks()
+        try:
+            entry = self.log.set_areas(self.date, marks)
+        except (InvalidEntry, sqlite3.Error) as trouble:
+            self.problem = str(trouble)
+            self._say(
+                self.tr(
+                    "Not saved: {0}. Your marks stay on screen, and Unknot tries again with your "
+                    "next change."
+                ).format(str(trouble).rstrip(".")),
+                problem=True,
+            )
+            return False
+        self.problem = ""
+        self._dirty = False
+        self.saved_areas = dict(entry.areas)
+        self._say(self.tr("Saved at {0}").format(short_time(QTime.currentTime())))
+        self.saved.emit(entry)
+        return True
+
+    def _say(self, text: str, *, problem: bool = False) -> None:
+        self.status_label.setText(text)
+        font = self.status_label.font()
+        font.setBold(problem)  # a problem reads "Not saved: ..." and is bold, not only coloured
+        self.status_label.setFont(font)
+        self.status_label.setToolTip(text if problem else "")
+
+    # -- suggestions ---------------------------------------------------------------------------
+
+    def _refresh_suggestions(self) -> None:
+        marks = self.body_map.marks()
+        self.suggestions = suggest(marks, self.catalogue, list(self.routines()))
+        self.suggestion_list.set_suggestions(self.suggestions)
+        if not marks:
+            empty = self.tr(
+                "Mark where it hurts on the figure, and routines for those areas, and for the "
+                "muscles that often cause or carry that pain, appear here."
+            )
+        else:
+            empty = self.tr(
+                "No routine in your library works these areas or the muscles linked to them yet."
+            )
+        self.suggestions_empty.setText(empty)
+        self.suggestion_list.setVisible(bool(self.suggestions))
+        self.suggestions_empty.setVisible(not self.suggestions)
+        self._suggestion_selected()
+
+    def _suggestion_selected(self) -> None:
+        """Show on the figure the linked muscles the selected suggestion works (marked areas keep
+        their colour: a tint over them would change what their intensity looks like)."""
+        row = self.suggestion_list.currentRow()
+        chosen = self.suggestions[row] if 0 <= row < len(self.suggestions) else None
+        regions = chosen.regions - self.body_map.marks().keys() if chosen is not None else set()
+        self.body_map.highlight(regions)
+
+    # -- heat map ------------------------------------------------------------------------------
+
+    def mode(self) -> str:
+        """Which is shown: "marks" or "heat"."""
+        return "heat" if self.heat_button.isChecked() else "marks"
+
+    def set_mode(self, mode: str) -> None:
+        """Mark areas ("marks") or see how often and how strongly they were marked ("heat")."""
+        heat = mode == "heat"
+        self.mark_button.setChecked(not heat)
+        self.heat_button.setChecked(heat)
+        self.maps.setCurrentIndex(int(heat))
+        self.side.setCurrentIndex(int(heat))
+        self.status_label.setVisible(not heat)
+        self.period_label.setVisible(heat)
+        if heat:
+            self.flush()
+            self._refresh_heat()
+        self._set_hover_hint()
+
+    def set_preset(self, number: int) -> None:
+        """Show one of HEAT_PRESETS: that many days up to the date shown."""
+        self.preset = number
+        for index, button in enumerate(self.preset_buttons):
+            button.setChecked(index == number)
+        self._refresh_heat()
+
+    def _refresh_heat(self) -> None:
+        days_back = HEAT_PRESETS[self.preset][1]
+        end = self.date
+        try:
+            if days_back is None:
+                span = self.log.date_range()
+                start = min(span[0], end) if span else end
+            else:
+                start = end - dt.timedelta(days=days_back - 1)
+            days = self.log.days(start, end)
+        except sqlite3.Error as trouble:
+            self.heat_summary.setText(self.tr("Could not read the log: {0}").format(trouble))
+            return
+        self.heat_start, self.heat_end = start, end
+        self.heat = area_heat(days, start, end)
+        self.heat_map.set_heat({r: (c.score, self._heat_text(c)) for r, c in self.heat.items()})
+        locale = QLocale()
+        self.period_label.setText(
+            self.tr("{0} to {1}").format(
+                locale.toString(_qdate(start), "d MMM yyyy"),
+                locale.toString(_qdate(end), "d MMM yyyy"),
+            )
+        )
+        if not days:
+            summary = self.tr("Nothing logged in this period.")
+        elif not self.heat:
+            summary = self.tr("{0} days logged in this period, with no areas marked.").format(
+                len(days)
+            )
+        else:
+            summary = self.tr(
+                "{0} days logged. Darker areas were marked more often and more strongly; "
+                "point at one, or pick it below, for its numbers."
+            ).format(len(days))
+        self.heat_summary.setText(summary)
+        self._fill_heat_table()
+
+    def _heat_text(self, cell: HeatCell) -> str:
+        return self.tr("marked on {0} of {1} logged days, average {2}, worst {3}").format(
+            cell.days_marked,
+            cell.total_days_logged,
+            QLocale().toString(cell.mean_intensity, "f", 1),
+            cell.max_intensity,
+        )
+
+    def _fill_heat_table(self) -> None:
+        ordered = sorted(self.heat.items(), key=lambda kv: (-kv[1].score, kv[0]))
+        table = self.heat_table
+        table.blockSignals(True)
+        table.setRowCount(len(ordered))
+        for row, (region, cell) in enumerate(ordered):
+            values = (
+                self.catalogue.name(region),
+                self.tr("{0} of {1}").format(cell.days_marked, cell.total_days_logged),
+                QLocale().toString(cell.mean_intensity, "f", 1),
+                str(cell.max_intensity),
+            )
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, region)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, column, item)
+        table.setCurrentCell(-1, -1)
+        table.blockSignals(False)
+
+    def _heat_row_selected(self) -> None:
+        # the status line, not a highlight: a tint over the region would change its heat colour
+        item = self.heat_table.item(self.heat_table.currentRow(), 0)
+        region = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(region, str):
+            self._hovered(region)
+
+    # -- the rest ------------------------------------------------------------------------------
+
+    def _hovered(self, region_id: str | None) -> None:
+        if region_id is None:
+            self._set_hover_hint()
+            return
+        figure = self.heat_map if self.mode() == "heat" else self.body_map
+        self.hover_label.setText(figure.describe(region_id))
+
+    def _set_hover_hint(self) -> None:
+        if self.mode() == "heat":
+            text = self.tr("Point at an area to see how often and how strongly it was marked.")
+        else:
+            text = self.tr(
+                "Point at an area to see its name; click to mark it, click again to change how "
+                "much. The arrow keys and digits work too."
+            )
+        self.hover_label.setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back: pick up a new date, and what the Today view (or anything else) logged."""
+        super().showEvent(event)
+        today = self._today()
+        if today != self.known_today:
+            self.known_today = today
+            self._show_header()
+        if not self._dirty:
+            try:
+                stored = self.log.get_day(self.date)
+            except sqlite3.Error:
+                return
+            if (dict(stored.areas) if stored else {}) != self.saved_areas:
+                self._load(self.date)
+                return
+        self._refresh_suggestions()  # the library may have changed meanwhile
+        if self.mode() == "heat":
+            self._refresh_heat()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Going away (another view, or the window closing): save first."""
+        self.flush()
+        super().hideEvent(event)
+
+
+def _qdate(date: dt.date) -> QDate:
+    return QDate(date.year, date.month, date.day)
