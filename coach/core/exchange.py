@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from coach.core.log import (
     RATING_FIELDS,
+    SESSION_FIELDS,
     DayEntry,
     InvalidEntry,
     SessionRecord,
@@ -52,20 +53,6 @@ CSV_COLUMNS = (
 )
 LIST_SEPARATOR = "; "
 # The keys of a session in JSON: a fixed list, as the file format is (its version says which).
-SESSION_FIELDS = (
-    "routine_id",
-    "routine_title",
-    "started_at",
-    "ended_at",
-    "planned_seconds",
-    "actual_seconds",
-    "completed",
-    "step_count",
-    "stopped_at_step",
-    "pain_before",
-    "pain_after",
-    "note",
-)
 _SESSION_OPTIONAL = frozenset(("stopped_at_step", "pain_before", "pain_after", "note"))
 _TOP_KEYS = frozenset(("format", "version", "exported_at", "days", "sessions"))
 

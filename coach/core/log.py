@@ -175,3 +175,7 @@ class SessionRecord:
         if self.pain_before is None or self.pain_after is None:
             return None
         return self.pain_after - self.pain_before
+
+
+# A session record's own values, in the order exports and the log's table use them.
+SESSION_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SessionRecord) if f.name != "id")

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from coach.core.log import RATING_FIELDS, DayEntry, SessionRecord, check_rating
+from coach.core.log import RATING_FIELDS, SESSION_FIELDS, DayEntry, SessionRecord, check_rating
 from coach.store.backup import BackupKeeper
 from coach.store.connection import NewerDatabase, connect, transaction
 from coach.store.migrations import MIGRATIONS, Migration, migrate, user_version
@@ -26,21 +26,8 @@ _DAY_COLUMNS = (
     "stress",
     "note",
 )
-_SESSION_COLUMNS = (
-    "routine_id",
-    "routine_title",
-    "day",
-    "started_at",
-    "ended_at",
-    "planned_seconds",
-    "actual_seconds",
-    "completed",
-    "step_count",
-    "stopped_at_step",
-    "pain_before",
-    "pain_after",
-    "note",
-)
+# the record's values, with the local date it started on (for selecting by day) after the title
+_SESSION_COLUMNS = (*SESSION_FIELDS[:2], "day", *SESSION_FIELDS[2:])
 assert set(RATING_FIELDS) <= set(_DAY_COLUMNS)
 
 
