@@ -76,7 +76,7 @@ def suggest(
         if hit:
             reach = sum(weights[r] for r in hit) / total_weight
             score = _score(reach, _focus(offered, hit, coverage, catalogue))
-            reason = f"Works your {_names(hit, catalogue)}."
+            reason = f"Works your {_names(hit, catalogue, marked)}."
             best = Suggestion(routine, score, reason, True, gentle, "", frozenset(hit))
         else:
             for link in links:
@@ -150,17 +150,19 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _names(regions: Iterable[str], catalogue: RegionCatalogue) -> str:
-    """The areas in plain words: whole groups by their name ("lower back"), in catalogue order."""
+def _names(regions: Iterable[str], catalogue: RegionCatalogue, marks: Mapping[str, int]) -> str:
+    """The areas in plain words, the most painful first: whole groups by their name ("lower
+    back"), then single regions; ties in head-to-toe order."""
     left = set(regions)
     order = {r: i for i, r in enumerate(catalogue.regions)}
-    parts: list[tuple[int, str]] = []
+    parts: list[tuple[int, int, str]] = []  # (-intensity, catalogue order, name)
     for group in sorted(catalogue.groups.values(), key=lambda g: (-len(g.regions), g.id)):
         if len(group.regions) > 1 and group.regions <= left:
-            parts.append((min(order[r] for r in group.regions), group.name))
+            worst = max(marks[r] for r in group.regions)
+            parts.append((-worst, min(order[r] for r in group.regions), group.name))
             left -= group.regions
-    parts += [(order[r], catalogue.name(r)) for r in left]
-    names = [_lower_first(name) for _, name in sorted(parts)]
+    parts += [(-marks[r], order[r], catalogue.name(r)) for r in left]
+    names = [_lower_first(name) for *_, name in sorted(parts)]
     if len(names) > MAX_NAMES:
         more = len(names) - (MAX_NAMES - 1)
         names = [*names[: MAX_NAMES - 1], f"{more} more areas"]

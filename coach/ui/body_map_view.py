@@ -88,9 +88,10 @@ class SuggestionList(QListWidget):
             routine = suggestion.routine
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
+            spoken = (routine.title + ".", suggestion.reason, suggestion.detail)
+            length = format_duration(routine.duration)
             item.setData(
-                Qt.ItemDataRole.AccessibleTextRole,
-                f"{routine.title}. {suggestion.reason} {format_duration(routine.duration)}",
+                Qt.ItemDataRole.AccessibleTextRole, " ".join([*filter(None, spoken), length])
             )
             if suggestion.detail:
                 item.setToolTip(suggestion.detail)
@@ -286,6 +287,7 @@ class BodyMapView(QWidget):
         self.status_label.setWordWrap(True)
         self.period_label = QLabel()
         self.period_label.setAccessibleName(self.tr("Period shown"))
+        self.period_label.hide()  # heat map only
         modes = QHBoxLayout()
         modes.setSpacing(6)
         modes.addWidget(self.mark_button)
@@ -422,11 +424,13 @@ class BodyMapView(QWidget):
         try:
             entry = self.log.get_day(date)
         except sqlite3.Error as trouble:
-            self.body_map.setEnabled(False)  # marking over a day that could not be read loses it
+            for widget in (self.body_map, self.marked_list):
+                widget.setEnabled(False)  # marking over a day that could not be read loses it
             self._say(self.tr("Could not read this day: {0}").format(trouble), problem=True)
             self._show_header()
             return
-        self.body_map.setEnabled(True)
+        for widget in (self.body_map, self.marked_list):
+            widget.setEnabled(True)
         self.saved_areas = dict(entry.areas) if entry else {}
         self.body_map.set_marks(self.saved_areas)
         self._say(self.tr("All saved.") if self.saved_areas else "")
@@ -473,9 +477,11 @@ class BodyMapView(QWidget):
         self.save_timer.stop()
         if not self._dirty:
             return True
-        marks = self.body_map.marks()
+        # an area the figure cannot show (an id no longer in the catalogue) is kept, not dropped
+        shown = self.body_map.region_names()
+        unseen = {r: v for r, v in self.saved_areas.items() if r not in shown}
         try:
-            entry = self.log.set_areas(self.date, marks)
+            entry = self.log.set_areas(self.date, unseen | self.body_map.marks())
         except (InvalidEntry, sqlite3.Error) as trouble:
             self.problem = str(trouble)
             self._say(

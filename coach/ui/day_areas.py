@@ -67,7 +67,7 @@ class AreasEditor(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         explain = QLabel(
-            self.tr("The body map arrives in a later version; for now pick areas from the list.")
+            self.tr("Pick areas from the list, or mark them on the Body map: both edit the same day.")
         )
         explain.setWordWrap(True)
         muted(explain)

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.prompt: Prompt = prompt if prompt is not None else DialogPrompt(self)
         self._was_maximized = False
+        self._return_row = 1  # where a session goes back to: the view it was started from
         self.today = TodayView(log, catalogue)
         self.routines = RoutinesView(library, catalogue, library_watcher)
         self.settings = SettingsView(paths, audio=audio, speech=speech, settings=settings)
@@ -195,10 +196,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def start_routine(self, routine_id: str) -> None:
-        """Open the screen before starting a routine from the library."""
+        """Open the screen before starting a routine (from the library or the body map)."""
         entry = self.routines.scan.find(routine_id)
         if entry is None:
             return
+        if self.nav.currentRow() >= 0:
+            self._return_row = self.nav.currentRow()  # the session ends back where it began
         self.session.prepare(entry.routine)
         self.nav.blockSignals(True)
         self.nav.clearSelection()
@@ -208,7 +211,7 @@ class MainWindow(QMainWindow):
         self.session.setFocus()
 
     def _session_closed(self) -> None:
-        self.nav.setCurrentRow(1)
+        self.nav.setCurrentRow(self._return_row)
 
     def _eyes_closed(self, closed: bool) -> None:
         """Full screen with nothing but the dimmed guidance, or back to the normal window."""

@@ -191,3 +191,11 @@ def test_many_areas_are_named_briefly(catalogue: RegionCatalogue) -> None:
     [found] = suggest(marks, catalogue, [everywhere])
 
     assert found.reason == "Works your forehead, front of neck and 3 more areas."
+
+
+def test_the_most_painful_area_is_named_first(catalogue: RegionCatalogue) -> None:
+    desk = routine("desk", step(StepKind.TENSE, "left_neck"), step(StepKind.TENSE, "lower_back"))
+
+    [found] = suggest({"left_neck": 2, "left_lower_back": 6}, catalogue, [desk])
+
+    assert found.reason == "Works your left lower back and left side and back of neck."

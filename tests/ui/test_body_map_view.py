@@ -83,6 +83,17 @@ def test_clearing_a_mark_removes_it_from_the_day(
     assert stored_areas(log) == {"left_calf": 4}
 
 
+def test_an_area_the_figure_cannot_show_is_kept(qtbot: QtBot, make_view, log) -> None:
+    log.save_day(DayEntry(TODAY, areas={"retired_region": 3, "neck_front": 2}))
+    view = make_view()
+    assert view.marks() == {"neck_front": 2}
+
+    view.body_map.set_mark("left_calf", 5)
+    view.flush()
+
+    assert stored_areas(log) == {"retired_region": 3, "neck_front": 2, "left_calf": 5}
+
+
 def test_hiding_the_view_saves_at_once(make_view, log: LogRepository) -> None:
     view = make_view()
     view.body_map.set_mark("right_glute", 3)

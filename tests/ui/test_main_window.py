@@ -371,3 +371,28 @@ def test_without_the_artwork_the_body_map_says_it_is_unavailable(
     page = window.stack.widget(2)
     assert "could not be loaded" in " ".join(label.text() for label in page.findChildren(QLabel))
     assert window.session.player.figure is None
+
+
+def test_a_session_started_from_the_body_map_ends_back_on_it(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    window.nav.setCurrentRow(2)
+    window.body_map.body_map.set_mark("left_lower_back", 5)
+
+    window.start_routine(window.body_map.suggestions[0].routine.id)
+    window.session.before.back_button.click()
+
+    assert window.stack.currentWidget() is window.body_map
+    assert window.nav.currentRow() == 2
+
+
+def test_day_keys_move_only_the_view_on_screen(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    window.nav.setCurrentRow(2)
+    today = dt.date.today()
+
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+
+    assert window.body_map.date == today - dt.timedelta(days=1)
+    assert window.today.date == today
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.body_map.date == today

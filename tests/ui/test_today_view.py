@@ -480,7 +480,7 @@ def test_a_tag_the_log_would_refuse_is_explained_not_added(
 def test_areas_are_added_changed_and_removed(qtbot: QtBot, make_view, log: LogRepository) -> None:
     view = make_view()
     areas = view.form.areas
-    assert "body map arrives in a later version" in " ".join(
+    assert "mark them on the Body map" in " ".join(
         label.text() for label in areas.findChildren(type(areas.message))
     )
 
