@@ -14,7 +14,7 @@ from coach.core.library import RoutineLibrary, session_files
 from coach.core.problems import FileProblems, Problem, Severity
 from coach.core.regions import RegionCatalogue, load_catalogue
 from coach.core.routine import Routine, format_duration
-from coach.core.session_file import session_schema
+from coach.core.session_format import session_schema
 from coach.core.timeline import Timeline
 from coach.paths import Paths
 

@@ -12,13 +12,8 @@ from jsonschema import Draft202012Validator
 
 from coach.core.problems import FileProblems
 from coach.core.regions import RegionCatalogue
-from coach.core.session_file import (
-    BLOCK_FIELDS,
-    ROUTINE_FIELDS,
-    STEP_FIELDS,
-    parse_routine,
-    session_schema,
-)
+from coach.core.session_file import parse_routine
+from coach.core.session_format import BLOCK_FIELDS, ROUTINE_FIELDS, STEP_FIELDS, session_schema
 from tests.conftest import MINIMAL
 
 REPO = Path(__file__).resolve().parents[2]

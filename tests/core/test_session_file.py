@@ -9,7 +9,8 @@ import pytest
 from coach.core.problems import FileProblems, Severity
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import StepKind
-from coach.core.session_file import MAX_FILE_BYTES, MAX_STEPS, load_routine, parse_routine
+from coach.core.session_file import load_routine, parse_routine
+from coach.core.session_format import MAX_FILE_BYTES, MAX_STEPS
 from tests.conftest import MINIMAL, write_session
 
 

@@ -27,13 +27,8 @@ from jsonschema import Draft202012Validator
 from coach.core.problems import FileProblems
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import CUES, ROUTINE_KINDS, Routine, StepKind
-from coach.core.session_file import (
-    MAX_STEP_SECONDS,
-    MAX_STEPS,
-    MAX_TOTAL_SECONDS,
-    parse_routine,
-    session_schema,
-)
+from coach.core.session_file import parse_routine
+from coach.core.session_format import MAX_STEP_SECONDS, MAX_STEPS, MAX_TOTAL_SECONDS, session_schema
 
 REPO = Path(__file__).resolve().parents[2]
 FUZZ_PATH = Path("fuzz.toml")
