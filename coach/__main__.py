@@ -3,13 +3,42 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run what it asks for; returns the exit status."""
+    args = sys.argv[1:] if argv is None else argv
+    app = _app_options(args)
+    if app is not None:
+        # straight to the window: the command line's parser and commands import much more
+        from coach.app import run_app
+        from coach.paths import Paths
+
+        data_dir, self_test = app
+        return run_app(Paths.resolve(data_dir), self_test=self_test)
     from coach.cli import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+    return run(args)
+
+
+def _app_options(args: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(data folder, self-test) when `args` only open the app; None for anything else, which
+    `coach.cli` parses (and explains: --help, --version, commands, mistakes)."""
+    data_dir: str | None = None
+    self_test = False
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--self-test":
+            self_test = True
+        elif arg == "--data-dir" and rest and rest[0] and not rest[0].startswith("-"):
+            data_dir = rest.pop(0)
+        elif arg.startswith("--data-dir=") and len(arg) > len("--data-dir="):
+            data_dir = arg.removeprefix("--data-dir=")
+        else:
+            return None
+    return data_dir, self_test
 
 
 if __name__ == "__main__":

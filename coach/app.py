@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from coach import __version__
-from coach.core.body_shapes import BodyShapes, load_body_shapes
-from coach.core.library import RoutineLibrary, RoutineSource
-from coach.core.problems import FileProblems
-from coach.core.regions import RegionCatalogue, load_catalogue
 from coach.paths import Paths
-from coach.store.backup import BackupKeeper
-from coach.store.connection import CorruptDatabase, DatabaseTrouble
-from coach.store.recovery import restore_newest, start_new
-from coach.store.repository import LogRepository
 
+# Everything else is imported where it is used: the window appears before the log is opened,
+# the routines are read and the body map's drawing is parsed (see `run_app`).
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from coach.core.library import RoutineLibrary
+    from coach.core.regions import RegionCatalogue
+    from coach.services.audio import AudioService
+    from coach.services.settings import Settings
+    from coach.services.single_instance import SingleInstance
+    from coach.services.speech import SpeechService
+    from coach.store.repository import LogRepository
+    from coach.ui.main_window import MainWindow
     from coach.ui.prompt import Prompt
 
 
 def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
     """The built-in routines, then the person's own (which win on an id clash)."""
+    from coach.core.library import RoutineLibrary, RoutineSource
+
     return RoutineLibrary(
         [
             RoutineSource("built-in", paths.builtin_sessions),
@@ -34,6 +42,11 @@ def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
 
 def open_log(paths: Paths, prompt: Prompt) -> LogRepository | None:
     """Open the log; if it is damaged, keep it aside and offer the newest backup. None: quit."""
+    from coach.store.backup import BackupKeeper
+    from coach.store.connection import CorruptDatabase, DatabaseTrouble
+    from coach.store.recovery import restore_newest, start_new
+    from coach.store.repository import LogRepository
+
     keeper = BackupKeeper(paths.backups)
     try:
         return LogRepository.open(paths.database, keeper)
@@ -72,63 +85,157 @@ def open_log(paths: Paths, prompt: Prompt) -> LogRepository | None:
         return None
 
 
+@dataclass
+class _Running:
+    """What start-up opened, closed again on the way out (whatever got that far)."""
+
+    started: float
+    shown_at: float | None = None
+    ready_at: float | None = None
+    log: LogRepository | None = None
+    audio: AudioService | None = None
+    speech: SpeechService | None = None
+    instance: SingleInstance | None = None
+
+    def close(self) -> None:
+        if self.audio is not None:
+            self.audio.close()  # waits for simpleaudio's playback threads before Python shuts down
+        if self.speech is not None:
+            self.speech.close()
+        if self.instance is not None:
+            self.instance.close()
+        if self.log is not None:
+            self.log.close()
+
+
 def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = False) -> int:
     """Start the GUI and return its exit status.
 
-    With `self_test`, open the main window, wait until it is really shown, and exit 0 (or 1 if it
-    never appears): a smoke test for installs and bundles.
+    The window is shown first, with nothing but its frame and "Opening your log…"; once it is on
+    screen the log is opened, the routines read, the body map's drawing parsed and the views built.
+
+    With `self_test`, open the main window, wait until it is really shown and filled in, and exit 0
+    (or 1 if it never is): a smoke test for installs and bundles.
     """
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from coach.services.audio import AudioService, backend_order
-    from coach.services.library_watch import LibraryWatcher
     from coach.services.settings import Settings
-    from coach.services.single_instance import SingleInstance, instance_key
-    from coach.services.speech import SpeechService
     from coach.ui.main_window import MainWindow
-    from coach.ui.prompt import DialogPrompt
 
+    running = _Running(started=time.monotonic())
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Unknot")
     app.setApplicationDisplayName("Unknot")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Unknot")
-    app.setDesktopFileName("unknot")
+    app.setDesktopFileName("io.github.unknot.Unknot")  # matches packaging/linux/*.desktop
     try:
         paths.ensure()
-        catalogue = load_catalogue(paths.region_catalogue)
-    except (FileProblems, OSError) as exc:
+        settings = Settings.for_paths(paths)
+    except OSError as exc:
         QMessageBox.critical(None, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
         return 2
-    instance = SingleInstance(instance_key(paths.data_dir))
-    if not self_test and instance.ask_running_to_show():
-        sys.stdout.write("Unknot is already running; its window was brought to the front.\n")
-        return 0
-    log = open_log(paths, DialogPrompt())
+    appearance = None  # the default appearance needs nothing before the window shows
+    if (settings.theme, settings.text_scale, settings.reduced_motion) != ("system", 1.0, False):
+        from coach.ui.appearance import Appearance
+
+        appearance = Appearance.for_app(app)
+        appearance.apply_settings(settings)  # before the first paint: no flash of the wrong theme
+    if not self_test:
+        from coach.services.single_instance import SingleInstance, instance_key
+
+        running.instance = SingleInstance(instance_key(paths.data_dir))
+        if running.instance.ask_running_to_show():
+            sys.stdout.write("Unknot is already running; its window was brought to the front.\n")
+            return 0
+    window = MainWindow(paths=paths)
+    if appearance is not None:
+        appearance.watch(window)  # scaled text follows the desktop's font
+
+    def shown() -> None:
+        running.shown_at = time.monotonic()
+        status = _fill_in(app, window, paths, settings, running, open_routine, self_test)
+        if status is not None:
+            app.exit(status)
+
+    _when_on_screen(window, shown)
+    window.show()
+    try:
+        return _self_test(app, window, running) if self_test else app.exec()
+    finally:
+        running.close()
+
+
+def _when_on_screen(window: Any, then: Any) -> None:
+    """Call `then` once, just after the window was first exposed (and so painted)."""
+    from PySide6.QtCore import QTimer
+
+    poll = QTimer(window)
+    poll.setInterval(5)
+
+    def check() -> None:
+        handle = window.windowHandle()
+        exposed = handle is not None and handle.isExposed()
+        # a window that is never exposed (started minimised, on another desktop) goes on after 1 s
+        if exposed or time.monotonic() - started > 1.0:
+            poll.stop()
+            QTimer.singleShot(0, then)  # after the expose event has painted the window
+
+    started = time.monotonic()
+    poll.timeout.connect(check)
+    poll.start()
+
+
+def _fill_in(
+    app: QApplication,
+    window: MainWindow,
+    paths: Paths,
+    settings: Settings,
+    running: _Running,
+    open_routine: str | None,
+    self_test: bool,
+) -> int | None:
+    """The rest of start-up, with the window on screen; an exit status if the app must stop."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from coach.core.body_shapes import BodyShapes, load_body_shapes
+    from coach.core.problems import FileProblems
+    from coach.core.regions import load_catalogue
+    from coach.services.audio import AudioService, backend_order
+    from coach.services.library_watch import LibraryWatcher
+    from coach.services.speech import SpeechService
+    from coach.ui.prompt import DialogPrompt
+
+    if not window.isVisible():
+        return None  # closed while it was opening
+    try:
+        catalogue = load_catalogue(paths.region_catalogue)
+    except (FileProblems, OSError) as exc:
+        QMessageBox.critical(window, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
+        return 2
+    log = running.log = open_log(paths, DialogPrompt(window))
     if log is None:
         return 1
-    if not self_test:
-        instance.listen()
+    if running.instance is not None:
+        running.instance.listen()
     library = build_library(paths, catalogue)
     shapes: BodyShapes | None = None
     try:
         shapes = load_body_shapes(paths.assets / "body_map.svg", catalogue)
     except FileProblems as exc:  # the body map says it is unavailable; the rest works
         sys.stderr.write(f"The body map is not available:\n{exc}\n")
-    settings = Settings.for_paths(paths)
-    audio = AudioService()
+    audio = running.audio = AudioService()
     audio.cue_volume = settings.cue_volume
     audio.voice_volume = settings.voice_volume
     audio.muted = settings.muted
-    speech = SpeechService()
+    speech = running.speech = SpeechService()
     speech.rate = settings.speech_rate
     speech.volume = settings.voice_volume
     speech.muted = settings.muted
     speech.set_voice(settings.voice)  # applied once the engine has started
-    window = MainWindow(
-        paths=paths,
+    window.attach(
         catalogue=catalogue,
         library=library,
         log=log,
@@ -138,10 +245,11 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         speech=speech,
         settings=settings,
     )
-    instance.show_requested.connect(window.bring_to_front)
+    running.ready_at = time.monotonic()
+    if running.instance is not None:
+        running.instance.show_requested.connect(window.bring_to_front)
     if open_routine:
         window.show_routine(open_routine)
-    window.show()
 
     def start_sound() -> None:
         # just after the window is painted: reading the cues and, on Linux, reaching
@@ -151,38 +259,58 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
 
     if not self_test:
         QTimer.singleShot(300, start_sound)
-    seen_safety = paths.config_dir / "seen-safety-page"
-    if not self_test and not seen_safety.exists():
-        # first run: the safety page comes before anything else
-        window.show_safety(first_run=True)
-        paths.config_dir.mkdir(parents=True, exist_ok=True)
-        seen_safety.write_text("The safety page was shown on first run.\n", encoding="utf-8")
-    try:
-        return _self_test(app, window, QTimer) if self_test else app.exec()
-    finally:
-        audio.close()  # waits for simpleaudio's playback threads before Python shuts down
-        speech.close()
-        instance.close()
-        log.close()
+    if not self_test:
+        _start_reminders(app, window, settings, log)
+        # first run: a welcome, the safety page, and an offer of a first step
+        from coach.ui.first_run import offer_first_run
+
+        offer_first_run(window, paths, settings)
+    return None
 
 
-def _self_test(app: Any, window: Any, timer_class: Any) -> int:
-    """Exit 0 once the window is exposed on screen, 1 after 20 s without it."""
-    started = time.monotonic()
-    poll = timer_class()
-    poll.setInterval(20)
+def _start_reminders(
+    app: QApplication, window: MainWindow, settings: Settings, log: LogRepository
+) -> None:
+    """The tray icon and the daily reminder, where the desktop has a tray.
+
+    Without one, nothing is made: Settings says that reminders need a tray.
+    """
+    from coach.services.reminders import ReminderService
+    from coach.ui.tray import Tray, connect_tray, tray_available
+
+    if not tray_available():
+        return
+    tray = Tray(parent=window)
+    reminders = ReminderService.for_app(settings, log, parent=window)
+    connect_tray(tray, reminders, window, app)
+    tray.show()
+    reminders.start()
+
+
+def _self_test(app: Any, window: Any, running: _Running) -> int:
+    """Exit 0 once the window is on screen and filled in, 1 after 20 s without it.
+
+    Says how long it took from `run_app`, and from the launch of the process when the launcher
+    put its `time.monotonic_ns()` in COACH_LAUNCHED_AT (benchmarks/startup.py does).
+    """
+    from PySide6.QtCore import QTimer
+
+    poll = QTimer()
+    poll.setInterval(5)
+    launched = os.environ.get("COACH_LAUNCHED_AT", "")
 
     def check() -> None:
-        if (
-            window.isVisible()
-            and window.windowHandle() is not None
-            and window.windowHandle().isExposed()
-        ):
-            sys.stdout.write(
-                f"self-test ok: main window shown after {1000 * (time.monotonic() - started):.0f} ms\n"
-            )
+        if running.shown_at is not None and running.ready_at is not None and window.isVisible():
+            shown, ready = running.shown_at - running.started, running.ready_at - running.started
+            report = f"self-test ok: main window shown after {1000 * shown:.0f} ms, ready after {1000 * ready:.0f} ms"
+            if launched.isdigit():
+                since = (
+                    running.started - int(launched) / 1e9
+                )  # monotonic clocks agree on one machine
+                report += f" (from launch: shown {1000 * (since + shown):.1f} ms, ready {1000 * (since + ready):.1f} ms)"
+            sys.stdout.write(report + "\n")
             app.exit(0)
-        elif time.monotonic() - started > 20:
+        elif time.monotonic() - running.started > 20:
             sys.stdout.write("self-test failed: the main window was not shown within 20 s\n")
             app.exit(1)
 

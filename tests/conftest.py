@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.no_network"]  # the whole suite runs with the network blocked
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from coach.app import build_library  # noqa: E402

@@ -23,3 +23,19 @@ def test_timer_drift_benchmark_runs_and_reports_both_designs():
     for design in ("player", "chained_timers"):
         assert set(report[design]) >= {"boundaries", "p50_ms", "p99_ms", "max_ms"}
         assert report[design]["boundaries"] >= 2
+
+
+def test_startup_benchmark_runs_and_reports_both_windows():
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "startup.py"), "--repeat", "1", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    assert report["repeat"] == 1
+    assert report["bare_ms"] > 0
+    assert report["app_shown_ms"] > 0
+    assert report["app_ready_ms"] >= report["app_shown_ms"]
+    assert report["ratio"] > 0

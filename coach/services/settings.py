@@ -1,4 +1,4 @@
-"""The person's preferences (sound, voice), kept in an INI file in the config folder.
+"""The person's preferences (sound, voice, reminders), kept in an INI file in the config folder.
 
 A small typed wrapper over QSettings: every value is checked when read, so a hand-edited or damaged
 file gives the default for that one value instead of an error.
@@ -11,9 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from coach.core.reminders import MAX_TIMES, PURPOSES, clean_times, format_time, parse_time
 from coach.paths import Paths
 
 AUDIO_BACKENDS = ("auto", "simpleaudio", "qt", "silent")
+THEMES = ("system", "light", "dark")
+TEXT_SCALE_RANGE = (0.8, 1.6)
 FILE_NAME = "unknot.ini"
 
 
@@ -27,6 +30,14 @@ class Settings:
         "voice/volume": 0.8,
         "voice/name": "",  # "": the engine's default voice
         "voice/rate": -0.2,  # a little slower than the engine's normal pace: calmer
+        "appearance/theme": "system",
+        "appearance/text_scale": 1.0,  # times the system's font size
+        "appearance/reduced_motion": False,
+        "reminders/enabled": False,
+        "reminders/times": "20:00",  # local times, HH:MM, separated by commas
+        "reminders/for": "log",  # what a reminder is for: log, session or both
+        "routines/last": "",  # the id of the routine last started ("": none yet)
+        "first_run/done": False,
     }
 
     def __init__(self, config_dir: Path) -> None:
@@ -134,3 +145,98 @@ class Settings:
         if value not in AUDIO_BACKENDS:
             raise ValueError(f"unknown sound output {value!r}; choose one of {AUDIO_BACKENDS}")
         self._save("sound/backend", value)
+
+    @property
+    def theme(self) -> str:
+        """The colour scheme: "system" (follow the desktop), "light" or "dark"."""
+        value = self._text("appearance/theme")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        if value not in THEMES:
+            raise ValueError(f"unknown theme {value!r}; choose one of {THEMES}")
+        self._save("appearance/theme", value)
+
+    @property
+    def text_scale(self) -> float:
+        """Text size as a multiple of the system's font size, 0.8-1.6."""
+        return self._number("appearance/text_scale", *TEXT_SCALE_RANGE)
+
+    @text_scale.setter
+    def text_scale(self, value: float) -> None:
+        low, high = TEXT_SCALE_RANGE
+        self._save("appearance/text_scale", round(min(high, max(low, float(value))), 2))
+
+    @property
+    def reduced_motion(self) -> bool:
+        """Keep the breathing pacer and countdown still (updated once a second, no animation)."""
+        return self._flag("appearance/reduced_motion")
+
+    @reduced_motion.setter
+    def reduced_motion(self, value: bool) -> None:
+        self._save("appearance/reduced_motion", bool(value))
+
+    # -- reminders, the last routine, the first run --------------------------------------------
+
+    @property
+    def reminder_enabled(self) -> bool:
+        """Whether the daily reminder is on."""
+        return self._flag("reminders/enabled")
+
+    @reminder_enabled.setter
+    def reminder_enabled(self, value: bool) -> None:
+        self._save("reminders/enabled", bool(value))
+
+    @property
+    def reminder_times(self) -> list[str]:
+        """The reminder's local times as "HH:MM", in order; unreadable ones are left out."""
+        value = self._store.value("reminders/times", self.DEFAULTS["reminders/times"])
+        # a hand-edited file may hold a list (20:00, 08:00 unquoted) or one string
+        parts = value if isinstance(value, list) else str(value).split(",")
+        times = []
+        for part in parts:
+            try:
+                times.append(parse_time(str(part)))
+            except ValueError:
+                continue
+        if not times:
+            times = [parse_time(str(self.DEFAULTS["reminders/times"]))]
+        return [format_time(t) for t in clean_times(times)[:MAX_TIMES]]
+
+    @reminder_times.setter
+    def reminder_times(self, values: list[str]) -> None:
+        times = clean_times(parse_time(v) for v in values)  # ValueError names a bad one
+        if not times or len(times) > MAX_TIMES:
+            raise ValueError(f"give between 1 and {MAX_TIMES} reminder times")
+        self._save("reminders/times", ", ".join(format_time(t) for t in times))
+
+    @property
+    def reminder_for(self) -> str:
+        """What the reminder is for: "log" (the day), "session" or "both"."""
+        value = self._text("reminders/for")
+        return value if value in PURPOSES else "log"
+
+    @reminder_for.setter
+    def reminder_for(self, value: str) -> None:
+        if value not in PURPOSES:
+            raise ValueError(f"a reminder is for one of {PURPOSES}, not {value!r}")
+        self._save("reminders/for", value)
+
+    @property
+    def last_routine(self) -> str:
+        """The id of the routine last started ("" for none)."""
+        return self._text("routines/last").strip()
+
+    @last_routine.setter
+    def last_routine(self, routine_id: str) -> None:
+        self._save("routines/last", str(routine_id).strip())
+
+    @property
+    def first_run_done(self) -> bool:
+        """Whether the welcome (with the safety page) has been shown."""
+        return self._flag("first_run/done")
+
+    @first_run_done.setter
+    def first_run_done(self, value: bool) -> None:
+        self._save("first_run/done", bool(value))

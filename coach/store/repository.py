@@ -81,6 +81,14 @@ class LogRepository:
         """Close the file (everything is already committed)."""
         self.conn.close()
 
+    def replace_connection(self, conn: sqlite3.Connection) -> None:
+        """Read and write through `conn` from now on (a restored file); the old one is closed.
+
+        Everything holding this repository keeps working, on the new file.
+        """
+        old, self.conn = self.conn, conn
+        old.close()
+
     # -- days ----------------------------------------------------------------------------------
 
     def get_day(self, date: dt.date) -> DayEntry | None:

@@ -49,6 +49,7 @@ from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine, format_duration
 from coach.core.suggestions import Suggestion, suggest
 from coach.store.repository import LogRepository
+from coach.ui.appearance import bold_when_checked
 from coach.ui.body_map import BodyMapWidget, MarkedList, intensity_colour, text_colour_on
 from coach.ui.day_widgets import heading
 from coach.ui.rating_scale import muted, short_time
@@ -76,6 +77,12 @@ class SuggestionList(QListWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Suggested routines"))
         self.setAccessibleDescription(self.tr("Enter starts the selected routine."))
+        # the selected row is outlined, not filled: its labels keep the window's text colour,
+        # which does not read on every theme's highlight colour (the dark one's is light)
+        self.setStyleSheet(
+            "QListWidget::item:selected { background: palette(alternate-base);"
+            " border: 2px solid palette(highlight); border-radius: 4px; }"
+        )
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(2)
@@ -279,6 +286,7 @@ class BodyMapView(QWidget):
         # checkable, but not an exclusive group: Tab reaches each (a group's only the checked one)
         for button in (self.mark_button, self.heat_button):
             button.setCheckable(True)
+            bold_when_checked(button)
         self.mark_button.setChecked(True)
         self.mark_button.clicked.connect(lambda: self.set_mode("marks"))
         self.heat_button.clicked.connect(lambda: self.set_mode("heat"))
@@ -360,6 +368,7 @@ class BodyMapView(QWidget):
             button = QPushButton(self.tr(label))
             button.setCheckable(True)
             button.setChecked(number == self.preset)
+            bold_when_checked(button)
             button.setAccessibleName(self.tr("Last {0}").format(self.tr(label).replace("&", "")))
             button.clicked.connect(lambda _=False, n=number: self.set_preset(n))
             self.preset_buttons.append(button)

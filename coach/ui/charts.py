@@ -190,6 +190,11 @@ class Chart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.theme = theme
         self.setBackground(theme.background)
         self.ci.setContentsMargins(8, 8, 16, 8)
+        # a visible keyboard focus: the charts are Tab stops (the trends chart takes Left/Right)
+        self.setStyleSheet(
+            "QGraphicsView { border: 2px solid transparent; }"
+            "QGraphicsView:focus { border: 2px solid palette(highlight); }"
+        )
         self.heading: pg.LabelItem | None = None
         self.line_scale = 1.0
 

@@ -67,7 +67,9 @@ class AreasEditor(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         explain = QLabel(
-            self.tr("Pick areas from the list, or mark them on the Body map: both edit the same day.")
+            self.tr(
+                "Pick areas from the list, or mark them on the Body map: both edit the same day."
+            )
         )
         explain.setWordWrap(True)
         muted(explain)

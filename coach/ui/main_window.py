@@ -2,51 +2,70 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from coach import __version__
-from coach.core.body_shapes import BodyShapes
-from coach.core.clock import Clock
-from coach.core.library import RoutineLibrary
-from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
-from coach.services.audio import AudioService
-from coach.services.library_watch import LibraryWatcher
-from coach.services.session_sound import SessionSound
-from coach.services.settings import Settings
-from coach.services.speech import SpeechService
-from coach.store.repository import LogRepository
-from coach.ui.body_map_view import BodyMapView
-from coach.ui.later_view import LaterView
 from coach.ui.prompt import DialogPrompt, Prompt
-from coach.ui.routines_view import RoutinesView
-from coach.ui.safety_dialog import SafetyDialog
-from coach.ui.session_page import SessionPage
-from coach.ui.settings_view import SettingsView
-from coach.ui.today_view import TodayView
-from coach.ui.trends_view import TrendsPage
+
+if TYPE_CHECKING:  # the views are imported when the window is filled in: the window shows first
+    from coach.core.body_shapes import BodyShapes
+    from coach.core.clock import Clock
+    from coach.core.library import RoutineLibrary
+    from coach.core.regions import RegionCatalogue
+    from coach.core.routine import Routine
+    from coach.services.audio import AudioService
+    from coach.services.library_watch import LibraryWatcher
+    from coach.services.reminders import ReminderService
+    from coach.services.session_sound import SessionSound
+    from coach.services.settings import Settings
+    from coach.services.speech import SpeechService
+    from coach.store.repository import LogRepository
+    from coach.ui.body_map_view import BodyMapView
+    from coach.ui.routines_view import RoutinesView
+    from coach.ui.session_page import SessionPage
+    from coach.ui.settings_view import SettingsView
+    from coach.ui.today_view import TodayView
+    from coach.ui.trends_view import TrendsPage
 
 
 class MainWindow(QMainWindow):
-    """Unknot's window: a navigation list on the left, the chosen view on the right."""
+    """Unknot's window: a navigation list on the left, the chosen view on the right.
+
+    Made with the log (and the rest), it builds its views at once. Made with `paths` alone it is
+    an empty frame that says the log is opening, so it can be shown before anything slow happens;
+    `attach` then builds the views.
+    """
+
+    log: LogRepository
+    today: TodayView
+    routines: RoutinesView
+    settings: SettingsView
+    trends: TrendsPage
+    session: SessionPage
+    body_map: BodyMapView | None
 
     def __init__(
         self,
         *,
         paths: Paths,
-        catalogue: RegionCatalogue,
-        library: RoutineLibrary,
-        log: LogRepository,
+        catalogue: RegionCatalogue | None = None,
+        library: RoutineLibrary | None = None,
+        log: LogRepository | None = None,
         shapes: BodyShapes | None = None,
         sound: SessionSound | None = None,
         audio: AudioService | None = None,
@@ -57,15 +76,100 @@ class MainWindow(QMainWindow):
         prompt: Prompt | None = None,
     ) -> None:
         super().__init__()
-        self.log = log
+        self.paths = paths
+        self.attached = False
         self.setWindowTitle(self.tr("Unknot"))
         self.resize(1100, 720)
         self.prompt: Prompt = prompt if prompt is not None else DialogPrompt(self)
         self._was_maximized = False
         self._return_row = 1  # where a session goes back to: the view it was started from
+        self.body_map = None
+        titles = [
+            self.tr("Today"),
+            self.tr("Routines"),
+            self.tr("Body map"),
+            self.tr("Trends"),
+            self.tr("Settings"),
+        ]
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Views"))
+        self.nav.setFixedWidth(170)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        # Nothing in this frame, which appears first, touches a Qt enum or sets a shortcut: the
+        # first to do so makes all of PySide6.QtCore.Qt's enums, about 15 ms. (So: centred by
+        # stretches, plain text, and the shortcuts come with the views.)
+        self.opening = QWidget()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Opening your log…")))
+        row.addStretch(1)
+        opening = QVBoxLayout(self.opening)
+        opening.addStretch(1)
+        opening.addLayout(row)
+        opening.addStretch(1)
+        self.stack.addWidget(self.opening)
+        for number, title in enumerate(titles, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(title, number))
+            self.nav.addItem(item)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.nav.setFocus()
+        if catalogue is not None and library is not None and log is not None:
+            self.attach(
+                catalogue=catalogue,
+                library=library,
+                log=log,
+                shapes=shapes,
+                sound=sound,
+                audio=audio,
+                speech=speech,
+                settings=settings,
+                library_watcher=library_watcher,
+                clock=clock,
+            )
+
+    def attach(
+        self,
+        *,
+        catalogue: RegionCatalogue,
+        library: RoutineLibrary,
+        log: LogRepository,
+        shapes: BodyShapes | None = None,
+        sound: SessionSound | None = None,
+        audio: AudioService | None = None,
+        speech: SpeechService | None = None,
+        settings: Settings | None = None,
+        library_watcher: LibraryWatcher | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        """Build the views on the open log (once), and show the one chosen in the list."""
+        from coach.services.session_sound import SessionSound
+        from coach.ui.appearance import Appearance
+        from coach.ui.body_map_view import BodyMapView
+        from coach.ui.later_view import LaterView
+        from coach.ui.routines_view import RoutinesView
+        from coach.ui.session_page import SessionPage
+        from coach.ui.settings_view import SettingsView
+        from coach.ui.today_view import TodayView
+        from coach.ui.trends_view import TrendsPage
+
+        assert not self.attached, "the views are built once"
+        paths = self.paths
+        self.log = log
         self.today = TodayView(log, catalogue)
         self.routines = RoutinesView(library, catalogue, library_watcher)
-        self.settings = SettingsView(paths, audio=audio, speech=speech, settings=settings)
+        self.settings = SettingsView(
+            paths, audio=audio, speech=speech, settings=settings, log=log, prompt=self.prompt
+        )
+        self.preferences = settings  # the stored settings (the last routine started)
         self.trends = TrendsPage(log, library)  # builds the charts (pyqtgraph) when first shown
         self.session = SessionPage(
             catalogue=catalogue,
@@ -74,8 +178,12 @@ class MainWindow(QMainWindow):
             clock=clock,
             shapes=shapes,
         )
+        # reduced motion (Settings) stills the player's pacer and countdown
+        appearance = Appearance.for_app()
+        self.session.player.set_reduced_motion(appearance.reduced_motion)
+        appearance.reduced_motion_changed.connect(self.session.player.set_reduced_motion)
         # without the artwork (it could not be read) the body map says so; the rest works
-        self.body_map: BodyMapView | None = None
+        self.body_map = None
         body_map_page: QWidget = LaterView(
             self.tr("Body map"),
             self.tr(
@@ -92,66 +200,72 @@ class MainWindow(QMainWindow):
             )
             self.body_map.start_requested.connect(self.start_routine)
             body_map_page = self.body_map
-        views: list[tuple[str, QWidget]] = [
-            (self.tr("Today"), self.today),
-            (self.tr("Routines"), self.routines),
-            (self.tr("Body map"), body_map_page),
-            (self.tr("Trends"), self.trends),
-            (self.tr("Settings"), self.settings),
+        views: list[QWidget] = [
+            self.today,
+            self.routines,
+            body_map_page,
+            self.trends,
+            self.settings,
         ]
-        self.nav = QListWidget()
-        self.nav.setAccessibleName(self.tr("Views"))
-        self.nav.setFixedWidth(170)
-        self.nav.setSpacing(2)
-        self.stack = QStackedWidget()
-        for number, (title, view) in enumerate(views, start=1):
-            item = QListWidgetItem(title)
-            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(title, number))
-            self.nav.addItem(item)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        for view in views:
             self.stack.addWidget(view)
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
-            self.addAction(action)
         self.stack.addWidget(self.session)  # reached from Routines, not from the list
+        self.attached = True
+        self._add_shortcuts()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.session.closed.connect(self._session_closed)
+        self.session.started.connect(self._remember_routine)
         self.routines.start_requested.connect(self.start_routine)
         self.session.eyes_closed_changed.connect(self._eyes_closed)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._build_menus()
         # the status bar speaks for the view on screen (a view may offer `status_text`)
         self.routines.status_changed.connect(lambda _text: self._show_status())
         self.trends.status_changed.connect(lambda _text: self._show_status())
         self.stack.currentChanged.connect(lambda _index: self._show_status())
         self.routines.refresh()
-        self.nav.setCurrentRow(0)
-        self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+        else:
+            self._nav_changed(self.nav.currentRow())  # a view chosen while the log was opening
+
+    def _add_shortcuts(self) -> None:
+        """Ctrl+1 to Ctrl+5 for the views, and the menus' standard keys."""
+        for row in range(self.nav.count()):
+            action = QAction(self.nav.item(row).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, row=row: self.nav.setCurrentRow(row))
+            self.addAction(action)
+        for action, key in self._menu_keys:
+            action.setShortcut(getattr(QKeySequence.StandardKey, key))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         reload_action = file_menu.addAction(self.tr("&Reload routines"))
-        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        reload_action.triggered.connect(self.routines.refresh)
+        reload_action.triggered.connect(self._reload_routines)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         doctor = help_menu.addAction(self.tr("&When to see a doctor"))
-        doctor.setShortcut(QKeySequence.StandardKey.HelpContents)
         doctor.triggered.connect(self.show_safety)
+        # QKeySequence.StandardKey names: the shortcuts are set with the views (_add_shortcuts)
+        self._menu_keys = [
+            (reload_action, "Refresh"),
+            (quit_action, "Quit"),
+            (doctor, "HelpContents"),
+        ]
         about = help_menu.addAction(self.tr("&About Unknot"))
         about.triggered.connect(self._about)
 
+    def _reload_routines(self) -> None:
+        if self.attached:
+            self.routines.refresh()
+
     def show_safety(self, *, first_run: bool = False) -> None:
         """The "When to see a doctor" page."""
+        from coach.ui.safety_dialog import SafetyDialog
+
         SafetyDialog(self, first_run=first_run).exec()
 
     def _about(self) -> None:
@@ -167,6 +281,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the day being edited first; if that fails, ask before closing and losing it."""
+        if not self.attached:
+            event.accept()
+            return
         self.session.stop()  # a session under way is recorded as stopped
         marks_saved = self.body_map is None or self.body_map.flush()
         if self.today.flush() and marks_saved:
@@ -188,7 +305,7 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def _nav_changed(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or not self.attached:
             return
         if self.session.is_playing():
             # leaving the player ends the session, recorded as stopped; say so rather than surprise
@@ -205,7 +322,9 @@ class MainWindow(QMainWindow):
         self.session.prepare(entry.routine)
         self.nav.blockSignals(True)
         self.nav.clearSelection()
-        self.nav.setCurrentRow(-1)
+        # no current row, set as the view's own (so tabbing into the list later does not pick
+        # the first view, which would end the session)
+        self.nav.setCurrentIndex(self.nav.model().index(-1, 0))
         self.nav.blockSignals(False)
         self.stack.setCurrentWidget(self.session)
         self.session.setFocus()
@@ -236,6 +355,54 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    # -- from the tray and the first run ---------------------------------------------------------
+
+    def quit(self) -> None:
+        """Close the window (saving first) and end the app, even if reminders keep it in the tray."""
+        if self.close():
+            QApplication.quit()
+
+    def log_today(self) -> None:
+        """Bring the window up on today's log."""
+        self.bring_to_front()
+        if self.attached:
+            self.nav.setCurrentRow(0)
+            self.today.open_today()
+
+    def show_body_map(self) -> None:
+        """Bring the window up on the body map, on today."""
+        self.bring_to_front()
+        if self.attached:
+            self.nav.setCurrentRow(2)
+            if self.body_map is not None:
+                self.body_map.open_today()
+
+    def last_routine(self) -> Routine | None:
+        """The routine last started, if it is still in the library."""
+        if not self.attached or self.preferences is None or not self.preferences.last_routine:
+            return None
+        entry = self.routines.scan.find(self.preferences.last_routine)
+        return entry.routine if entry is not None else None
+
+    def start_last_routine(self) -> None:
+        """Bring the window up on the routine last started (or on Routines, if none)."""
+        self.bring_to_front()
+        if not self.attached:
+            return
+        routine = self.last_routine()
+        if routine is None:
+            self.nav.setCurrentRow(1)
+        elif not self.session.is_playing():
+            self.start_routine(routine.id)
+
+    def set_reminders(self, reminders: ReminderService) -> None:
+        """Let Settings control the daily reminder (there is a tray to show it)."""
+        self.settings.reminders.set_service(reminders)
+
+    def _remember_routine(self, routine_id: str) -> None:
+        if self.preferences is not None:
+            self.preferences.last_routine = routine_id
 
     def show_routine(self, routine_id: str) -> None:
         """Open the Routines view on one routine."""

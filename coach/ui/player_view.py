@@ -35,6 +35,7 @@ from coach.ui.body_map import BodyMapWidget
 from coach.ui.player_widgets import BreathPacer, CountdownRing
 
 FRAME_MS = 33  # redraw rate of the ring and pacer while playing
+STILL_MS = 1000  # with reduced motion: once a second, on the countdown's whole seconds
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,10 @@ class PlayerView(QWidget):
         self.timeline: Timeline | None = None
         self.conductor: Conductor | None = None
         self.eyes_closed = False
+        self.reduced_motion = False
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
+        self._frame.setTimerType(Qt.TimerType.PreciseTimer)
         self._frame.timeout.connect(self._refresh_time)
         self._cue_fade = QTimer(self)
         self._cue_fade.setSingleShot(True)
@@ -384,6 +387,14 @@ class PlayerView(QWidget):
         figure.setAccessibleDescription(", ".join(self.catalogue.name(r) for r in regions))
         figure.show()
 
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Still the pacer and let the ring change once a second (True), or animate (False)."""
+        self.reduced_motion = reduced
+        self.ring.reduced_motion = reduced
+        self.pacer.set_reduced_motion(reduced)
+        self._frame.setInterval(STILL_MS if reduced else FRAME_MS)
+        self._refresh_time()
+
     def _refresh_time(self) -> None:
         player = self.player
         if player is None:
@@ -393,7 +404,10 @@ class PlayerView(QWidget):
         self.ring.set_time(left, placed.step.duration)
         if self.pacer.isVisible():
             done = 1.0 - (left / placed.step.duration if placed.step.duration else 0.0)
-            self.pacer.set_phase(placed.step.kind, done)
+            self.pacer.set_phase(placed.step.kind, done, placed.step.duration)
+        if self.reduced_motion and self._frame.isActive():
+            # wake just after the countdown's next whole second (computed afresh every time)
+            self._frame.start(int(1000 * (left % 1.0)) + 15)
         total = player.timeline.total
         self.progress.setMaximum(1000)
         self.progress.setValue(round(1000 * (player.position() / total)) if total else 0)

@@ -18,6 +18,7 @@ class CountdownRing(QWidget):
         super().__init__(parent)
         self._fraction_left = 1.0
         self._seconds_left = 0
+        self.reduced_motion = False  # the arc moves in whole seconds, with the number
         self.setMinimumSize(140, 140)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Time left in this step"))
@@ -27,8 +28,9 @@ class CountdownRing(QWidget):
 
     def set_time(self, seconds_left: float, duration: float) -> None:
         """Show `seconds_left` of a step lasting `duration` seconds."""
-        fraction = 0.0 if duration <= 0 else max(0.0, min(1.0, seconds_left / duration))
         whole = math.ceil(seconds_left - 1e-6) if seconds_left > 0 else 0
+        shown = whole if self.reduced_motion else seconds_left
+        fraction = 0.0 if duration <= 0 else max(0.0, min(1.0, shown / duration))
         if whole != self._seconds_left or abs(fraction - self._fraction_left) > 0.002:
             self._fraction_left, self._seconds_left = fraction, whole
             self.setAccessibleDescription(self.tr("{0} seconds left").format(whole))
@@ -66,12 +68,20 @@ class CountdownRing(QWidget):
 
 
 class BreathPacer(QWidget):
-    """A circle that grows while breathing in and shrinks while breathing out."""
+    """A circle that grows while breathing in and shrinks while breathing out.
+
+    With reduced motion the circle stays still: the phase is in words, with the second of the
+    breath counted below it ("2 of 4"), changing once a second.
+    """
+
+    STILL_SIZE = 0.7
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._size = 0.35  # 0..1 of the largest circle
         self._phase = ""
+        self._count = ""  # reduced motion: which second of the breath, "2 of 4"
+        self.reduced_motion = False
         self.setMinimumSize(140, 140)
         self.setAccessibleName(self.tr("Breathing pacer"))
 
@@ -83,20 +93,34 @@ class BreathPacer(QWidget):
         """Whether the pacer is shown for a step of this kind."""
         return kind in (StepKind.BREATHE_IN, StepKind.BREATHE_OUT, StepKind.HOLD)
 
-    def set_phase(self, kind: StepKind, fraction_done: float) -> None:
-        """Follow the breath: `fraction_done` of a breathe-in or breathe-out step has passed."""
-        eased = 0.5 - 0.5 * math.cos(
-            math.pi * max(0.0, min(1.0, fraction_done))
-        )  # gentle at both ends
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Still (True) or moving with the breath (False); applies from the next `set_phase`."""
+        self.reduced_motion = reduced
+        if reduced:
+            self._size = self.STILL_SIZE
+        self._count = ""
+        self.update()
+
+    def set_phase(self, kind: StepKind, fraction_done: float, duration: float = 0.0) -> None:
+        """Follow the breath: `fraction_done` of a breathe-in or breathe-out step (lasting
+        `duration` seconds) has passed."""
+        done = max(0.0, min(1.0, fraction_done))
+        eased = 0.5 - 0.5 * math.cos(math.pi * done)  # gentle at both ends
         if kind is StepKind.BREATHE_IN:
             size, phase = 0.35 + 0.65 * eased, self.tr("Breathe in")
         elif kind is StepKind.BREATHE_OUT:
             size, phase = 1.0 - 0.65 * eased, self.tr("Breathe out")
         else:
             size, phase = self._size, self.tr("Hold")
-        if abs(size - self._size) > 0.002 or phase != self._phase:
-            self._size, self._phase = size, phase
-            self.setAccessibleDescription(phase)
+        count = ""
+        if self.reduced_motion:
+            size = self.STILL_SIZE
+            seconds = max(1, math.ceil(duration - 1e-6))
+            second = min(seconds, math.floor(done * duration + 1e-6) + 1)
+            count = self.tr("{0} of {1}").format(second, seconds) if duration > 0 else ""
+        if abs(size - self._size) > 0.002 or phase != self._phase or count != self._count:
+            self._size, self._phase, self._count = size, phase, count
+            self.setAccessibleDescription(f"{phase}, {count}" if count else phase)
             self.update()
 
     @property
@@ -119,4 +143,5 @@ class BreathPacer(QWidget):
         painter.setBrush(color)
         painter.drawEllipse(QRectF(center_x - radius, center_y - radius, 2 * radius, 2 * radius))
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._phase)
+        text = f"{self._phase}\n{self._count}" if self._count else self._phase
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)

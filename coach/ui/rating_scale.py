@@ -239,6 +239,7 @@ def muted(label: QLabel) -> QLabel:
     )
     palette.setColor(QPalette.ColorRole.WindowText, blend)
     label.setPalette(palette)
+    label.setProperty("muted", True)  # coach.ui.appearance mixes it again when the theme changes
     return label
 
 

@@ -25,6 +25,7 @@ class SessionPage(QStackedWidget):
     """Before -> player -> after. Every session that starts is recorded, finished or not."""
 
     closed = Signal()
+    started = Signal(str)  # the id of the routine that started playing
     eyes_closed_changed = Signal(bool)
 
     def __init__(
@@ -79,6 +80,7 @@ class SessionPage(QStackedWidget):
     def _start(self, routine: Routine, pain_before: int | None) -> None:
         self.played, self.pain_before = routine, pain_before
         self.started_at = self.now()
+        self.started.emit(routine.id)
         self.record = None
         self.setCurrentWidget(self.player)
         self.player.play(routine)

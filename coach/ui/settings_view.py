@@ -19,12 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from coach.paths import Paths
+from coach.ui.appearance_settings import AppearanceSettings
+from coach.ui.data_settings import DataSettings
 from coach.ui.day_widgets import heading
+from coach.ui.reminder_settings import ReminderSettings
 
 if TYPE_CHECKING:
     from coach.services.audio import AudioService
+    from coach.services.reminders import ReminderService
     from coach.services.settings import Settings
     from coach.services.speech import SpeechService
+    from coach.store.repository import LogRepository
+    from coach.ui.prompt import Prompt
 
 
 class SettingsView(QWidget):
@@ -40,6 +46,9 @@ class SettingsView(QWidget):
         audio: AudioService | None = None,
         speech: SpeechService | None = None,
         settings: Settings | None = None,
+        log: LogRepository | None = None,
+        reminders: ReminderService | None = None,
+        prompt: Prompt | None = None,
     ) -> None:
         super().__init__()
         page = QWidget()
@@ -60,6 +69,12 @@ class SettingsView(QWidget):
             )
         layout.addWidget(self.sound)
         layout.addSpacing(16)
+        self.appearance = AppearanceSettings(settings)
+        layout.addWidget(self.appearance)
+        layout.addSpacing(16)
+        self.reminders = ReminderSettings(settings, reminders)
+        layout.addWidget(self.reminders)
+        layout.addSpacing(16)
 
         layout.addWidget(heading(self.tr("Your data")))
         intro = QLabel(
@@ -78,12 +93,16 @@ class SettingsView(QWidget):
         ):
             form.addRow(label, self._folder_row(label, folder))
         layout.addLayout(form)
+        self.data = DataSettings(paths, log, prompt=prompt) if log is not None else None
+        if self.data is not None:
+            layout.addWidget(self.data)
         layout.addStretch(1)
 
         scroll = QScrollArea()
         scroll.setWidget(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("Settings"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from coach.core import analytics
 from coach.core.library import RoutineLibrary
 from coach.core.log import DayEntry, SessionRecord
 from coach.store.repository import LogRepository
+from coach.ui.appearance import bold_when_checked
 from coach.ui.day_widgets import heading
 from coach.ui.rating_scale import muted
 
@@ -87,6 +88,23 @@ class TrendsPage(QStackedWidget):
             self.setCurrentWidget(self.view)
         super().showEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A new theme: the charts, which hold their colours, are drawn again in the new ones."""
+        super().changeEvent(event)
+        old = self.view
+        if event.type() != QEvent.Type.PaletteChange or old is None:
+            return
+        if old.charts.ChartTheme.from_palette(self.palette()) == old.theme:
+            return
+        self.view = TrendsView(*self._args)
+        self.view.status_changed.connect(self.status_changed)
+        self.addWidget(self.view)
+        self.setCurrentWidget(self.view)
+        self.view.set_preset(old.preset)
+        self.view.tabs.setCurrentIndex(old.tabs.currentIndex())
+        self.removeWidget(old)
+        old.deleteLater()
+
 
 class TrendsView(QWidget):
     """Charts and plain sentences about the log over a chosen period (a preset range)."""
@@ -134,6 +152,7 @@ class TrendsView(QWidget):
         for number, (label, _days) in enumerate(PRESETS):
             button = QPushButton(self.tr(label))
             button.setCheckable(True)
+            bold_when_checked(button)
             button.setAccessibleName(self.tr("Show {0}").format(self.tr(label).replace("&", "")))
             self.preset_buttons.addButton(button, number)
             header.addWidget(button)
@@ -145,6 +164,7 @@ class TrendsView(QWidget):
             )
         )
         self.hover_label.setAccessibleName(self.tr("Values of the day under the cursor"))
+        self.hover_label.setWordWrap(True)  # large text: wrap rather than widen the window
         self.trends_chart.day_shown.connect(self.hover_label.setText)
         trends_hint = muted(
             QLabel(
@@ -157,6 +177,8 @@ class TrendsView(QWidget):
         sleep_hint = muted(
             QLabel(self.tr("Each dot is a pair of ratings; a bigger dot stands for more days."))
         )
+        for hint in (trends_hint, sleep_hint):
+            hint.setWordWrap(True)
         self.effect_text = self._sentence(self.tr("Pain before and after sessions"))
         self.sleep_text = self._sentence(self.tr("Sleep and pain"))
         self.tags_text = self._sentence(self.tr("What goes with better days"))
@@ -165,6 +187,7 @@ class TrendsView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Trends sections"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Trends sections"))
         pages = (
             (self.tr("Trends"), [self.hover_label, trends_hint]),
             (self.tr("Session effect"), [self.effect_text]),
@@ -218,6 +241,7 @@ class TrendsView(QWidget):
             ]
         )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -380,3 +380,25 @@ def test_set_areas_refuses_a_bad_intensity_and_changes_nothing(log: LogRepositor
     assert raised.value.field == "areas.neck"
     assert log.get_day(D) == full_day()
     assert not log.conn.in_transaction
+
+
+# -- replace_connection (restoring a backup from Settings) -----------------------------------------
+
+
+def test_replace_connection_reads_and_writes_the_new_file_and_closes_the_old(
+    log: LogRepository, tmp_path: Path
+):
+    import sqlite3
+
+    log.save_day(full_day())
+    other = LogRepository.open(tmp_path / "other.sqlite3", BackupKeeper(tmp_path / "b2"))
+    other.save_day(DayEntry(D, pain=1))
+    old = log.conn
+
+    log.replace_connection(other.conn)
+
+    assert log.get_day(D) == DayEntry(D, pain=1)
+    log.save_day(DayEntry(D, pain=2))
+    assert other.get_day(D) == DayEntry(D, pain=2), "one file, seen through both"
+    with pytest.raises(sqlite3.ProgrammingError):
+        old.execute("SELECT 1")
