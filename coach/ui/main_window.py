@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         from coach.ui.routines_view import RoutinesView
         from coach.ui.session_page import SessionPage
         from coach.ui.settings_view import SettingsView
+        from coach.ui.sound_controls import SoundControls
         from coach.ui.today_view import TodayView
         from coach.ui.trends_view import TrendsPage
 
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
             clock=clock,
             shapes=shapes,
         )
+        if audio is not None or speech is not None:
+            self.session.player.set_sound_controls(SoundControls(audio, speech, settings))
         # reduced motion (Settings) stills the player's pacer and countdown
         appearance = Appearance.for_app()
         self.session.player.set_reduced_motion(appearance.reduced_motion)

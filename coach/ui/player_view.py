@@ -33,6 +33,7 @@ from coach.services.player_driver import QtPlayerDriver
 from coach.services.session_sound import SessionSound
 from coach.ui.body_map import BodyMapWidget
 from coach.ui.player_widgets import BreathPacer, CountdownRing
+from coach.ui.sound_controls import SoundControls
 
 FRAME_MS = 33  # redraw rate of the ring and pacer while playing
 STILL_MS = 1000  # with reduced motion: once a second, on the countdown's whole seconds
@@ -211,6 +212,9 @@ class PlayerView(QWidget):
         layout.addWidget(self.next_label)
         layout.addLayout(progress)
         layout.addLayout(controls)
+        self.sound_row = QHBoxLayout()  # volume and mute, once the sound services exist
+        layout.addLayout(self.sound_row)
+        self.sound_controls: SoundControls | None = None
         self.previous_button.clicked.connect(self.previous)
         self.play_button.clicked.connect(self.toggle)
         self.next_button.clicked.connect(self.next)
@@ -226,6 +230,7 @@ class PlayerView(QWidget):
             ("R", self.restart_step),
             ("Esc", self._escape),
             ("E", lambda: self.set_eyes_closed(not self.eyes_closed)),
+            ("M", self._toggle_mute),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
@@ -386,6 +391,16 @@ class PlayerView(QWidget):
         figure.highlight(areas)
         figure.setAccessibleDescription(", ".join(self.catalogue.name(r) for r in regions))
         figure.show()
+
+    def set_sound_controls(self, controls: SoundControls) -> None:
+        """Show volume and mute under the buttons (hidden in eyes-closed mode like the rest)."""
+        self.sound_controls = controls
+        self.sound_row.addWidget(controls)
+        self.chrome.append(controls)
+
+    def _toggle_mute(self) -> None:
+        if self.sound_controls is not None:
+            self.sound_controls.toggle_mute()
 
     def set_reduced_motion(self, reduced: bool) -> None:
         """Still the pacer and let the ring change once a second (True), or animate (False)."""
