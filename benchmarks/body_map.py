@@ -102,8 +102,8 @@ def main() -> None:
             pen.setCosmetic(True)
             for view in widget.views():
                 painter.setTransform(widget.view_transform(view))
-                painter.fillPath(widget._outlines[view], QColor("#ece6df"))
-                painter.strokePath(widget._outlines[view], pen)
+                painter.fillPath(widget.figures.outlines[view], QColor("#ece6df"))
+                painter.strokePath(widget.figures.outlines[view], pen)
             painter.end()
 
         report[f"render_dpr{ratio}"] = stats(timed(cold, args.repeat))

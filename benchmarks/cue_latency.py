@@ -38,7 +38,8 @@ from coach.core.clock import SystemClock  # noqa: E402
 from coach.core.player import EventKind, Player, PlayerEvent  # noqa: E402
 from coach.core.routine import Step  # noqa: E402
 from coach.core.timeline import Timeline  # noqa: E402
-from coach.services.audio import BUILT_IN_CUES, AudioService, SimpleAudioBackend  # noqa: E402
+from coach.services.audio import BUILT_IN_CUES, AudioService  # noqa: E402
+from coach.services.audio_outputs import SimpleAudioBackend  # noqa: E402
 from coach.services.player_driver import QtPlayerDriver  # noqa: E402
 
 SOUNDS = Path(__file__).resolve().parent.parent / "assets" / "sounds"

@@ -100,19 +100,21 @@ def _draw(
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window is shown: no display needed
     app = QApplication.instance() or QApplication(["coach"])
     from coach.ui import charts
+    from coach.ui.insight_charts import EffectChart, SleepChart
+    from coach.ui.trends_chart import TrendsChart
 
     theme = charts.ChartTheme.from_palette(app.palette())  # type: ignore[attr-defined]
     chart: charts.Chart
     if kind == "trends":
-        trends = charts.TrendsChart(theme)
+        trends = TrendsChart(theme)
         trends.set_data(analytics.daily_series(days, start, end), sessions)
         trends.show_range(start, end)
         chart = trends
     elif kind == "effect":
-        chart = charts.EffectChart(theme)
+        chart = EffectChart(theme)
         chart.set_effects(by_kind, by_routine)
     else:
-        chart = charts.SleepChart(theme)
+        chart = SleepChart(theme)
         chart.set_result(result)
     chart.set_heading(_heading(kind, start, end))
     chart.resize(*size)

@@ -9,17 +9,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from coach.cli import CommandError, _table, catalogue_for
-from coach.core import exchange
+from coach.core import exchange, exchange_csv, exchange_formats, exchange_json
 from coach.core.exchange import UnreadableFile
 from coach.core.log import RATING_FIELDS, DayEntry, InvalidEntry, SessionRecord, clean_tag
 from coach.core.regions import RegionCatalogue
@@ -27,6 +25,7 @@ from coach.core.routine import format_duration
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
 from coach.store.connection import DatabaseTrouble, NewerDatabase
+from coach.store.files import write_private
 from coach.store.repository import LogRepository
 
 SHOW_DAYS = 14
@@ -264,9 +263,9 @@ def cmd_log_show(args: argparse.Namespace, paths: Paths) -> int:
         out = {
             "from": start.isoformat(),
             "to": end.isoformat(),
-            "days": [exchange.day_to_dict(d) for d in days],
+            "days": [exchange_json.day_to_dict(d) for d in days],
             "sessions": [
-                {"id": s.id, "day": s.day.isoformat(), **exchange.session_to_dict(s)}
+                {"id": s.id, "day": s.day.isoformat(), **exchange_json.session_to_dict(s)}
                 for s in sessions
             ],
         }
@@ -335,7 +334,11 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     with open_log(paths) as repo:
         days, sessions = repo.days(start, end), repo.sessions(start, end)
         now = repo.now()
-    data = exchange.encode_csv(days) if kind == "csv" else exchange.encode_json(days, sessions, now)
+    data = (
+        exchange_csv.encode_csv(days)
+        if kind == "csv"
+        else exchange_json.encode_json(days, sessions, now)
+    )
     if args.output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -360,20 +363,6 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path` readable by its owner only, replacing it whole or not at all."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     """`coach import FILE`: every good row in one go; 1 if some rows were rejected, 2 if unreadable."""
     source = str(args.file)
@@ -382,7 +371,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     except OSError as exc:
         raise CommandError(f"{source}: cannot read it ({exc.strerror or exc})", status=2) from None
     try:
-        decoded = exchange.decode(data, source, catalogue_for(paths))
+        decoded = exchange_formats.decode(data, source, catalogue_for(paths))
     except UnreadableFile as exc:
         raise CommandError(str(exc), status=2) from None
     for problem in decoded.problems:

@@ -3,41 +3,29 @@
 The marks are the day entry's areas, the same ones the Today view lists: each change is saved
 with `LogRepository.set_areas` after a short pause (at once when the day changes or the view is
 hidden), and the marks are read again from the log when the view is shown. Suggestions come from
-coach.core.suggestions and the heat map's numbers from coach.core.heat; this module only asks
-the log, calls those and shows the result.
+coach.core.suggestions (listed by `coach.ui.suggestion_list`) and the heat map's numbers from
+coach.core.heat (shown beside it by `coach.ui.heat_panel`); this module only asks the log, calls
+those and shows the result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QHideEvent,
-    QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -46,158 +34,22 @@ from coach.core.body_shapes import BodyShapes
 from coach.core.heat import HeatCell, area_heat
 from coach.core.log import InvalidEntry
 from coach.core.regions import RegionCatalogue
-from coach.core.routine import Routine, format_duration
+from coach.core.routine import Routine
 from coach.core.suggestions import Suggestion, suggest
 from coach.store.repository import LogRepository
 from coach.ui.appearance import bold_when_checked
-from coach.ui.body_map import BodyMapWidget, MarkedList, intensity_colour, text_colour_on
+from coach.ui.body_map import BodyMapWidget
 from coach.ui.day_widgets import heading
+from coach.ui.heat_panel import HEAT_PRESETS, HeatPanel, heat_text
+from coach.ui.intensity_scale import HeatLegend
+from coach.ui.marked_list import MarkedList
 from coach.ui.rating_scale import muted, short_time
+from coach.ui.suggestion_list import SuggestionList
 
 SAVE_DELAY_MS = 300
-# The heat map's ranges: label, days up to the date shown (None: the whole log)
-HEAT_PRESETS: tuple[tuple[str, int | None], ...] = (
-    ("3&0 days", 30),
-    ("&3 months", 91),
-    ("1 &year", 365),
-    ("&All", None),
-)
 
 Today = Callable[[], dt.date]
 Routines = Callable[[], Sequence[Routine]]
-
-
-class SuggestionList(QListWidget):
-    """Suggested routines, best first: title, reason and a Start button each. Enter starts the
-    selected one, as does a double click."""
-
-    start_requested = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(self.tr("Suggested routines"))
-        self.setAccessibleDescription(self.tr("Enter starts the selected routine."))
-        # the selected row is outlined, not filled: its labels keep the window's text colour,
-        # which does not read on every theme's highlight colour (the dark one's is light)
-        self.setStyleSheet(
-            "QListWidget::item:selected { background: palette(alternate-base);"
-            " border: 2px solid palette(highlight); border-radius: 4px; }"
-        )
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSpacing(2)
-        self.itemDoubleClicked.connect(lambda item: self._start(item))
-
-    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
-        """Show these suggestions; the first is selected."""
-        self.clear()
-        for suggestion in suggestions:
-            routine = suggestion.routine
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, routine.id)
-            spoken = (routine.title + ".", suggestion.reason, suggestion.detail)
-            length = format_duration(routine.duration)
-            item.setData(
-                Qt.ItemDataRole.AccessibleTextRole, " ".join([*filter(None, spoken), length])
-            )
-            if suggestion.detail:
-                item.setToolTip(suggestion.detail)
-            self.addItem(item)
-            self.setItemWidget(item, self._row(suggestion))
-        self._fit_rows()
-        if self.count():
-            self.setCurrentRow(0)
-
-    def _row(self, suggestion: Suggestion) -> QWidget:
-        routine = suggestion.routine
-        title = QLabel(f"<b>{html.escape(routine.title)}</b> · {format_duration(routine.duration)}")
-        title.setWordWrap(True)
-        reason = muted(QLabel(suggestion.reason))
-        reason.setWordWrap(True)
-        start = QPushButton(self.tr("Start"))
-        start.setAccessibleName(self.tr("Start {0}").format(routine.title))
-        start.setToolTip(self.tr("Open this routine in the player"))
-        start.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard starts from the list: Enter
-        start.clicked.connect(lambda _=False, r=routine.id: self.start_requested.emit(r))
-        row = QWidget()
-        grid = QGridLayout(row)
-        grid.setContentsMargins(6, 4, 6, 4)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(1)
-        grid.addWidget(title, 0, 0)
-        grid.addWidget(reason, 1, 0)
-        grid.addWidget(start, 0, 1, 2, 1, Qt.AlignmentFlag.AlignVCenter)
-        grid.setColumnStretch(0, 1)
-        return row
-
-    def selected_routine(self) -> str | None:
-        """The id of the selected routine."""
-        item = self.currentItem()
-        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return value if isinstance(value, str) else None
-
-    def _start(self, item: QListWidgetItem | None) -> None:
-        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if isinstance(value, str):
-            self.start_requested.emit(value)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
-            self._start(self.currentItem())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_rows()
-
-    def _fit_rows(self) -> None:
-        """Each row as tall as its wrapped text needs at the list's width."""
-        width = self.viewport().width() - 2 * self.spacing()
-        for index in range(self.count()):
-            item = self.item(index)
-            row = self.itemWidget(item)
-            if row is not None:
-                item.setSizeHint(QSize(width, row.heightForWidth(width)))
-
-
-class HeatLegend(QWidget):
-    """The heat map's colour scale: pale is rarely or mildly, dark is often and strongly."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.low, self.high = self.tr("Rarely or mildly"), self.tr("Often and strongly")
-        self.setAccessibleName(self.tr("Heat scale"))
-        self.setAccessibleDescription(
-            self.tr("From 0, rarely or mildly, to 10, often and strongly. Grey: never marked.")
-        )
-        self.setMinimumHeight(self.fontMetrics().height() + 12)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        metrics = self.fontMetrics()
-        swatch = float(min(22, max(12, (self.width() - 40) // 24)))
-        low_w = metrics.horizontalAdvance(self.low)
-        total = 11 * swatch + low_w + metrics.horizontalAdvance(self.high) + 16
-        x = (self.width() - total) / 2
-        box = QRectF(x, 0, low_w, self.height())
-        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, self.low)
-        x += low_w + 8
-        small = self.font()
-        small.setPixelSize(max(8, int(swatch * 0.5)))
-        for n in range(11):
-            fill = intensity_colour(n)
-            cell = QRectF(x + n * swatch, (self.height() - swatch) / 2, swatch, swatch)
-            painter.fillRect(cell, fill)
-            painter.setPen(text_colour_on(fill))
-            painter.setFont(small)
-            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(n))
-        painter.setFont(self.font())
-        painter.setPen(self.palette().windowText().color())
-        rest = QRectF(x + 11 * swatch + 8, 0, self.width(), self.height())
-        painter.drawText(rest, Qt.AlignmentFlag.AlignVCenter, self.high)
 
 
 class BodyMapView(QWidget):
@@ -361,44 +213,14 @@ class BodyMapView(QWidget):
         return page
 
     def _heat_side(self) -> QWidget:
-        self.preset_buttons: list[QPushButton] = []
-        presets = QHBoxLayout()
-        presets.setSpacing(4)
-        for number, (label, _days) in enumerate(HEAT_PRESETS):
-            button = QPushButton(self.tr(label))
-            button.setCheckable(True)
-            button.setChecked(number == self.preset)
-            bold_when_checked(button)
-            button.setAccessibleName(self.tr("Last {0}").format(self.tr(label).replace("&", "")))
-            button.clicked.connect(lambda _=False, n=number: self.set_preset(n))
-            self.preset_buttons.append(button)
-            presets.addWidget(button)
-        self.preset_buttons[-1].setAccessibleName(self.tr("All of the log"))
-        self.heat_table = QTableWidget(0, 4)
-        self.heat_table.setAccessibleName(self.tr("Marked areas in this period"))
-        self.heat_table.setHorizontalHeaderLabels(
-            [self.tr("Area"), self.tr("Days"), self.tr("Average"), self.tr("Worst")]
-        )
-        self.heat_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.heat_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.heat_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.heat_table.setTabKeyNavigation(False)
-        self.heat_table.verticalHeader().setVisible(False)
-        header = self.heat_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.heat_table.currentCellChanged.connect(lambda *_: self._heat_row_selected())
-        self.heat_summary = muted(QLabel())
-        self.heat_summary.setWordWrap(True)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addLayout(presets)
-        layout.addWidget(self.heat_summary)
-        layout.addWidget(self.heat_table, 1)
-        return page
+        self.heat_panel = HeatPanel(self.catalogue, self.preset)
+        self.heat_panel.preset_chosen.connect(self.set_preset)
+        self.heat_panel.region_chosen.connect(self._hovered)
+        # the panel's parts, by the names the view has always given them
+        self.preset_buttons = self.heat_panel.preset_buttons
+        self.heat_table = self.heat_panel.table
+        self.heat_summary = self.heat_panel.summary
+        return self.heat_panel
 
     # -- days ----------------------------------------------------------------------------------
 
@@ -566,8 +388,7 @@ class BodyMapView(QWidget):
     def set_preset(self, number: int) -> None:
         """Show one of HEAT_PRESETS: that many days up to the date shown."""
         self.preset = number
-        for index, button in enumerate(self.preset_buttons):
-            button.setChecked(index == number)
+        self.heat_panel.check_preset(number)
         self._refresh_heat()
 
     def _refresh_heat(self) -> None:
@@ -585,7 +406,7 @@ class BodyMapView(QWidget):
             return
         self.heat_start, self.heat_end = start, end
         self.heat = area_heat(days, start, end)
-        self.heat_map.set_heat({r: (c.score, self._heat_text(c)) for r, c in self.heat.items()})
+        self.heat_map.set_heat({r: (c.score, heat_text(c)) for r, c in self.heat.items()})
         locale = QLocale()
         self.period_label.setText(
             self.tr("{0} to {1}").format(
@@ -593,57 +414,7 @@ class BodyMapView(QWidget):
                 locale.toString(_qdate(end), "d MMM yyyy"),
             )
         )
-        if not days:
-            summary = self.tr("Nothing logged in this period.")
-        elif not self.heat:
-            summary = self.tr("{0} days logged in this period, with no areas marked.").format(
-                len(days)
-            )
-        else:
-            summary = self.tr(
-                "{0} days logged. Darker areas were marked more often and more strongly; "
-                "point at one, or pick it below, for its numbers."
-            ).format(len(days))
-        self.heat_summary.setText(summary)
-        self._fill_heat_table()
-
-    def _heat_text(self, cell: HeatCell) -> str:
-        return self.tr("marked on {0} of {1} logged days, average {2}, worst {3}").format(
-            cell.days_marked,
-            cell.total_days_logged,
-            QLocale().toString(cell.mean_intensity, "f", 1),
-            cell.max_intensity,
-        )
-
-    def _fill_heat_table(self) -> None:
-        ordered = sorted(self.heat.items(), key=lambda kv: (-kv[1].score, kv[0]))
-        table = self.heat_table
-        table.blockSignals(True)
-        table.setRowCount(len(ordered))
-        for row, (region, cell) in enumerate(ordered):
-            values = (
-                self.catalogue.name(region),
-                self.tr("{0} of {1}").format(cell.days_marked, cell.total_days_logged),
-                QLocale().toString(cell.mean_intensity, "f", 1),
-                str(cell.max_intensity),
-            )
-            for column, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, region)
-                if column:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                table.setItem(row, column, item)
-        table.setCurrentCell(-1, -1)
-        table.blockSignals(False)
-
-    def _heat_row_selected(self) -> None:
-        # the status line, not a highlight: a tint over the region would change its heat colour
-        item = self.heat_table.item(self.heat_table.currentRow(), 0)
-        region = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if isinstance(region, str):
-            self._hovered(region)
+        self.heat_panel.show_heat(self.heat, len(days))
 
     # -- the rest ------------------------------------------------------------------------------
 

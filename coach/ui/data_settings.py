@@ -7,9 +7,7 @@ before deleting), so tests answer them without a person.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
@@ -22,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core import exchange
+from coach.core import exchange_csv, exchange_json
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
 from coach.store.connection import DatabaseTrouble
+from coach.store.files import write_private
 from coach.store.recovery import erase_everything, kept_copies, restore_chosen
 from coach.store.repository import LogRepository
 from coach.ui.data_dialogs import CONFIRM_WORD, DataDialogs, QtDataDialogs, backup_label
@@ -241,9 +240,9 @@ class DataSettings(QWidget):
             days = self.log.days(*span) if span else []
             sessions = self.log.sessions(*span) if span else []
             data = (
-                exchange.encode_csv(days)
+                exchange_csv.encode_csv(days)
                 if kind == "csv"
-                else exchange.encode_json(days, sessions, self.log.now())
+                else exchange_json.encode_json(days, sessions, self.log.now())
             )
             write_private(path, data)
         except (OSError, sqlite3.Error) as trouble:
@@ -312,17 +311,3 @@ class DataSettings(QWidget):
     def _open_backups(self) -> None:
         folder = self.keeper.folder if self.keeper.folder.is_dir() else self.paths.data_dir
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path` readable by its owner only, replacing it whole or not at all."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

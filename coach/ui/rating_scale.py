@@ -34,6 +34,30 @@ QToolButton[scale="number"]:checked {
 """
 
 
+class TypedDigits:
+    """Digits typed as a 0-10 rating: each sets its own number, and "1" then "0" quickly is 10."""
+
+    def __init__(self) -> None:
+        self._last_one = QElapsedTimer()  # when a 1 was set, for "1" then "0" = 10
+
+    def rating(self, digit: int, current: int | None) -> int:
+        """What typing `digit` sets when the rating is `current`: 10 for a "0" right after a 1."""
+        ten = (
+            digit == 0
+            and current == 1
+            and self._last_one.isValid()
+            and not self._last_one.hasExpired(TEN_WINDOW_MS)
+        )
+        self.chose(digit)
+        return HIGH if ten else digit
+
+    def chose(self, value: int | None) -> None:
+        """A rating was set (typed, or picked some other way): after a 1, a "0" next makes 10."""
+        self._last_one.invalidate()
+        if value == 1:
+            self._last_one.start()
+
+
 class RatingScale(QWidget):
     """One 0-10 rating as a single keyboard stop, with "not rated" (None) distinct from 0.
 
@@ -47,7 +71,7 @@ class RatingScale(QWidget):
         super().__init__(parent)
         self._value: int | None = None
         self._title = title
-        self._last_one = QElapsedTimer()  # when "1" was typed, for "1" then "0" = 10
+        self._digits = TypedDigits()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(_STYLE)
         self.setAccessibleName(title)
@@ -186,17 +210,7 @@ class RatingScale(QWidget):
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self._change(None)
         elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            digit = key - Qt.Key.Key_0
-            typed_ten = (
-                digit == 0
-                and current == 1
-                and self._last_one.isValid()
-                and not self._last_one.hasExpired(TEN_WINDOW_MS)
-            )
-            self._last_one.invalidate()
-            if digit == 1:
-                self._last_one.start()
-            self._change(HIGH if typed_ten else digit)
+            self._change(self._digits.rating(key - Qt.Key.Key_0, current))
         else:
             super().keyPressEvent(event)
             return

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,14 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.library import BrokenFile, LibraryEntry, LibraryScan, RoutineLibrary
-from coach.core.problems import Problem
+from coach.core.library import LibraryEntry, LibraryScan, RoutineLibrary
 from coach.core.regions import RegionCatalogue
-from coach.core.routine import format_duration
-from coach.core.timeline import Timeline
 from coach.services.library_watch import LibraryWatcher
+from coach.ui.routine_detail import broken_html, muted_colour, problem_line, routine_html
 from coach.ui.routine_filters import RoutineFilterBar, RoutineFilterProxy
-from coach.ui.routine_model import RoutineTableModel, kind_name
+from coach.ui.routine_model import RoutineTableModel
 
 # widest a text column starts; the rest is elided, with the whole text in its tooltip
 MAX_COLUMN_WIDTH = 190
@@ -197,7 +193,7 @@ class RoutinesView(QWidget):
         for broken in self.scan.broken:
             name = broken.path.relative_to(broken.source.folder).as_posix()
             first = broken.problems[0]
-            text = _problem_line(f"{name}:{first.line}" if first.line else name, first)
+            text = problem_line(f"{name}:{first.line}" if first.line else name, first)
             if len(broken.problems) > 1:
                 text += self.tr(" (and {0} more)").format(len(broken.problems) - 1)
             item = QListWidgetItem(text)
@@ -300,7 +296,7 @@ class RoutinesView(QWidget):
         self.broken.clearSelection()
         self.broken.setCurrentRow(-1)
         self.broken.blockSignals(False)
-        self._show_html(self._routine_html(entry))
+        self._show_html(routine_html(entry, self.catalogue, muted_colour(self.detail.palette())))
 
     def _broken_row(self) -> int:
         rows = self.broken.selectedIndexes()
@@ -310,7 +306,7 @@ class RoutinesView(QWidget):
         row = self._broken_row()
         if row >= 0:
             self.table.clearSelection()
-            self._show_html(self._broken_html(self.scan.broken[row]))
+            self._show_html(broken_html(self.scan.broken[row], watching=self.watcher is not None))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -358,86 +354,3 @@ class RoutinesView(QWidget):
         if text != self._shown_html:
             self._shown_html = text
             self.detail.setHtml(text)
-
-    def _muted_colour(self) -> str:
-        palette = self.detail.palette()
-        text = palette.color(QPalette.ColorRole.Text)
-        base = palette.color(QPalette.ColorRole.Base)
-        mix = [
-            (2 * t + b) // 3
-            for t, b in (
-                (text.red(), base.red()),
-                (text.green(), base.green()),
-                (text.blue(), base.blue()),
-            )
-        ]
-        return "#{:02x}{:02x}{:02x}".format(*mix)
-
-    def _routine_html(self, entry: LibraryEntry) -> str:
-        e = html.escape
-        routine = entry.routine
-        parts = [f"<h2>{e(routine.title)}</h2>"]
-        facts = [
-            kind_name(routine.kind),
-            format_duration(routine.duration),
-            self.tr("1 step")
-            if len(routine.steps) == 1
-            else self.tr("{0} steps").format(len(routine.steps)),
-        ]
-        parts.append(f"<p><i>{e(' · '.join(facts))}</i></p>")
-        if routine.summary:
-            parts.append(f"<p>{e(routine.summary)}</p>")
-        if routine.equipment:
-            parts.append(
-                f"<p><b>{e(self.tr('You need:'))}</b> {e(', '.join(routine.equipment))}</p>"
-            )
-        if routine.targets:
-            names = ", ".join(self.catalogue.name(t) for t in routine.targets)
-            parts.append(f"<p><b>{e(self.tr('Works on:'))}</b> {e(names)}</p>")
-        if routine.cautions:
-            parts.append(f"<h3>{e(self.tr('Before you start'))}</h3><ul>")
-            parts += [f"<li>{e(c)}</li>" for c in routine.cautions]
-            parts.append("</ul>")
-        parts.append(f"<h3>{e(self.tr('Steps'))}</h3><table cellspacing='4'>")
-        for placed in Timeline.from_routine(routine).steps:
-            step = placed.step
-            parts.append(
-                f"<tr><td align='right'>{e(format_duration(placed.offset))}</td>"
-                f"<td><b>{e(step.kind.label)}</b></td><td>{e(f'{step.duration:g}')}s</td>"
-                f"<td>{e(step.text)}</td></tr>"
-            )
-        parts.append("</table>")
-        muted = self._muted_colour()
-        where = self.tr("Your routine") if entry.source.label == "yours" else self.tr("Built-in")
-        parts.append(f"<p style='color:{muted}'><small>{e(where)}: {e(str(routine.path))}")
-        if entry.overrides is not None:
-            replaces = self.tr("Replaces a built-in routine with the same id: {0}")
-            parts.append(f"<br>{e(replaces.format(entry.overrides))}")
-        parts.append("</small></p>")
-        if routine.warnings:
-            notes = [e(self.tr("Notes on this file:"))]
-            for warning in routine.warnings:
-                line = self.tr("line {0}").format(warning.line) if warning.line else ""
-                notes.append(e(_problem_line(line, warning)))
-            parts.append(f"<p style='color:{muted}'><small>{'<br>'.join(notes)}</small></p>")
-        return "".join(parts)
-
-    def _broken_html(self, broken: BrokenFile) -> str:
-        e = html.escape
-        items = "".join(f"<li><code>{e(str(p))}</code></li>" for p in broken.problems)
-        source = self.tr("yours") if broken.source.label == "yours" else self.tr("built-in")
-        if self.watcher is not None:
-            advice = self.tr("Fix it and save it: this list updates by itself.")
-        else:
-            advice = self.tr("Fix it and press F5.")
-        intro = self.tr("This session file ({0}) could not be loaded. {1}").format(source, advice)
-        return (
-            f"<h2>{e(broken.path.name)}</h2><p>{e(intro)}</p><ul>{items}</ul>"
-            f"<p><small>{e(str(broken.path))}</small></p>"
-        )
-
-
-def _problem_line(place: str, problem: Problem) -> str:
-    """``place: field message`` (either part may be missing)."""
-    what = f"{problem.field} {problem.message}" if problem.field else problem.message
-    return f"{place}: {what}" if place else what

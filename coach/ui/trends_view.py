@@ -1,8 +1,9 @@
 """The Trends view: am I getting better, do the sessions help, does bad sleep go with worse pain?
 
 `TrendsPage` stands in the main window and builds the real `TrendsView` the first time it is
-shown, so pyqtgraph (imported by `coach.ui.charts`) is loaded only then. The statistics come from
-`coach.core.analytics`; this module only asks the log, calls those functions and shows the result.
+shown, so pyqtgraph (imported by `coach.ui.charts` and the charts built on it) is loaded only
+then. The statistics come from `coach.core.analytics`; this module only asks the log, calls those
+functions and shows the result.
 """
 
 from __future__ import annotations
@@ -10,23 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractScrollArea,
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,11 +32,14 @@ from coach.core.library import RoutineLibrary
 from coach.core.log import DayEntry, SessionRecord
 from coach.store.repository import LogRepository
 from coach.ui.appearance import bold_when_checked
+from coach.ui.better_days import MIN_TAG_DAYS, TagTable, better_days_text
+from coach.ui.chart_files import save_buttons
 from coach.ui.day_widgets import heading
 from coach.ui.rating_scale import muted
 
 if TYPE_CHECKING:
-    from coach.ui.charts import AdherenceChart, Chart, EffectChart, SleepChart
+    from coach.ui.charts import Chart
+    from coach.ui.insight_charts import AdherenceChart, EffectChart, SleepChart
 
 Today = Callable[[], dt.date]
 
@@ -53,7 +51,6 @@ PRESETS: tuple[tuple[str, int | None], ...] = (
     ("&All", None),
 )
 DEFAULT_PRESET = 1
-MIN_TAG_DAYS = 5
 CHART_STRETCH = 1000  # against a page's trailing stretch of 1
 
 
@@ -119,9 +116,11 @@ class TrendsView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        from coach.ui import charts  # pyqtgraph: only now
+        from coach.ui import charts, insight_charts  # pyqtgraph: only now
+        from coach.ui.trends_chart import TrendsChart
 
         self.charts = charts
+        self.insight_charts = insight_charts
         self.log = log
         self.library = library
         self._today = today
@@ -135,7 +134,7 @@ class TrendsView(QWidget):
         self._current = False  # whether the log was read since the view was last hidden
         self.setAccessibleName(self.tr("Trends"))
         self.theme = charts.ChartTheme.from_palette(self.palette())
-        self.trends_chart = charts.TrendsChart(self.theme)
+        self.trends_chart = TrendsChart(self.theme)
         self._charts: dict[int, Chart] = {0: self.trends_chart}  # the others: when first shown
         self._build()
         self.reload()
@@ -183,7 +182,7 @@ class TrendsView(QWidget):
         self.sleep_text = self._sentence(self.tr("Sleep and pain"))
         self.tags_text = self._sentence(self.tr("What goes with better days"))
         self.adherence_text = self._sentence(self.tr("Sessions per week"))
-        self.tags_table = self._make_table()
+        self.tags_table = TagTable()
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Trends sections"))
@@ -199,7 +198,7 @@ class TrendsView(QWidget):
         for title, widgets in pages:
             self.tabs.addTab(self._page(widgets), title)
         self.page_layouts[0].insertWidget(1, self.trends_chart, CHART_STRETCH)
-        self.page_layouts[0].addLayout(self._export_row(self.trends_chart))
+        self.page_layouts[0].addLayout(save_buttons(self.trends_chart, self, lambda: self.end))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.empty_label = QLabel(
@@ -227,27 +226,6 @@ class TrendsView(QWidget):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
-    def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 6)
-        table.setAccessibleName(self.tr("Pain on days with and without each tag"))
-        table.setHorizontalHeaderLabels(
-            [
-                self.tr("Tag"),
-                self.tr("Days with"),
-                self.tr("Average pain with"),
-                self.tr("Days without"),
-                self.tr("Average pain without"),
-                self.tr("Difference"),
-            ]
-        )
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-        return table
-
     def _page(self, widgets: Sequence[QWidget]) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -266,13 +244,13 @@ class TrendsView(QWidget):
         chart = self._charts.get(index)
         if chart is None:
             kinds = {
-                1: self.charts.EffectChart,
-                2: self.charts.SleepChart,
-                4: self.charts.AdherenceChart,
+                1: self.insight_charts.EffectChart,
+                2: self.insight_charts.SleepChart,
+                4: self.insight_charts.AdherenceChart,
             }
             chart = kinds[index](self.theme)
             self.page_layouts[index].insertWidget(1, chart, CHART_STRETCH)
-            self.page_layouts[index].addLayout(self._export_row(chart))
+            self.page_layouts[index].addLayout(save_buttons(chart, self, lambda: self.end))
             self._charts[index] = chart
         return chart
 
@@ -290,44 +268,6 @@ class TrendsView(QWidget):
     def adherence_chart(self) -> AdherenceChart:
         """Sessions per week."""
         return cast("AdherenceChart", self._chart(4))
-
-    def _export_row(self, chart: Chart) -> QHBoxLayout:
-        row = QHBoxLayout()
-        status = muted(QLabel())
-        status.setWordWrap(True)
-        row.addWidget(status, 1)
-        for suffix, label in ((".png", self.tr("Save as PNG…")), (".svg", self.tr("Save as SVG…"))):
-            button = QPushButton(label)
-            button.setAccessibleName(
-                self.tr("Save the chart “{0}” as {1}").format(
-                    chart.accessibleName(), suffix[1:].upper()
-                )
-            )
-            button.clicked.connect(
-                lambda _=False, c=chart, s=suffix, out=status: self._ask_and_save(c, s, out)
-            )
-            row.addWidget(button)
-        return row
-
-    def _ask_and_save(self, chart: Chart, suffix: str, status: QLabel) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-        name = f"unknot-{chart.accessibleName().lower().replace(' ', '-')}-{self.end}{suffix}"
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the chart"),
-            str(Path(folder or Path.home()) / name),
-            self.tr("PNG image (*.png)") if suffix == ".png" else self.tr("SVG drawing (*.svg)"),
-        )
-        if not path:
-            return
-        if not path.lower().endswith(suffix):
-            path += suffix
-        try:
-            self.charts.export_file(chart, path)
-        except (OSError, ValueError) as trouble:
-            status.setText(self.tr("Could not save the chart: {0}").format(trouble))
-        else:
-            status.setText(self.tr("Saved to {0}").format(path))
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -456,54 +396,8 @@ class TrendsView(QWidget):
     def _show_tags(self, days: list[DayEntry]) -> None:
         links = analytics.tag_associations(days, MIN_TAG_DAYS)
         self.tags_table.setVisible(bool(links))
-        self.tags_table.setRowCount(len(links))
-        for row, link in enumerate(links):
-            cells = (
-                link.tag,
-                str(link.with_days),
-                f"{link.with_mean:.1f}",
-                str(link.without_days),
-                f"{link.without_mean:.1f}",
-                f"{link.difference:+.1f}",
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.tags_table.setItem(row, column, item)
-        if not links:
-            self.tags_text.setText(
-                self.tr(
-                    "No tag yet has at least {0} days with a pain rating both with it and "
-                    "without it in this period. Keep tagging your days (a walk, a long drive, "
-                    "physio) and this shows which go with lower or higher pain."
-                ).format(MIN_TAG_DAYS)
-            )
-            return
-        lines = [self._tag_sentence(link) for link in links[:3]]
-        if len(links) > 3:
-            lines += [self._tag_sentence(link) for link in links[-3:] if link not in links[:3]]
-        lines.append(
-            self.tr(
-                "These are associations, not proof that one causes the other: the days may differ "
-                "in other ways too."
-            )
-        )
-        self.tags_text.setText("\n".join(lines))
-
-    def _tag_sentence(self, link: analytics.TagLink) -> str:
-        size = round(abs(link.difference), 1)
-        if size == 0:
-            return self.tr("Days with “{0}” had about the same pain as days without.").format(
-                link.tag
-            )
-        if link.difference < 0:
-            text = self.tr("Days with “{0}” had pain {1:.1f} lower on average ({2} days).")
-        else:
-            text = self.tr("Days with “{0}” had pain {1:.1f} higher on average ({2} days).")
-        return text.format(link.tag, size, link.with_days)
+        self.tags_table.show_links(links)
+        self.tags_text.setText(better_days_text(links))
 
     def _show_adherence(self, sessions: list[SessionRecord]) -> None:
         # the streak runs up to today, whatever the period

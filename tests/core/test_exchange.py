@@ -11,20 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.core.exchange import (
-    CSV_COLUMNS,
-    Decoded,
-    UnreadableFile,
-    decode,
-    decode_csv,
-    decode_json,
-    detect_format,
-    encode_csv,
-    encode_json,
-    neutralise,
-    restore,
-    session_key,
-)
+from coach.core.exchange import CSV_COLUMNS, Decoded, UnreadableFile
+from coach.core.exchange_csv import decode_csv, encode_csv, neutralise, restore
+from coach.core.exchange_formats import decode, detect_format
+from coach.core.exchange_json import decode_json, encode_json, session_key
 from coach.core.log import DayEntry, SessionRecord, clean_tag
 from coach.core.regions import RegionCatalogue, load_catalogue
 from tests.conftest import REPO

@@ -15,15 +15,12 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from coach.services.audio import (
-    BUILT_IN_CUES,
-    AudioService,
+from coach.services.audio import BUILT_IN_CUES, AudioService, backend_order, cue_gain
+from coach.services.audio_outputs import (
     QtSoundEffectBackend,
     SilentBackend,
     SimpleAudioBackend,
     SoundFileError,
-    backend_order,
-    cue_gain,
     read_wav,
 )
 

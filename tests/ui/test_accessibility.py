@@ -16,7 +16,8 @@ from coach.core.library import RoutineLibrary
 from coach.core.player import PlayerState
 from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
-from coach.services.audio import AudioService, SilentBackend
+from coach.services.audio import AudioService
+from coach.services.audio_outputs import SilentBackend
 from coach.services.settings import Settings
 from coach.services.speech import SpeechService
 from coach.ui.main_window import MainWindow

@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.body_shapes import BodyShapes, distance_to_edge, load_body_shapes
 from coach.core.regions import RegionCatalogue, View
-from coach.ui.body_map import BodyMapWidget, MarkedList, intensity_colour
+from coach.ui.body_map import BodyMapWidget
+from coach.ui.intensity_scale import intensity_colour
+from coach.ui.marked_list import MarkedList
 
 ART = Path(__file__).resolve().parents[2] / "assets" / "body_map.svg"
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QSlider, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.paths import Paths
-from coach.services.audio import AudioService, SilentBackend, SimpleAudioBackend
+from coach.services.audio import AudioService
+from coach.services.audio_outputs import SilentBackend, SimpleAudioBackend
 from coach.services.settings import Settings
 from coach.services.speech import SpeechService
 from coach.ui.settings_view import SettingsView

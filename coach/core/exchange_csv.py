@@ -1,0 +1,148 @@
+"""The log as CSV: one row a day, for spreadsheets and people.
+
+CSV cells a spreadsheet would run as a formula get a leading single quote, which decoding removes
+again, so what goes out comes back exactly (see `neutralise`).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from collections.abc import Iterable, Iterator
+from functools import partial
+
+from coach.core.exchange import (
+    CSV_COLUMNS,
+    ISO_DATE,
+    Catalogue,
+    Decoded,
+    ParsedRow,
+    RowProblem,
+    UnreadableFile,
+    file_text,
+    parse_areas,
+    parse_date,
+    parse_hours,
+    parse_rating,
+    unique_days,
+)
+from coach.core.log import RATING_FIELDS, DayEntry, clean_tag
+
+LIST_SEPARATOR = "; "
+
+# What makes a spreadsheet treat a cell as a formula (OWASP's list, plus the full-width forms some
+# locales accept too). The quote goes before any run of quotes in front of one, so it can be undone.
+_STARTS = "=+\\-@\t\r\uff1d\uff0b\uff0d\uff20"
+_FORMULA = re.compile(f"^'*[{_STARTS}]")
+_QUOTED_FORMULA = re.compile(f"^'+[{_STARTS}]")
+
+
+def neutralise(text: str) -> str:
+    """`text` made safe for a spreadsheet cell: a quote in front of a would-be formula."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def restore(cell: str) -> str:
+    """The text `neutralise` was given; exact for every string."""
+    return cell[1:] if _QUOTED_FORMULA.match(cell) else cell
+
+
+def encode_csv(days: Iterable[DayEntry]) -> bytes:
+    """Days as CSV: UTF-8 with a byte-order mark, a header row, one row per day."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for day in days:
+        numbers = [getattr(day, name) for name in CSV_COLUMNS[1:8]]
+        writer.writerow(
+            [
+                day.date.isoformat(),
+                *("" if n is None else _number_text(n) for n in numbers),
+                neutralise(LIST_SEPARATOR.join(day.tags)),
+                neutralise(LIST_SEPARATOR.join(f"{r}={v}" for r, v in day.areas.items())),
+                neutralise(day.note),
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _number_text(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else repr(number)
+
+
+def decode_csv(data: bytes, source: str, catalogue: Catalogue = None) -> Decoded:
+    """Days from CSV. Raises UnreadableFile when the file or its header is unusable."""
+    text = file_text(data, source)
+    header_line = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=header_line.count)  # spreadsheets in some locales use ;
+    records = _records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), source)
+    found = next(((n, r) for n, r in records if any(c.strip() for c in r)), None)
+    if found is None:
+        raise UnreadableFile(source, "the file is empty")
+    header_row, header = found
+    columns = _check_header(header, source, header_row)
+    rows: list[tuple[str, ParsedRow]] = []
+    problems: list[RowProblem] = []
+    for number, record in records:
+        if not any(cell.strip() for cell in record):
+            continue  # a blank line: the spreadsheet shows an empty row
+        row = ParsedRow()
+        rows.append((f"row {number}", row))
+        if len(record) > len(columns):
+            row.problems.append(("row", f"has {len(record)} cells, the header {len(columns)}"))
+            continue
+        given = dict(zip(columns, record, strict=False))
+        cells = {c: given.get(c, "") for c in CSV_COLUMNS}  # missing trailing cells are empty
+        row.take("date", parse_date, cells["date"])
+        for name in RATING_FIELDS:
+            row.take(name, partial(parse_rating, name), cells[name])
+        row.take("sleep_hours", partial(parse_hours, "sleep_hours"), cells["sleep_hours"])
+        row.take("tags", _parse_tags, restore(cells["tags"]))
+        row.take("areas", partial(parse_areas, catalogue=catalogue), restore(cells["areas"]))
+        row.values["note"] = restore(cells["note"])
+    days = unique_days(rows, source, problems)
+    return Decoded(days=tuple(days), problems=tuple(problems), rows=len(rows))
+
+
+def _records(reader: Iterator[list[str]], source: str) -> Iterator[tuple[int, list[str]]]:
+    """Records numbered as a spreadsheet numbers rows (a quoted line break stays in its row)."""
+    number = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise UnreadableFile(source, f"the file is not valid CSV ({exc})", number + 1) from None
+        number += 1
+        yield number, record
+
+
+def _check_header(header: list[str], source: str, row: int) -> list[str]:
+    names = [cell.strip().lower() for cell in header]
+    expected = ",".join(CSV_COLUMNS)
+    if names and ISO_DATE.match(names[0]):
+        raise UnreadableFile(source, f"the first row must be the header: {expected}", row)
+    for name in names:
+        if name not in CSV_COLUMNS:
+            close = difflib.get_close_matches(name, CSV_COLUMNS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise UnreadableFile(
+                source, f"unknown column {name!r}{hint}; the columns are {expected}", row
+            )
+        if names.count(name) > 1:
+            raise UnreadableFile(source, f"column {name!r} appears twice", row)
+    missing = [c for c in CSV_COLUMNS if c not in names]
+    if missing:
+        raise UnreadableFile(
+            source,
+            f"missing column(s) {', '.join(missing)}; the header needs all of {expected}",
+            row,
+        )
+    return names
+
+
+def _parse_tags(text: str) -> tuple[str, ...]:
+    return tuple(clean_tag(t) for t in text.split(";") if t.strip())

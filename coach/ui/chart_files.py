@@ -1,0 +1,65 @@
+"""Saving a chart on screen to a PNG or SVG file the person picks, and saying how that went."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from coach.ui.rating_scale import muted
+
+if TYPE_CHECKING:  # the charts load pyqtgraph: they are imported when a chart is first shown
+    from coach.ui.charts import Chart
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrendsView", text)
+
+
+def save_buttons(chart: Chart, owner: QWidget, period_end: Callable[[], dt.date]) -> QHBoxLayout:
+    """A row for under `chart`: how the last save went, then "Save as PNG…" and "Save as SVG…".
+
+    `owner` is the dialog's parent; `period_end` gives the last date shown, for the file's name.
+    """
+    row = QHBoxLayout()
+    status = muted(QLabel())
+    status.setWordWrap(True)
+    row.addWidget(status, 1)
+    for suffix, label in ((".png", _tr("Save as PNG…")), (".svg", _tr("Save as SVG…"))):
+        button = QPushButton(label)
+        button.setAccessibleName(
+            _tr("Save the chart “{0}” as {1}").format(chart.accessibleName(), suffix[1:].upper())
+        )
+        button.clicked.connect(
+            lambda _=False, s=suffix: ask_and_save(chart, s, status, owner, period_end())
+        )
+        row.addWidget(button)
+    return row
+
+
+def ask_and_save(chart: Chart, suffix: str, status: QLabel, owner: QWidget, end: dt.date) -> None:
+    """Ask where to save `chart` as `suffix` (".png" or ".svg"), save it, and say so in `status`."""
+    from coach.ui.charts import export_file  # loaded already: the chart is on screen
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    name = f"unknot-{chart.accessibleName().lower().replace(' ', '-')}-{end}{suffix}"
+    path, _filter = QFileDialog.getSaveFileName(
+        owner,
+        _tr("Save the chart"),
+        str(Path(folder or Path.home()) / name),
+        _tr("PNG image (*.png)") if suffix == ".png" else _tr("SVG drawing (*.svg)"),
+    )
+    if not path:
+        return
+    if not path.lower().endswith(suffix):
+        path += suffix
+    try:
+        export_file(chart, path)
+    except (OSError, ValueError) as trouble:
+        status.setText(_tr("Could not save the chart: {0}").format(trouble))
+    else:
+        status.setText(_tr("Saved to {0}").format(path))
