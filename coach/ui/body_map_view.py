@@ -14,13 +14,8 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QHideEvent,
-    QKeySequence,
-    QShowEvent,
-)
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,11 +34,12 @@ from coach.core.suggestions import Suggestion, suggest
 from coach.store.repository import LogRepository
 from coach.ui.appearance import bold_when_checked
 from coach.ui.body_map import BodyMapWidget
+from coach.ui.day_header import DayHeader, SaveState, qdate
 from coach.ui.day_widgets import heading
 from coach.ui.heat_panel import HEAT_PRESETS, HeatPanel, heat_text
 from coach.ui.intensity_scale import HeatLegend
 from coach.ui.marked_list import MarkedList
-from coach.ui.rating_scale import muted, short_time
+from coach.ui.rating_scale import muted
 from coach.ui.suggestion_list import SuggestionList
 
 SAVE_DELAY_MS = 300
@@ -99,38 +95,15 @@ class BodyMapView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.date_label = QLabel()
-        font = self.date_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.date_label.setFont(font)
-        self.relative_label = QLabel()
-        self.previous_button = QPushButton(self.tr("‹ Previous day"))
-        self.previous_button.setToolTip(self.tr("The day before (Alt+Left)"))
-        self.next_button = QPushButton(self.tr("Next day ›"))
-        self.next_button.setToolTip(self.tr("The day after (Alt+Right)"))
-        self.today_button = QPushButton(self.tr("Today"))
-        self.today_button.setToolTip(self.tr("Open today (Ctrl+T)"))
-        header = QHBoxLayout()
-        header.setSpacing(12)
-        header.addWidget(self.date_label)
-        header.addWidget(self.relative_label)
-        header.addStretch(1)
-        for button in (self.previous_button, self.next_button, self.today_button):
-            header.addWidget(button)
-        for keys, slot in (
-            (("Alt+Left",), self.open_previous),
-            (("Alt+Right",), self.open_next),
-            (("Ctrl+T", "Alt+Home"), self.open_today),
-        ):
-            action = QAction(self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # only while shown
-            action.triggered.connect(slot)
-            self.addAction(action)
-        self.previous_button.clicked.connect(self.open_previous)
-        self.next_button.clicked.connect(self.open_next)
-        self.today_button.clicked.connect(self.open_today)
+        self.header = DayHeader()
+        self.header.date_requested.connect(self.open_day)
+        self.header.today_requested.connect(self.open_today)
+        # the header's parts, by the names the view has always given them
+        self.previous_button = self.header.previous_button
+        self.next_button = self.header.next_button
+        self.today_button = self.header.today_button
+        self.date_label = self.header.date_label
+        self.relative_label = self.header.relative_label
 
         self.mark_button = QPushButton(self.tr("&Mark areas"))
         self.heat_button = QPushButton(self.tr("H&eat map"))
@@ -142,9 +115,7 @@ class BodyMapView(QWidget):
         self.mark_button.setChecked(True)
         self.mark_button.clicked.connect(lambda: self.set_mode("marks"))
         self.heat_button.clicked.connect(lambda: self.set_mode("heat"))
-        self.status_label = QLabel()
-        self.status_label.setAccessibleName(self.tr("Save status"))
-        self.status_label.setWordWrap(True)
+        self.status_label = SaveState()
         self.period_label = QLabel()
         self.period_label.setAccessibleName(self.tr("Period shown"))
         self.period_label.hide()  # heat map only
@@ -186,7 +157,7 @@ class BodyMapView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 16, 8)
         layout.setSpacing(10)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addLayout(modes)
         layout.addLayout(body, 1)
         self._set_hover_hint()
@@ -257,29 +228,23 @@ class BodyMapView(QWidget):
         except sqlite3.Error as trouble:
             for widget in (self.body_map, self.marked_list):
                 widget.setEnabled(False)  # marking over a day that could not be read loses it
-            self._say(self.tr("Could not read this day: {0}").format(trouble), problem=True)
+            self.status_label.say(
+                self.tr("Could not read this day: {0}").format(trouble), problem=True
+            )
             self._show_header()
             return
         for widget in (self.body_map, self.marked_list):
             widget.setEnabled(True)
         self.saved_areas = dict(entry.areas) if entry else {}
         self.body_map.set_marks(self.saved_areas)
-        self._say(self.tr("All saved.") if self.saved_areas else "")
+        self.status_label.say(self.tr("All saved.") if self.saved_areas else "")
         self._show_header()
         self._refresh_suggestions()
         if self.mode() == "heat":
             self._refresh_heat()
 
     def _show_header(self) -> None:
-        self.date_label.setText(QLocale().toString(_qdate(self.date), "dddd d MMMM yyyy"))
-        days_ago = (self.known_today - self.date).days
-        relative = {0: self.tr("Today"), 1: self.tr("Yesterday")}.get(days_ago, "")
-        if days_ago > 1:
-            relative = self.tr("{0} days ago").format(days_ago)
-        self.relative_label.setText(relative)
-        self.today_button.setEnabled(self.date != self.known_today)
-        self.next_button.setEnabled(self.date < self.known_today)
-        self.setAccessibleDescription(f"{self.date_label.text()} {relative}".strip())
+        self.setAccessibleDescription(self.header.show_day(self.date, self.known_today))
 
     # -- marks and saving ----------------------------------------------------------------------
 
@@ -300,7 +265,7 @@ class BodyMapView(QWidget):
 
     def _marks_edited(self, marks: dict[str, int]) -> None:
         self._dirty = True
-        self._say(self.tr("Saving…"))
+        self.status_label.saving()
         self.save_timer.start()
         self._refresh_suggestions()
 
@@ -315,7 +280,7 @@ class BodyMapView(QWidget):
             entry = self.log.set_areas(self.date, unseen | self.body_map.marks())
         except (InvalidEntry, sqlite3.Error) as trouble:
             self.problem = str(trouble)
-            self._say(
+            self.status_label.say(
                 self.tr(
                     "Not saved: {0}. Your marks stay on screen, and Unknot tries again with your "
                     "next change."
@@ -326,16 +291,9 @@ class BodyMapView(QWidget):
         self.problem = ""
         self._dirty = False
         self.saved_areas = dict(entry.areas)
-        self._say(self.tr("Saved at {0}").format(short_time(QTime.currentTime())))
+        self.status_label.saved_now()
         self.saved.emit(entry)
         return True
-
-    def _say(self, text: str, *, problem: bool = False) -> None:
-        self.status_label.setText(text)
-        font = self.status_label.font()
-        font.setBold(problem)  # a problem reads "Not saved: ..." and is bold, not only coloured
-        self.status_label.setFont(font)
-        self.status_label.setToolTip(text if problem else "")
 
     # -- suggestions ---------------------------------------------------------------------------
 
@@ -410,8 +368,8 @@ class BodyMapView(QWidget):
         locale = QLocale()
         self.period_label.setText(
             self.tr("{0} to {1}").format(
-                locale.toString(_qdate(start), "d MMM yyyy"),
-                locale.toString(_qdate(end), "d MMM yyyy"),
+                locale.toString(qdate(start), "d MMM yyyy"),
+                locale.toString(qdate(end), "d MMM yyyy"),
             )
         )
         self.heat_panel.show_heat(self.heat, len(days))
@@ -458,7 +416,3 @@ class BodyMapView(QWidget):
         """Going away (another view, or the window closing): save first."""
         self.flush()
         super().hideEvent(event)
-
-
-def _qdate(date: dt.date) -> QDate:
-    return QDate(date.year, date.month, date.day)

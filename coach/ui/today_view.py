@@ -7,14 +7,13 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QShowEvent, QTextCharFormat
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QTableView,
@@ -26,8 +25,9 @@ from coach.core.log import DayEntry, InvalidEntry
 from coach.core.regions import RegionCatalogue
 from coach.store.repository import LogRepository
 from coach.ui.day_form import TYPING_DELAY_MS, DayForm
+from coach.ui.day_header import DayHeader, SaveState, qdate
 from coach.ui.day_widgets import SessionsList, heading
-from coach.ui.rating_scale import muted, short_time
+from coach.ui.rating_scale import muted
 
 MAX_WAKE_MS = 3_600_000  # wake at least hourly: a timer may oversleep a suspend or a time-zone move
 
@@ -101,11 +101,10 @@ class TodayView(QWidget):
         self._build_header()
         self._build_form(catalogue)
         self._build_side()
-        self._build_actions()
         top = QVBoxLayout(self)
         top.setContentsMargins(24, 16, 16, 8)
         top.setSpacing(10)
-        top.addLayout(self.header)
+        top.addWidget(self.header)
         top.addLayout(self.status_row)
         body = QHBoxLayout()
         body.setSpacing(20)
@@ -117,31 +116,16 @@ class TodayView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_header(self) -> None:
-        self.previous_button = QPushButton(self.tr("‹ Previous day"))
-        self.previous_button.setToolTip(self.tr("The day before (Alt+Left)"))
-        self.previous_button.clicked.connect(lambda: self.open_day(self.date - dt.timedelta(1)))
-        self.next_button = QPushButton(self.tr("Next day ›"))
-        self.next_button.setToolTip(self.tr("The day after (Alt+Right)"))
-        self.next_button.clicked.connect(lambda: self.open_day(self.date + dt.timedelta(1)))
-        self.today_button = QPushButton(self.tr("Today"))
-        self.today_button.setToolTip(self.tr("Open today (Ctrl+T)"))
-        self.today_button.clicked.connect(self.open_today)
-        self.date_label = QLabel()
-        font = self.date_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.date_label.setFont(font)
-        self.relative_label = QLabel()
-        self.status_label = QLabel()
-        self.status_label.setAccessibleName(self.tr("Save status"))
-        self.status_label.setWordWrap(True)
-        self.header = QHBoxLayout()
-        self.header.setSpacing(12)
-        self.header.addWidget(self.date_label)
-        self.header.addWidget(self.relative_label)
-        self.header.addStretch(1)
-        for button in (self.previous_button, self.next_button, self.today_button):
-            self.header.addWidget(button)
+        self.header = DayHeader()
+        self.header.date_requested.connect(self.open_day)
+        self.header.today_requested.connect(self.open_today)
+        # the header's parts, by the names the view has always given them
+        self.previous_button = self.header.previous_button
+        self.next_button = self.header.next_button
+        self.today_button = self.header.today_button
+        self.date_label = self.header.date_label
+        self.relative_label = self.header.relative_label
+        self.status_label = SaveState(hide_when_empty=True)
         self.intro = QLabel(
             self.tr(
                 "Nothing logged for this day yet. Everything here is optional: rate what you "
@@ -186,19 +170,6 @@ class TodayView(QWidget):
         layout.addWidget(self.sessions)
         layout.addStretch(1)
 
-    def _build_actions(self) -> None:
-        for keys, slot in (
-            ((QKeySequence("Alt+Left"),), lambda: self.open_day(self.date - dt.timedelta(1))),
-            ((QKeySequence("Alt+Right"),), self._open_next),
-            ((QKeySequence("Ctrl+T"), QKeySequence("Alt+Home")), self.open_today),
-        ):
-            action = QAction(self)
-            action.setShortcuts(list(keys))
-            # A window shortcut, but only while this view is shown: Qt skips hidden widgets.
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-
     # -- days ----------------------------------------------------------------------------------
 
     def open_day(self, date: dt.date) -> bool:
@@ -217,9 +188,6 @@ class TodayView(QWidget):
         """Show today's date."""
         self.check_new_day()
         return self.open_day(self.known_today)
-
-    def _open_next(self) -> None:
-        self.open_day(self.date + dt.timedelta(1))
 
     def check_new_day(self) -> None:
         """After midnight: keep the open day, but let the header and buttons know the new date."""
@@ -247,7 +215,7 @@ class TodayView(QWidget):
             known_tags = [tag for tag, _count in self.log.tags_in_use()]
         except sqlite3.Error as trouble:
             self.form.setEnabled(False)  # saving over a day that could not be read would lose it
-            self._say(self.tr("Could not read this day: {0}").format(trouble))
+            self.status_label.say(self.tr("Could not read this day: {0}").format(trouble))
             self._show_header()
             return
         self.form.setEnabled(True)
@@ -256,31 +224,18 @@ class TodayView(QWidget):
         self.intro.setVisible(entry.is_empty())
         self.sessions.set_sessions(sessions)
         self.form.tags.set_known(known_tags)
-        self._say("" if entry.is_empty() else self.tr("All saved."))
+        self.status_label.say("" if entry.is_empty() else self.tr("All saved."))
         self._show_header()
         self._select_in_calendar(date)
 
     def _show_header(self) -> None:
-        locale = QLocale()
-        self.date_label.setText(locale.toString(_qdate(self.date), "dddd d MMMM yyyy"))
-        days_ago = (self.known_today - self.date).days
-        if days_ago == 0:
-            relative = self.tr("Today")
-        elif days_ago == 1:
-            relative = self.tr("Yesterday")
-        elif days_ago > 1:
-            relative = self.tr("{0} days ago").format(days_ago)
-        else:
-            relative = ""
-        self.relative_label.setText(relative)
-        self.today_button.setEnabled(self.date != self.known_today)
-        self.next_button.setEnabled(self.date < self.known_today)
-        self.calendar.setMaximumDate(_qdate(max(self.known_today, self.date)))
-        self.setAccessibleDescription(f"{self.date_label.text()} {relative}".strip())
+        description = self.header.show_day(self.date, self.known_today)
+        self.calendar.setMaximumDate(qdate(max(self.known_today, self.date)))
+        self.setAccessibleDescription(description)
 
     def _select_in_calendar(self, date: dt.date) -> None:
         self.calendar.blockSignals(True)
-        self.calendar.setSelectedDate(_qdate(date))
+        self.calendar.setSelectedDate(qdate(date))
         self.calendar.blockSignals(False)
         self._refresh_marks()
 
@@ -309,7 +264,7 @@ class TodayView(QWidget):
     def _edited(self, delay_ms: int) -> None:
         self._dirty = True
         self.intro.hide()
-        self._say(self._pending_notice or self.tr("Saving…"))
+        self.status_label.saving(self._pending_notice)
         if not self.save_timer.isActive() or self.save_timer.remainingTime() > delay_ms:
             self.save_timer.start(delay_ms)
         elif delay_ms == TYPING_DELAY_MS:
@@ -317,7 +272,7 @@ class TodayView(QWidget):
 
     def _notice(self, text: str) -> None:
         self._pending_notice = text  # shown until the next save, and with its "Saved at"
-        self._say(text)
+        self.status_label.say(text)
 
     def _save_now(self) -> bool:
         self.save_timer.stop()
@@ -329,7 +284,7 @@ class TodayView(QWidget):
                 self.log.save_day(entry)
         except (InvalidEntry, sqlite3.Error) as trouble:
             self.problem = str(trouble)
-            self._say(
+            self.status_label.say(
                 self.tr(
                     "Not saved: {0}. Your changes stay on screen, and Unknot tries again "
                     "with your next change."
@@ -341,9 +296,7 @@ class TodayView(QWidget):
         changed = entry != self.saved_entry
         self.saved_entry = entry
         self._dirty = False
-        time = short_time(QTime.currentTime())
-        saved_at = self.tr("Saved at {0}").format(time)
-        self._say(f"{saved_at} · {self._pending_notice}" if self._pending_notice else saved_at)
+        self.status_label.saved_now(self._pending_notice)
         self._pending_notice = ""
         self.intro.setVisible(entry.is_empty())
         if changed:
@@ -352,14 +305,6 @@ class TodayView(QWidget):
                 self.form.tags.set_known(tag for tag, _count in self.log.tags_in_use())
             self.saved.emit(entry)
         return True
-
-    def _say(self, text: str, *, problem: bool = False) -> None:
-        self.status_label.setText(text)
-        self.status_label.setVisible(bool(text))
-        font = self.status_label.font()
-        font.setBold(problem)  # a problem reads "Not saved: ..." and is bold, not only coloured
-        self.status_label.setFont(font)
-        self.status_label.setToolTip(text if problem else "")
 
     # -- the rest ------------------------------------------------------------------------------
 
@@ -384,7 +329,3 @@ class TodayView(QWidget):
             return
         if stored != self.saved_entry:
             self._load(self.date)
-
-
-def _qdate(date: dt.date) -> QDate:
-    return QDate(date.year, date.month, date.day)
