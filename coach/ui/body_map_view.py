@@ -34,7 +34,7 @@ from coach.core.suggestions import Suggestion, suggest
 from coach.store.repository import LogRepository
 from coach.ui.appearance import bold_when_checked
 from coach.ui.body_map import BodyMapWidget
-from coach.ui.day_header import DayHeader, SaveState, qdate
+from coach.ui.day_header import SaveState, add_day_header, qdate
 from coach.ui.day_widgets import heading
 from coach.ui.heat_panel import HEAT_PRESETS, HeatPanel, heat_text
 from coach.ui.intensity_scale import HeatLegend
@@ -95,15 +95,7 @@ class BodyMapView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.header = DayHeader()
-        self.header.date_requested.connect(self.open_day)
-        self.header.today_requested.connect(self.open_today)
-        # the header's parts, by the names the view has always given them
-        self.previous_button = self.header.previous_button
-        self.next_button = self.header.next_button
-        self.today_button = self.header.today_button
-        self.date_label = self.header.date_label
-        self.relative_label = self.header.relative_label
+        self.header = add_day_header(self)
 
         self.mark_button = QPushButton(self.tr("&Mark areas"))
         self.heat_button = QPushButton(self.tr("H&eat map"))

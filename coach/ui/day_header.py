@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -117,3 +118,17 @@ class SaveState(QLabel):
         """Saved at the current time (with `notice` after it, if there is one)."""
         saved_at = self.tr("Saved at {0}").format(short_time(QTime.currentTime()))
         self.say(f"{saved_at} · {notice}" if notice else saved_at)
+
+
+def add_day_header(view: Any) -> DayHeader:
+    """A header for a day view: Previous/Next/Today go to the view's `open_day` and `open_today`,
+    and the view keeps the names of the header's parts that it has always had."""
+    header = DayHeader()
+    header.date_requested.connect(view.open_day)
+    header.today_requested.connect(view.open_today)
+    view.previous_button = header.previous_button
+    view.next_button = header.next_button
+    view.today_button = header.today_button
+    view.date_label = header.date_label
+    view.relative_label = header.relative_label
+    return header

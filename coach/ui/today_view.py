@@ -25,7 +25,7 @@ from coach.core.log import DayEntry, InvalidEntry
 from coach.core.regions import RegionCatalogue
 from coach.store.repository import LogRepository
 from coach.ui.day_form import TYPING_DELAY_MS, DayForm
-from coach.ui.day_header import DayHeader, SaveState, qdate
+from coach.ui.day_header import SaveState, add_day_header, qdate
 from coach.ui.day_widgets import SessionsList, heading
 from coach.ui.rating_scale import muted
 
@@ -116,15 +116,7 @@ class TodayView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_header(self) -> None:
-        self.header = DayHeader()
-        self.header.date_requested.connect(self.open_day)
-        self.header.today_requested.connect(self.open_today)
-        # the header's parts, by the names the view has always given them
-        self.previous_button = self.header.previous_button
-        self.next_button = self.header.next_button
-        self.today_button = self.header.today_button
-        self.date_label = self.header.date_label
-        self.relative_label = self.header.relative_label
+        self.header = add_day_header(self)
         self.status_label = SaveState(hide_when_empty=True)
         self.intro = QLabel(
             self.tr(
