@@ -17,9 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli import CommandError, _table, catalogue_for
-from coach.core import exchange, exchange_csv, exchange_formats, exchange_json
+from coach.core import exchange, exchange_csv, exchange_formats, exchange_json, fhir
 from coach.core.exchange import UnreadableFile
-from coach.core.log import RATING_FIELDS, DayEntry, InvalidEntry, SessionRecord, clean_tag
+from coach.core.log import (
+    RATING_FIELDS,
+    DayEntry,
+    InvalidEntry,
+    MedicationTaken,
+    SessionRecord,
+    clean_tag,
+)
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import format_duration
 from coach.paths import Paths
@@ -40,7 +47,14 @@ RATING_OPTIONS = {
     "enjoyment": "--enjoyment",
     "activity": "--activity",
 }
-OPTION_OF = {**RATING_OPTIONS, "sleep_hours": "--sleep-hours", "tags": "--tag", "note": "--note"}
+OPTION_OF = {
+    **RATING_OPTIONS,
+    "sleep_hours": "--sleep-hours",
+    "tags": "--tag",
+    "note": "--note",
+    "medications": "--medication",
+    "helped": "--medication",
+}
 
 
 def add_log_commands(commands: Any) -> None:
@@ -71,6 +85,15 @@ def add_log_commands(commands: Any) -> None:
         metavar="REGION=N",
         help="pain 0-10 in a body region or group (repeat; `coach regions list` shows the ids)",
     )
+    p.add_argument(
+        "--medication",
+        dest="medications",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help='a medicine taken, with its dose as you write it ("ibuprofen 400 mg"); details '
+        'after | : "ibuprofen 400 mg | 08:00 | as needed | helped 6" (repeat)',
+    )
     p.add_argument("--note", metavar="TEXT", help="the day's note (replaces it)")
     p.set_defaults(func=cmd_log_add)
 
@@ -82,8 +105,15 @@ def add_log_commands(commands: Any) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output, in full")
     p.set_defaults(func=cmd_log_show)
 
-    p = commands.add_parser("export", help="write the log to a CSV or JSON file")
-    p.add_argument("--format", choices=("csv", "json"), help="default: from the file's extension")
+    p = commands.add_parser(
+        "export", help="write the log to a CSV, JSON or FHIR (health record) file"
+    )
+    p.add_argument(
+        "--format",
+        choices=("csv", "json", "fhir"),
+        help="csv: days; json: everything, for moving the log; fhir: a FHIR R4 Bundle of the "
+        "days for health records (default: from the file's extension, csv or json)",
+    )
     p.add_argument(
         "--output", required=True, metavar="FILE", help="the file to write (- for stdout)"
     )
@@ -170,9 +200,21 @@ def describe_day(day: DayEntry) -> str:
         parts.append("tags: " + ", ".join(day.tags))
     if day.areas:
         parts.append("areas: " + ", ".join(f"{r} {v}" for r, v in day.areas.items()))
+    if day.medications:
+        parts.append("medications: " + ", ".join(map(describe_medication, day.medications)))
     if day.note:
         parts.append(f"note: {shorten(day.note, 60)!r}")
     return f"{day.date}: " + ("; ".join(parts) if parts else "nothing logged")
+
+
+def describe_medication(taken: MedicationTaken) -> str:
+    """ "ibuprofen 400 mg (08:00, as needed, helped 6)"."""
+    details = [f"{taken.time:%H:%M}"] if taken.time is not None else []
+    if taken.as_needed:
+        details.append("as needed")
+    if taken.helped is not None:
+        details.append(f"helped {taken.helped}")
+    return taken.name + (f" ({', '.join(details)})" if details else "")
 
 
 def shorten(text: str, width: int) -> str:
@@ -194,7 +236,7 @@ def cmd_log_add(args: argparse.Namespace, paths: Paths) -> int:
     if not changes:
         raise CommandError(
             "nothing to log: give at least one of --pain, --worst, --sleep, --sleep-hours, "
-            "--stress, --enjoyment, --activity, --tag, --area, --note"
+            "--stress, --enjoyment, --activity, --tag, --area, --medication, --note"
         )
     with open_log(paths) as repo:
         day = repo.update_day(date, **changes)
@@ -217,6 +259,10 @@ def _changes(args: argparse.Namespace, catalogue: RegionCatalogue) -> dict[str, 
             changes["tags"] = tuple(clean_tag(t) for t in args.tags)
         if args.areas:
             changes["areas"] = _areas(args.areas, catalogue)
+        if args.medications:
+            changes["medications"] = tuple(
+                exchange.parse_medication(text) for text in args.medications
+            )
         if args.note is not None:
             changes["note"] = args.note
         DayEntry(dt.date.today(), **changes)  # the limits DayEntry itself enforces (note length)
@@ -289,6 +335,26 @@ def cmd_log_show(args: argparse.Namespace, paths: Paths) -> int:
                 ]
             )
         print(_table(rows))
+    taken = [(d.date, m) for d in days for m in d.medications]
+    if taken:
+        print("\nMedications:\n")
+        print(
+            _table(
+                [
+                    ["DATE", "TIME", "MEDICATION", "HOW", "HELPED"],
+                    *(
+                        [
+                            date.isoformat(),
+                            "-" if m.time is None else f"{m.time:%H:%M}",
+                            m.name,
+                            "as needed" if m.as_needed else "regular",
+                            "-" if m.helped is None else f"{m.helped}/10",
+                        ]
+                        for date, m in taken
+                    ),
+                ]
+            )
+        )
     if sessions:
         print("\nSessions:\n" if days else "Sessions:\n")
         print(
@@ -326,19 +392,23 @@ def _session_row(s: SessionRecord) -> list[str]:
 
 
 def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
-    """`coach export`: days (CSV) or days and sessions (JSON) to a file, written whole or not at all."""
+    """`coach export`: days (CSV), days and sessions (JSON) or a FHIR Bundle, to a file written
+    whole or not at all."""
     kind = args.format or {".csv": "csv", ".json": "json"}.get(Path(args.output).suffix.lower())
     if kind is None:
-        raise CommandError("--format: give csv or json (the file name ends in neither)")
+        raise CommandError("--format: give csv, json or fhir (the file name ends in neither)")
     start, end = date_range(args, None)
+    catalogue = catalogue_for(paths) if kind == "fhir" else None
     with open_log(paths) as repo:
         days, sessions = repo.days(start, end), repo.sessions(start, end)
+        medicines = repo.medicines()
         now = repo.now()
-    data = (
-        exchange_csv.encode_csv(days)
-        if kind == "csv"
-        else exchange_json.encode_json(days, sessions, now)
-    )
+    if kind == "csv":
+        data = exchange_csv.encode_csv(days)
+    elif kind == "json":
+        data = exchange_json.encode_json(days, sessions, now, medicines)
+    else:
+        data = fhir.encode_fhir(days, now, catalogue)
     if args.output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -351,12 +421,14 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     what = f"{len(days)} day(s)"
     if kind == "json":
         what += f" and {len(sessions)} session(s)"
-    dates = sorted([d.date for d in days] + [s.day for s in sessions])
+    dates = sorted([d.date for d in days] + ([s.day for s in sessions] if kind == "json" else []))
     if dates:
         what += f" ({dates[0]} to {dates[-1]})"
+    if kind == "fhir":
+        what = f"a FHIR R4 Bundle of {what}"
     where = "standard output" if args.output == "-" else args.output
     left_out = ""
-    if kind == "csv" and sessions:
+    if kind != "json" and sessions:
         left_out = f"; the {len(sessions)} session(s) are only in JSON exports"
     report = sys.stderr if args.output == "-" else sys.stdout
     print(f"Exported {what} to {where}{left_out}.", file=report)
@@ -385,7 +457,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
                 replaced = len(repo.dates_with_entries(min(dates), max(dates)) & dates)
             new_sessions = repo.new_sessions(decoded.sessions)
             if not args.dry_run:
-                repo.import_log(decoded.days, new_sessions)
+                repo.import_log(decoded.days, new_sessions, decoded.medicines)
 
     verb = "Would import" if args.dry_run else "Imported"
     summary = f"{verb} {len(decoded.days)} day(s)"

@@ -15,13 +15,14 @@ import pytest
 
 from coach.cli import run
 from coach.core.exchange import CSV_COLUMNS
-from coach.core.log import DayEntry, SessionRecord
+from coach.core.log import DayEntry, MedicationTaken, Medicine, SessionRecord
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
 from tests.conftest import REPO
 
 HEADER = ",".join(CSV_COLUMNS)
+OLD_HEADER = ",".join(c for c in CSV_COLUMNS if c != "medications")  # before medications
 DAY = "2026-01-15"
 PARIS = dt.timezone(dt.timedelta(hours=1))
 
@@ -318,7 +319,7 @@ def test_log_show_json_is_complete(paths: Paths, capsys: pytest.CaptureFixture[s
     assert out["days"] == [
         {"date": "2026-01-14", "pain": 5, "worst_pain": None, "sleep_quality": None,
          "sleep_hours": None, "enjoyment": None, "activity": None, "stress": None,
-         "tags": [], "areas": {}, "note": "x\ny"}
+         "tags": [], "areas": {}, "medications": [], "note": "x\ny"}
     ]  # fmt: skip
     assert out["sessions"][0]["day"] == "2026-01-14"  # the local date it started: before midnight
     assert out["sessions"][0]["started_at"] == "2026-01-14T23:50:00+01:00"
@@ -338,8 +339,12 @@ TRICKY = [
     DayEntry(dt.date(2026, 1, 1), pain=3, worst_pain=5, sleep_quality=7, sleep_hours=7.25,
              enjoyment=2, activity=4, stress=6, tags=("=cmd", "walk"),
              areas={"left_neck": 3, "right_lower_back": 7}, note='=1+1, "quoted"\nnew line ✓'),
-    DayEntry(dt.date(2026, 1, 2), note="-minus"),
-    DayEntry(dt.date(2026, 1, 5), note="@at", tags=("+plus",)),
+    DayEntry(dt.date(2026, 1, 2), note="-minus",
+             medications=(MedicationTaken("ibuprofen 400 mg", dt.time(8, 0), False, 6),
+                          MedicationTaken("=paracetamol, 1 g", None, True),
+                          MedicationTaken("ibuprofen 400 mg", dt.time(20, 30), False, None))),
+    DayEntry(dt.date(2026, 1, 5), note="@at", tags=("+plus",),
+             medications=(MedicationTaken("Naproxen (Aleve) 220mg", as_needed=True, helped=0),)),
 ]  # fmt: skip
 SESSIONS = [
     session(dt.datetime(2026, 1, 1, 23, 45, tzinfo=PARIS)),
@@ -431,7 +436,7 @@ def test_import_keeps_the_good_rows_and_lists_exactly_the_bad_ones(
     seed(paths, [DayEntry(dt.date(2026, 1, 3), pain=9, note="old")])
     file = tmp_path / "mixed.csv"
     file.write_text(
-        f"{HEADER}\n"
+        f"{OLD_HEADER}\n"
         "2026-01-01,3,,,,,,,walk,,fine\n"
         "2026-01-02,12,,,,,,,,,\n"
         "2026-01-03,2,,,,,,,,left_neck=4,replaced\n"
@@ -517,7 +522,7 @@ def test_export_range_and_stdout(paths: Paths, capsys: pytest.CaptureFixture[str
 
 def test_export_needs_a_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["export", "--output", str(tmp_path / "log.txt")]) == 1
-    assert "--format: give csv or json" in capsys.readouterr().err
+    assert "--format: give csv, json or fhir" in capsys.readouterr().err
     assert not (tmp_path / "log.txt").exists()
 
 
@@ -549,3 +554,91 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# -- medications -----------------------------------------------------------------------------------
+
+
+def test_log_add_takes_repeated_medications_and_log_show_lists_them(
+    paths: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["log", "add", "--date", DAY, "--medication", "ibuprofen 400 mg",
+                "--medication", "paracetamol 1 g | 21:30 | as needed | helped 4"]) == 0  # fmt: skip
+    said = capsys.readouterr().out
+    assert "medications: ibuprofen 400 mg, paracetamol 1 g (21:30, as needed, helped 4)" in said
+    assert run(["log", "add", "--date", DAY, "--medication", "ibuprofen 400 mg | 20:00"]) == 0
+    day = stored_day(paths, DAY)
+    assert day is not None
+    assert day.medications == (
+        MedicationTaken("ibuprofen 400 mg"),
+        MedicationTaken("paracetamol 1 g", dt.time(21, 30), True, 4),
+        MedicationTaken("ibuprofen 400 mg", dt.time(20, 0)),
+    )
+    capsys.readouterr()
+    assert run(["log", "show", "--from", DAY, "--to", DAY]) == 0
+    out = capsys.readouterr().out
+    assert "Medications:" in out
+    assert "2026-01-15  21:30  paracetamol 1 g   as needed  4/10" in out
+    assert "2026-01-15  -      ibuprofen 400 mg  regular    -" in out
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("", "--medication: a medicine needs a name"),
+        ("ibuprofen | 25:00", "--medication: a time is written HH:MM"),
+        ("ibuprofen | helped 11", "--medication: must be from 0 to 10, got 11"),
+        ("ibuprofen | twice", "--medication: 'twice' after 'ibuprofen' is not a time"),
+        ("x" * 81, "--medication: a medicine is at most 80 characters"),
+    ],
+)
+def test_a_bad_medication_is_refused_by_its_option(
+    paths: Paths, capsys: pytest.CaptureFixture[str], given: str, message: str
+) -> None:
+    assert run(["log", "add", "--date", DAY, "--medication", given]) == 1
+    assert message in capsys.readouterr().err
+    assert stored_day(paths, DAY) is None
+
+
+def test_the_list_of_medicines_moves_with_a_json_export(
+    paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = LogRepository.open(paths.database, BackupKeeper(paths.backups))
+    repo.save_medicine(Medicine("ibuprofen 400 mg"))
+    repo.save_medicine(Medicine("paracetamol 1 g", as_needed=True))
+    repo.save_day(TRICKY[1])
+    repo.close()
+    out = tmp_path / "log.json"
+    assert run(["export", "--output", str(out)]) == 0
+    fresh = in_fresh_folder(tmp_path, "fresh", monkeypatch)
+    assert run(["import", str(out)]) == 0
+    assert run(["import", str(out)]) == 0  # twice: still one of each
+    repo = LogRepository.open(fresh.database, BackupKeeper(fresh.backups))
+    try:
+        assert repo.medicines() == [
+            Medicine("ibuprofen 400 mg"),
+            Medicine("paracetamol 1 g", as_needed=True),
+        ]
+    finally:
+        repo.close()
+
+
+def test_an_export_from_before_medications_still_imports(
+    paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old_json = tmp_path / "old.json"
+    old_json.write_text(json.dumps({
+        "format": "unknot-log", "version": 1, "exported_at": "2025-12-01T10:00:00+01:00",
+        "days": [{"date": "2025-11-30", "pain": 4, "worst_pain": None, "sleep_quality": None,
+                  "sleep_hours": None, "enjoyment": None, "activity": None, "stress": None,
+                  "tags": ["walk"], "areas": {"left_neck": 2}, "note": "old"}],
+        "sessions": [],
+    }), encoding="utf-8")  # fmt: skip
+    old_csv = tmp_path / "old.csv"
+    old_csv.write_text(f"{OLD_HEADER}\n2025-11-29,3,,,,,,,,,\n", encoding="utf-8")
+    assert run(["import", str(old_json)]) == 0
+    assert run(["import", str(old_csv)]) == 0
+    assert stored_day(paths, "2025-11-30") == DayEntry(
+        dt.date(2025, 11, 30), pain=4, tags=("walk",), areas={"left_neck": 2}, note="old"
+    )
+    assert stored_day(paths, "2025-11-29") == DayEntry(dt.date(2025, 11, 29), pain=3)

@@ -18,7 +18,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from coach.core.log import DayEntry, InvalidEntry, SessionRecord, check_hours, check_rating
+from coach.core.log import (
+    DayEntry,
+    InvalidEntry,
+    MedicationTaken,
+    Medicine,
+    SessionRecord,
+    check_hours,
+    check_rating,
+)
 from coach.core.regions import RegionCatalogue
 
 Catalogue = RegionCatalogue | None
@@ -35,8 +43,11 @@ CSV_COLUMNS = (
     "stress",
     "tags",
     "areas",
+    "medications",
     "note",
 )
+# Columns an older export does not have: a file without them still imports.
+OPTIONAL_COLUMNS = frozenset(("medications",))
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -71,7 +82,8 @@ class Decoded:
     days: tuple[DayEntry, ...] = ()
     sessions: tuple[SessionRecord, ...] = ()
     problems: tuple[RowProblem, ...] = ()
-    rows: int = 0  # data rows read (days and sessions), accepted or not
+    rows: int = 0  # data rows read (days, sessions and medicines), accepted or not
+    medicines: tuple[Medicine, ...] = ()  # the person's own list (JSON only)
 
     @property
     def rejected_rows(self) -> int:
@@ -169,6 +181,66 @@ def checked_areas(pairs: Iterable[tuple[str, object]], catalogue: Catalogue) -> 
             raise InvalidEntry(f"areas.{region}", "needs an intensity from 0 to 10")
         areas[region] = intensity
     return areas
+
+
+MEDICATION_FORMAT = "NAME and dose | HH:MM | as needed | helped N"
+_AS_NEEDED = {"as needed": True, "prn": True, "regular": False}
+
+
+def medication_text(taken: MedicationTaken) -> str:
+    """A medication as one line: `ibuprofen 400 mg | 08:00 | as needed | helped 6`.
+
+    Only the name is always there; `parse_medication` reads it back exactly.
+    """
+    parts = [taken.name]
+    if taken.time is not None:
+        parts.append(f"{taken.time:%H:%M}")
+    if taken.as_needed:
+        parts.append("as needed")
+    if taken.helped is not None:
+        parts.append(f"helped {taken.helped}")
+    return " | ".join(parts)
+
+
+def parse_time(text: str, name: str = "medications") -> dt.time:
+    """A time of day written HH:MM (24-hour clock)."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        raise InvalidEntry(name, f"a time is written HH:MM, from 00:00 to 23:59, got {text!r}")
+    return dt.time(int(match[1]), int(match[2]))
+
+
+def parse_medication(text: str) -> MedicationTaken:
+    """One medication written as `medication_text` writes it; the details in any order."""
+    name, *details = (part.strip() for part in text.split("|"))
+    time: dt.time | None = None
+    as_needed = False
+    helped: int | None = None
+    for detail in details:
+        lowered = " ".join(detail.lower().split())
+        if not lowered:
+            continue
+        if re.fullmatch(r"\d{1,2}:\d{2}", lowered):
+            time = parse_time(lowered)
+        elif lowered in _AS_NEEDED:
+            as_needed = _AS_NEEDED[lowered]
+        elif lowered.startswith("helped"):
+            value = lowered.removeprefix("helped").strip().lstrip("=:").strip()
+            helped = parse_rating("helped", value)
+            if helped is None:
+                raise InvalidEntry("medications", "write how much it helped as helped N (0-10)")
+        else:
+            raise InvalidEntry(
+                "medications",
+                f"{detail!r} after {name!r} is not a time, 'as needed' or 'helped N'; "
+                f"write {MEDICATION_FORMAT}",
+            )
+    return MedicationTaken(name, time, as_needed, helped)
+
+
+def parse_medications(text: str) -> tuple[MedicationTaken, ...]:
+    """Medications separated by `;`, each as `parse_medication` reads it."""
+    return tuple(parse_medication(part) for part in text.split(";") if part.strip())
 
 
 @dataclass

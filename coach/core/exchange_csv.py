@@ -16,15 +16,18 @@ from functools import partial
 from coach.core.exchange import (
     CSV_COLUMNS,
     ISO_DATE,
+    OPTIONAL_COLUMNS,
     Catalogue,
     Decoded,
     ParsedRow,
     RowProblem,
     UnreadableFile,
     file_text,
+    medication_text,
     parse_areas,
     parse_date,
     parse_hours,
+    parse_medications,
     parse_rating,
     unique_days,
 )
@@ -62,6 +65,7 @@ def encode_csv(days: Iterable[DayEntry]) -> bytes:
                 *("" if n is None else _number_text(n) for n in numbers),
                 neutralise(LIST_SEPARATOR.join(day.tags)),
                 neutralise(LIST_SEPARATOR.join(f"{r}={v}" for r, v in day.areas.items())),
+                neutralise(LIST_SEPARATOR.join(medication_text(m) for m in day.medications)),
                 neutralise(day.note),
             ]
         )
@@ -101,6 +105,7 @@ def decode_csv(data: bytes, source: str, catalogue: Catalogue = None) -> Decoded
         row.take("sleep_hours", partial(parse_hours, "sleep_hours"), cells["sleep_hours"])
         row.take("tags", _parse_tags, restore(cells["tags"]))
         row.take("areas", partial(parse_areas, catalogue=catalogue), restore(cells["areas"]))
+        row.take("medications", parse_medications, restore(cells["medications"]))
         row.values["note"] = restore(cells["note"])
     days = unique_days(rows, source, problems)
     return Decoded(days=tuple(days), problems=tuple(problems), rows=len(rows))
@@ -134,7 +139,7 @@ def _check_header(header: list[str], source: str, row: int) -> list[str]:
             )
         if names.count(name) > 1:
             raise UnreadableFile(source, f"column {name!r} appears twice", row)
-    missing = [c for c in CSV_COLUMNS if c not in names]
+    missing = [c for c in CSV_COLUMNS if c not in names and c not in OPTIONAL_COLUMNS]
     if missing:
         raise UnreadableFile(
             source,

@@ -22,27 +22,48 @@ from coach.core.exchange import (
     checked_areas,
     file_text,
     parse_date,
+    parse_time,
     unique_days,
 )
 from coach.core.log import (
     SESSION_FIELDS,
     DayEntry,
+    InvalidEntry,
+    MedicationTaken,
+    Medicine,
     SessionRecord,
     check_hours,
     check_rating,
     clean_tag,
 )
 
-JSON_FORMAT, JSON_VERSION = "unknot-log", 1
+# Version 2 added medications (each day's, and the person's own list); version 1 files still read.
+JSON_FORMAT, JSON_VERSION = "unknot-log", 2
 # The keys of a session in JSON: a fixed list, as the file format is (its version says which).
 _SESSION_OPTIONAL = frozenset(("stopped_at_step", "pain_before", "pain_after", "note"))
-_TOP_KEYS = frozenset(("format", "version", "exported_at", "days", "sessions"))
+_TOP_KEYS = frozenset(("format", "version", "exported_at", "days", "sessions", "medicines"))
+_MEDICATION_KEYS = ("name", "time", "as_needed", "helped")
 
 
 def day_to_dict(day: DayEntry) -> dict[str, Any]:
     """A day as JSON values."""
     out: dict[str, Any] = {name: getattr(day, name) for name in CSV_COLUMNS}
-    return out | {"date": day.date.isoformat(), "tags": list(day.tags), "areas": dict(day.areas)}
+    return out | {
+        "date": day.date.isoformat(),
+        "tags": list(day.tags),
+        "areas": dict(day.areas),
+        "medications": [medication_to_dict(m) for m in day.medications],
+    }
+
+
+def medication_to_dict(taken: MedicationTaken) -> dict[str, Any]:
+    """A medication taken, as JSON values (`time` is HH:MM or null)."""
+    return {
+        "name": taken.name,
+        "time": None if taken.time is None else f"{taken.time:%H:%M}",
+        "as_needed": taken.as_needed,
+        "helped": taken.helped,
+    }
 
 
 def session_to_dict(session: SessionRecord) -> dict[str, Any]:
@@ -60,15 +81,19 @@ def session_key(session: SessionRecord) -> tuple[str, dt.datetime]:
 
 
 def encode_json(
-    days: Iterable[DayEntry], sessions: Iterable[SessionRecord], exported_at: dt.datetime
+    days: Iterable[DayEntry],
+    sessions: Iterable[SessionRecord],
+    exported_at: dt.datetime,
+    medicines: Iterable[Medicine] = (),
 ) -> bytes:
-    """Days and sessions as the versioned JSON export (UTF-8, indented)."""
+    """Days, sessions and the list of medicines as the versioned JSON export (UTF-8, indented)."""
     document = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "exported_at": exported_at.isoformat(timespec="seconds"),
         "days": [day_to_dict(d) for d in days],
         "sessions": [session_to_dict(s) for s in sessions],
+        "medicines": [{"name": m.name, "as_needed": m.as_needed} for m in medicines],
     }
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -98,8 +123,9 @@ def decode_json(data: bytes, source: str, catalogue: Catalogue = None) -> Decode
     if unknown:
         raise UnreadableFile(source, f"unknown key {unknown[0]!r} at the top level")
     days_in, sessions_in = document.get("days", []), document.get("sessions", [])
-    if not isinstance(days_in, list) or not isinstance(sessions_in, list):
-        raise UnreadableFile(source, '"days" and "sessions" must be lists')
+    medicines_in = document.get("medicines", [])
+    if not all(isinstance(part, list) for part in (days_in, sessions_in, medicines_in)):
+        raise UnreadableFile(source, '"days", "sessions" and "medicines" must be lists')
 
     problems: list[RowProblem] = []
     days = unique_days(
@@ -114,8 +140,20 @@ def decode_json(data: bytes, source: str, catalogue: Catalogue = None) -> Decode
         if session is not None:
             sessions.append(session)
         problems += [RowProblem(source, f"sessions[{index}]", f, m) for f, m in row.problems]
-    rows = len(days_in) + len(sessions_in)
-    return Decoded(tuple(days), tuple(sessions), tuple(problems), rows)
+    medicines: list[Medicine] = []
+    for index, item in enumerate(medicines_in):
+        row = _fields(item, ("name", "as_needed"), ("name",))
+        if isinstance(item, dict):
+            row.take("name", partial(_of_type, str, "text"), item.get("name"))
+            row.take(
+                "as_needed", partial(_of_type, bool, "true or false"), item.get("as_needed", False)
+            )
+        medicine: Medicine | None = row.build(Medicine)
+        if medicine is not None:
+            medicines.append(medicine)
+        problems += [RowProblem(source, f"medicines[{index}]", f, m) for f, m in row.problems]
+    rows = len(days_in) + len(sessions_in) + len(medicines_in)
+    return Decoded(tuple(days), tuple(sessions), tuple(problems), rows, medicines=tuple(medicines))
 
 
 def _fields(item: object, known: Iterable[str], required: Iterable[str]) -> ParsedRow:
@@ -141,6 +179,9 @@ def _day_from_json(item: object, catalogue: Catalogue) -> ParsedRow:
             clean_tag(_of_type(str, "text", t)) for t in _of_type(list, "a list", v)
         ),
         "areas": lambda v: checked_areas(_of_type(dict, "an object", v).items(), catalogue),
+        "medications": lambda v: tuple(
+            _medication(m) for m in _of_type(list, "a list of medications", v)
+        ),
         "note": partial(_of_type, str, "text"),
     }
     for name, value in given.items():
@@ -171,6 +212,23 @@ def _session_from_json(item: object) -> ParsedRow:
         if name in parsers:
             row.take(name, parsers[name], value)
     return row
+
+
+def _medication(item: Any) -> MedicationTaken:
+    """One medication of a day: an object with a name and, optionally, its details."""
+    _of_type(dict, "an object with a name", item)
+    unknown = sorted(set(item) - set(_MEDICATION_KEYS))
+    if unknown:
+        raise InvalidEntry("medications", f"{unknown[0]!r} is not a field of a medication")
+    if "name" not in item:
+        raise InvalidEntry("medications", "a medication needs a name")
+    time = item.get("time")
+    return MedicationTaken(
+        _of_type(str, "text", item["name"]),
+        None if time is None else parse_time(_of_type(str, "a time written HH:MM", time)),
+        _of_type(bool, "true or false", item.get("as_needed", False)),
+        check_rating("helped", item.get("helped")),
+    )
 
 
 def _of_type(kind: type, what: str, value: Any) -> Any:

@@ -13,6 +13,10 @@ MAX_SLEEP_HOURS = 24.0
 MAX_NOTE = 10_000
 MAX_TAG = 40
 _TAG_FORBIDDEN = re.compile(r"[;\n\r\t]")
+MAX_MEDICINE = 80
+MAX_MEDICATIONS = 30  # taken in one day: more is a mistake (a pasted list), not a day
+# `;` separates medications and `|` their details in a CSV cell and on the command line
+_MEDICINE_FORBIDDEN = re.compile(r"[;|\n\r\t]")
 
 # The 0-10 scales and the words at their ends, as the Today view shows them.
 RATING_FIELDS: dict[str, tuple[str, str, str]] = {
@@ -72,6 +76,62 @@ def clean_tag(tag: object) -> str:
     return cleaned
 
 
+def clean_medicine(name: object) -> str:
+    """A medicine's name and dose as stored: trimmed, inner spaces collapsed, case kept."""
+    if not isinstance(name, str):
+        raise InvalidEntry("medications", f"a medicine must be text, got {name!r}")
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidEntry("medications", "a medicine needs a name")
+    if len(cleaned) > MAX_MEDICINE:
+        raise InvalidEntry(
+            "medications",
+            f"a medicine is at most {MAX_MEDICINE} characters, got {len(cleaned)}",
+        )
+    if _MEDICINE_FORBIDDEN.search(cleaned):
+        raise InvalidEntry("medications", f"a medicine cannot contain ';' or '|', got {name!r}")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class MedicationTaken:
+    """One medicine taken on a day: its name and dose as the person writes them ("ibuprofen
+    400 mg"), when (optional), whether it was taken as needed or as a regular dose, and how
+    much it helped (0-10, optional)."""
+
+    name: str
+    time: dt.time | None = None  # the local time of day, to the minute
+    as_needed: bool = False
+    helped: int | None = None  # 0 not at all, 10 completely
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", clean_medicine(self.name))
+        if self.time is not None:
+            if not isinstance(self.time, dt.time):
+                raise InvalidEntry("medications", f"a time must be HH:MM, got {self.time!r}")
+            object.__setattr__(self, "time", self.time.replace(second=0, microsecond=0))
+        if not isinstance(self.as_needed, bool):
+            raise InvalidEntry(
+                "medications", f"as needed must be true or false, got {self.as_needed!r}"
+            )
+        object.__setattr__(self, "helped", check_rating("helped", self.helped))
+
+
+@dataclass(frozen=True)
+class Medicine:
+    """One of the person's own medicines, kept so a regular one is one click to log."""
+
+    name: str
+    as_needed: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", clean_medicine(self.name))
+
+    def taken(self, time: dt.time | None = None) -> MedicationTaken:
+        """A dose of it taken today."""
+        return MedicationTaken(self.name, time, self.as_needed)
+
+
 @dataclass(frozen=True)
 class DayEntry:
     """What the person logged for one local calendar date; everything but the date is optional."""
@@ -87,6 +147,7 @@ class DayEntry:
     tags: tuple[str, ...] = ()
     note: str = ""
     areas: dict[str, int] = field(default_factory=dict)  # region id -> intensity 0-10
+    medications: tuple[MedicationTaken, ...] = ()  # in the order they were logged
 
     def __post_init__(self) -> None:
         for name in RATING_FIELDS:
@@ -106,13 +167,24 @@ class DayEntry:
                 raise InvalidEntry(f"areas.{region}", "needs an intensity from 0 to 10")
             areas[region] = checked
         object.__setattr__(self, "areas", dict(sorted(areas.items())))
+        if isinstance(self.medications, str | MedicationTaken):
+            raise InvalidEntry("medications", "must be a list of medications")
+        medications = tuple(self.medications)
+        if not all(isinstance(m, MedicationTaken) for m in medications):
+            raise InvalidEntry("medications", "must be a list of medications")
+        if len(medications) > MAX_MEDICATIONS:
+            raise InvalidEntry(
+                "medications", f"at most {MAX_MEDICATIONS} a day, got {len(medications)}"
+            )
+        object.__setattr__(self, "medications", medications)
 
     def is_empty(self) -> bool:
         """Nothing logged but the date."""
         return self == DayEntry(self.date)
 
     def merged(self, **changes: Any) -> DayEntry:
-        """This entry with the given fields changed; tags are added to, areas updated per region."""
+        """This entry with the given fields changed; tags and medications are added to, areas
+        updated per region."""
         unknown = set(changes) - {f.name for f in fields(self)}
         if unknown:
             raise InvalidEntry(sorted(unknown)[0], "is not a field of a day entry")
@@ -120,6 +192,8 @@ class DayEntry:
             changes["tags"] = (*self.tags, *changes["tags"])
         if "areas" in changes:
             changes["areas"] = {**self.areas, **changes["areas"]}
+        if "medications" in changes:
+            changes["medications"] = (*self.medications, *changes["medications"])
         return replace(self, **changes)
 
 

@@ -67,6 +67,26 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX session_by_day ON session (day)",
         ),
     ),
+    Migration(
+        2,
+        "medications taken each day, and the person's own list of medicines",
+        (
+            f"""CREATE TABLE day_medication (
+                date TEXT NOT NULL REFERENCES day(date) ON DELETE CASCADE,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+                taken_at TEXT CHECK (taken_at IS NULL OR taken_at GLOB '[0-2][0-9]:[0-5][0-9]'),
+                as_needed INTEGER NOT NULL CHECK (as_needed IN (0, 1)),
+                helped {RATING.format("helped")},
+                PRIMARY KEY (date, position)
+            ) STRICT, WITHOUT ROWID""",
+            """CREATE TABLE medicine (
+                name TEXT PRIMARY KEY COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 80),
+                as_needed INTEGER NOT NULL DEFAULT 0 CHECK (as_needed IN (0, 1)),
+                position INTEGER NOT NULL DEFAULT 0
+            ) STRICT""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

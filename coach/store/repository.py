@@ -9,7 +9,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from coach.core.log import RATING_FIELDS, SESSION_FIELDS, DayEntry, SessionRecord, check_rating
+from coach.core.log import (
+    RATING_FIELDS,
+    SESSION_FIELDS,
+    DayEntry,
+    MedicationTaken,
+    Medicine,
+    SessionRecord,
+    check_rating,
+)
 from coach.store.backup import BackupKeeper
 from coach.store.connection import NewerDatabase, connect, transaction
 from coach.store.migrations import MIGRATIONS, Migration, migrate, user_version
@@ -179,6 +187,21 @@ class LogRepository:
             "INSERT INTO day_area (date, region, intensity) VALUES (?, ?, ?)",
             [(date, region, level) for region, level in entry.areas.items()],
         )
+        self.conn.executemany(
+            "INSERT INTO day_medication (date, position, name, taken_at, as_needed, helped) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    date,
+                    position,
+                    taken.name,
+                    None if taken.time is None else f"{taken.time:%H:%M}",
+                    int(taken.as_needed),
+                    taken.helped,
+                )
+                for position, taken in enumerate(entry.medications)
+            ],
+        )
 
     def _read_days(self, start: dt.date, end: dt.date) -> list[DayEntry]:
         bounds = (start.isoformat(), end.isoformat())
@@ -192,6 +215,16 @@ class LogRepository:
             "SELECT date, region, intensity FROM day_area WHERE date BETWEEN ? AND ?", bounds
         ):
             areas.setdefault(date, {})[region] = level
+        medications: dict[str, list[MedicationTaken]] = {}
+        for date, name, taken_at, as_needed, helped in self.conn.execute(
+            "SELECT date, name, taken_at, as_needed, helped FROM day_medication "
+            "WHERE date BETWEEN ? AND ? ORDER BY date, position",
+            bounds,
+        ):
+            time = None if taken_at is None else dt.time.fromisoformat(taken_at)
+            medications.setdefault(date, []).append(
+                MedicationTaken(name, time, bool(as_needed), helped)
+            )
         rows = self.conn.execute(
             f"SELECT date, {', '.join(_DAY_COLUMNS)} FROM day WHERE date BETWEEN ? AND ? ORDER BY date",
             bounds,
@@ -202,9 +235,36 @@ class LogRepository:
                 **dict(zip(_DAY_COLUMNS, row[1:], strict=True)),
                 tags=tuple(tags.get(row[0], ())),
                 areas=areas.get(row[0], {}),
+                medications=tuple(medications.get(row[0], ())),
             )
             for row in rows
         ]
+
+    # -- the person's own medicines ------------------------------------------------------------
+
+    def medicines(self) -> list[Medicine]:
+        """The person's own list of medicines, in the order they were added."""
+        rows = self.conn.execute("SELECT name, as_needed FROM medicine ORDER BY position, name")
+        return [Medicine(name, bool(as_needed)) for name, as_needed in rows]
+
+    def save_medicine(self, medicine: Medicine) -> None:
+        """Add a medicine to the list, or update it (a name differing only in case is the same)."""
+        with transaction(self.conn):
+            self._insert_medicine(medicine)
+
+    def _insert_medicine(self, medicine: Medicine) -> None:
+        self.conn.execute(
+            "INSERT INTO medicine (name, as_needed, position) "
+            "VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM medicine)) "
+            "ON CONFLICT (name) DO UPDATE SET name = excluded.name, "
+            "as_needed = excluded.as_needed",
+            (medicine.name, int(medicine.as_needed)),
+        )
+
+    def remove_medicine(self, name: str) -> None:
+        """Take a medicine off the list (the days it was taken on keep it)."""
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM medicine WHERE name = ?", (name,))
 
     # -- sessions ------------------------------------------------------------------------------
 
@@ -231,9 +291,13 @@ class LogRepository:
         return fresh
 
     def import_log(
-        self, days: Iterable[DayEntry], sessions: Iterable[SessionRecord]
+        self,
+        days: Iterable[DayEntry],
+        sessions: Iterable[SessionRecord],
+        medicines: Iterable[Medicine] = (),
     ) -> tuple[int, int]:
-        """Replace the given days and add the sessions not there yet, all in one transaction.
+        """Replace the given days, add the sessions not there yet and the medicines to the
+        person's list, all in one transaction.
 
         Returns (days written, sessions added); importing the same file twice changes nothing.
         """
@@ -243,6 +307,11 @@ class LogRepository:
                 self._write_day(entry)
                 written += 1
             added = [self._insert_session(r) for r in self.new_sessions(sessions)]
+            known = {m.name.casefold() for m in self.medicines()}
+            for medicine in medicines:
+                if medicine.name.casefold() not in known:
+                    known.add(medicine.name.casefold())
+                    self._insert_medicine(medicine)
         return written, len(added)
 
     def _insert_session(self, record: SessionRecord) -> SessionRecord:
@@ -301,7 +370,7 @@ class LogRepository:
     def delete_everything(self) -> None:
         """Remove every day and session (the person asked for it, with a confirmation)."""
         with transaction(self.conn):
-            for table in ("day_tag", "day_area", "day", "session"):
+            for table in ("day_tag", "day_area", "day_medication", "day", "session", "medicine"):
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         # rewrite the file without the old pages, then empty the write-ahead log
         self.conn.execute("VACUUM")

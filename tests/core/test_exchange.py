@@ -20,6 +20,8 @@ from coach.core.regions import RegionCatalogue, load_catalogue
 from tests.conftest import REPO
 
 HEADER = ",".join(CSV_COLUMNS)
+# An export from before medications were logged: it still imports.
+OLD_HEADER = ",".join(c for c in CSV_COLUMNS if c != "medications")
 NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 PROPERTY = settings(
     max_examples=150,
@@ -161,7 +163,7 @@ def test_csv_is_utf8_with_bom_iso_dates_and_one_row_per_day() -> None:
 
     assert raw.startswith(b"\xef\xbb\xbf" + HEADER.encode() + b"\r\n")
     assert raw.decode("utf-8-sig").splitlines()[1] == (
-        '2026-02-03,4,,,7.5,,,,walk; work,left_lower_back=6; left_neck=3,"Café, then a long walk"'
+        '2026-02-03,4,,,7.5,,,,walk; work,left_lower_back=6; left_neck=3,,"Café, then a long walk"'
     )
 
 
@@ -196,7 +198,7 @@ def test_bad_rows_are_reported_by_spreadsheet_row_and_the_rest_kept(
     catalogue: RegionCatalogue,
 ) -> None:
     text = (
-        f"{HEADER}\n"
+        f"{OLD_HEADER}\n"
         "2026-01-01,3,,,,,,,,,\n"  # row 2: good
         '2026-01-02,,,,,,,,,,"two\nlines"\n'  # row 3 (one row, two lines): good
         "2026-01-03,11,x,,,,,,,,\n"  # row 4: two problems
@@ -289,7 +291,7 @@ def test_json_shape() -> None:
     document = json.loads(encode_json([DayEntry(dt.date(2026, 1, 1), pain=2)], [played], NOW))
 
     assert document["format"] == "unknot-log"
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["exported_at"] == "2026-03-01T12:00:00+01:00"
     assert document["days"][0]["date"] == "2026-01-01"
     assert document["sessions"][0]["started_at"] == "2026-01-01T23:50:00-05:00"
@@ -348,7 +350,7 @@ def test_json_rows_are_checked_one_by_one(catalogue: RegionCatalogue) -> None:
         ("{", "f.json:1: the file is not valid JSON"),
         ("[]", "not an Unknot export"),
         ('{"format": "other"}', "not an Unknot export"),
-        ('{"format": "unknot-log", "version": 2}', "newer Unknot (version 2"),
+        ('{"format": "unknot-log", "version": 3}', "newer Unknot (version 3"),
         ('{"format": "unknot-log", "version": "1"}', '"version" must be a whole number'),
         ('{"format": "unknot-log", "version": 1, "extra": 1}', "unknown key 'extra'"),
         ('{"format": "unknot-log", "version": 1, "days": {}}', "must be lists"),

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.log import DayEntry
 from coach.store.backup import BackupKeeper
 from coach.store.connection import NewerDatabase, connect
 from coach.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration, migrate, user_version
@@ -34,7 +33,9 @@ BROKEN_THIRD = Migration(
         "INSERT INTO no_such_table VALUES (1)",
     ),
 )
-EXTENDED = (*MIGRATIONS, SECOND, THIRD)
+# The mechanics are shown on the first real step and two made-up ones after it.
+BASE = MIGRATIONS[:1]
+EXTENDED = (*BASE, SECOND, THIRD)
 
 
 def tables(conn: sqlite3.Connection) -> set[str]:
@@ -62,10 +63,16 @@ def log_at_version_1(database: Path) -> None:
     """An existing log written by the current release (version 1), with some data in it."""
     conn = connect(database)
     assert migrate(conn, migrations=MIGRATIONS[:1]) == [1]
-    repo = LogRepository(conn)
-    repo.save_day(DayEntry(dt.date(2024, 3, 1), pain=6, tags=("walk",), areas={"neck": 3}))
-    repo.save_day(DayEntry(dt.date(2024, 3, 2), pain=2, note="better"))
-    repo.close()
+    # written as that release wrote it (today's repository writes the newer tables too)
+    stamp = "2024-03-02T21:00:00+01:00"
+    conn.execute("INSERT INTO day (date, pain, updated_at) VALUES ('2024-03-01', 6, ?)", (stamp,))
+    conn.execute(
+        "INSERT INTO day (date, pain, note, updated_at) VALUES ('2024-03-02', 2, 'better', ?)",
+        (stamp,),
+    )
+    conn.execute("INSERT INTO day_tag VALUES ('2024-03-01', 'walk')")
+    conn.execute("INSERT INTO day_area VALUES ('2024-03-01', 'neck', 3)")
+    conn.close()
 
 
 class Statements:
@@ -178,7 +185,7 @@ def test_a_failing_migration_rolls_back_and_leaves_the_previous_version_intact(t
     conn = connect(database)
     try:
         with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
-            migrate(conn, migrations=(*MIGRATIONS, SECOND, BROKEN_THIRD))
+            migrate(conn, migrations=(*BASE, SECOND, BROKEN_THIRD))
         assert user_version(conn) == 2  # the second step was committed on its own
         assert "mood" in columns(conn, "day")
         assert "half_done" not in tables(conn)  # the third step left nothing behind
@@ -186,7 +193,7 @@ def test_a_failing_migration_rolls_back_and_leaves_the_previous_version_intact(t
         at_version_2 = everything(conn)
 
         with pytest.raises(sqlite3.OperationalError):  # trying again changes nothing
-            migrate(conn, migrations=(*MIGRATIONS, SECOND, BROKEN_THIRD))
+            migrate(conn, migrations=(*BASE, SECOND, BROKEN_THIRD))
         assert everything(conn) == at_version_2
 
         assert migrate(conn, migrations=EXTENDED) == [3]  # a fixed release carries on from 2
@@ -203,7 +210,7 @@ def test_a_failing_first_extra_step_leaves_the_log_exactly_as_it_was(tmp_path: P
         before = everything(conn)
         broken_second = Migration(2, "typo", ("ALTER TABLE day ADD COLUMN mood INTEGER", "NOPE"))
         with pytest.raises(sqlite3.OperationalError):
-            migrate(conn, migrations=(*MIGRATIONS, broken_second))
+            migrate(conn, migrations=(*BASE, broken_second))
         assert everything(conn) == before
     finally:
         conn.close()
@@ -258,7 +265,7 @@ def test_a_migration_failing_inside_open_keeps_the_backup_and_the_old_version(tm
     database = tmp_path / "unknot.sqlite3"
     log_at_version_1(database)
     keeper = BackupKeeper(tmp_path / "backups")
-    broken = (*MIGRATIONS, SECOND, BROKEN_THIRD)
+    broken = (*BASE, SECOND, BROKEN_THIRD)
     with pytest.raises(sqlite3.OperationalError):
         LogRepository.open(database, keeper, migrations=broken)
     conn = connect(database)
@@ -296,3 +303,26 @@ def test_a_log_from_a_newer_release_is_refused_and_left_untouched(tmp_path: Path
     assert database.read_bytes() == before
     assert not database.with_name(database.name + "-wal").exists()
     assert keeper.list() == backups_before  # no backup, no migration
+
+
+# -- the real steps ------------------------------------------------------------------------------
+
+
+def test_version_2_adds_medications_to_an_existing_log_backed_up_first(tmp_path: Path):
+    database = tmp_path / "unknot.sqlite3"
+    log_at_version_1(database)
+    keeper = BackupKeeper(tmp_path / "backups")
+    repo = LogRepository.open(database, keeper)
+    try:
+        assert user_version(repo.conn) == SCHEMA_VERSION >= 2
+        assert {"day_medication", "medicine"} <= tables(repo.conn)
+        days = repo.days(dt.date(2024, 3, 1), dt.date(2024, 3, 2))
+        assert [(d.pain, d.tags, d.areas, d.note, d.medications) for d in days] == [
+            (6, ("walk",), {"neck": 3}, "", ()),
+            (2, (), {}, "better", ()),
+        ]
+        assert repo.medicines() == []
+        assert repo.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        repo.close()
+    assert [b.reason for b in keeper.list()] == [f"before-v{SCHEMA_VERSION}"]

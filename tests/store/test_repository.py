@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.log import DayEntry, InvalidEntry, SessionRecord
+from coach.core.log import DayEntry, InvalidEntry, MedicationTaken, Medicine, SessionRecord
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
 
@@ -402,3 +402,58 @@ def test_replace_connection_reads_and_writes_the_new_file_and_closes_the_old(
     assert other.get_day(D) == DayEntry(D, pain=2), "one file, seen through both"
     with pytest.raises(sqlite3.ProgrammingError):
         old.execute("SELECT 1")
+
+
+# -- medications ---------------------------------------------------------------------------------
+
+
+def test_medications_are_kept_with_the_day_in_their_order(log: LogRepository) -> None:
+    taken = (
+        MedicationTaken("ibuprofen 400 mg", dt.time(8, 5), False, 7),
+        MedicationTaken("paracetamol 1 g", None, True, None),
+        MedicationTaken("ibuprofen 400 mg", dt.time(20, 0)),
+    )
+    log.save_day(DayEntry(D, medications=taken))
+    assert log.get_day(D) == DayEntry(D, medications=taken)
+    # a day with only medications is a day with something logged; merging adds to them
+    more = log.update_day(D, medications=(MedicationTaken("codeine 30 mg", as_needed=True),))
+    assert more.medications[:3] == taken
+    assert len(more.medications) == 4
+    assert log.get_day(D) == more
+    log.save_day(DayEntry(D))  # an empty day removes its medications with it
+    assert log.get_day(D) is None
+    assert log.conn.execute("SELECT count(*) FROM day_medication").fetchone()[0] == 0
+
+
+def test_a_medication_is_checked_before_it_is_stored() -> None:
+    with pytest.raises(InvalidEntry, match="cannot contain"):
+        MedicationTaken("ibuprofen; paracetamol")
+    with pytest.raises(InvalidEntry, match="from 0 to 10"):
+        MedicationTaken("ibuprofen", helped=12)
+    with pytest.raises(InvalidEntry, match="at most 30"):
+        DayEntry(D, medications=tuple(MedicationTaken(f"m{i}") for i in range(31)))
+    assert MedicationTaken("  ibuprofen   400 mg ").name == "ibuprofen 400 mg"
+    assert MedicationTaken("x", dt.time(8, 5, 33)).time == dt.time(8, 5)
+
+
+def test_the_list_of_medicines_keeps_its_order_and_one_of_each_name(log: LogRepository) -> None:
+    log.save_medicine(Medicine("Ibuprofen 400 mg"))
+    log.save_medicine(Medicine("paracetamol 1 g", as_needed=True))
+    log.save_medicine(Medicine("ibuprofen 400 mg", as_needed=True))  # same name, other case
+    assert log.medicines() == [
+        Medicine("ibuprofen 400 mg", as_needed=True),
+        Medicine("paracetamol 1 g", as_needed=True),
+    ]
+    log.remove_medicine("paracetamol 1 g")
+    assert log.medicines() == [Medicine("ibuprofen 400 mg", as_needed=True)]
+    assert Medicine("ibuprofen 400 mg").taken(dt.time(9, 0)) == MedicationTaken(
+        "ibuprofen 400 mg", dt.time(9, 0)
+    )
+
+
+def test_deleting_everything_deletes_the_medications_and_the_list(log: LogRepository) -> None:
+    log.save_day(DayEntry(D, medications=(MedicationTaken("ibuprofen"),)))
+    log.save_medicine(Medicine("ibuprofen"))
+    log.delete_everything()
+    assert log.days(dt.date.min, dt.date.max) == []
+    assert log.medicines() == []
