@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     from coach.cli_chart import add_chart_command
 
     add_chart_command(commands)
+    from coach.cli_report import add_report_command
+
+    add_report_command(commands)
     return parser
 
 
