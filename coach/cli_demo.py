@@ -11,7 +11,7 @@ from typing import Any
 
 from coach.cli import CommandError, catalogue_for, library_for
 from coach.cli_log import open_log
-from coach.core.demo import ROUTINES, DemoRoutine, generate_demo, write_marker
+from coach.core.demo import DEMO_MEDICINES, ROUTINES, DemoRoutine, generate_demo, write_marker
 from coach.core.timeline import Timeline
 from coach.paths import Paths
 from coach.store.repository import local_now
@@ -110,7 +110,7 @@ def cmd_demo_data(args: argparse.Namespace, paths: Paths) -> int:
         days, sessions = generate_demo(start, end, args.seed, now=now, routines=routines)
         # the marker first: demo data is never left in a folder without it
         marker = write_marker(folder, start, end, args.seed, len(days), len(sessions))
-        repo.import_log(days, sessions)
+        repo.import_log(days, sessions, DEMO_MEDICINES)
     seconds = time.perf_counter() - began
     print(
         f"Wrote demo data to {folder}: {len(days)} days and {len(sessions)} sessions, "

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.core.log import DayEntry, SessionRecord
+from coach.core.log import DayEntry, MedicationTaken, Medicine, SessionRecord
 
 MARKER_NAME = "DEMO-DATA.txt"
 
@@ -198,6 +198,7 @@ class _Person:
             tags=tuple(sorted(tags)),
             note=note,
             areas=self.areas(pain, tags),
+            medications=_medications(index, pain, tags),
         )
         return entry, sessions
 
@@ -261,6 +262,25 @@ class _Person:
                 )
             )
         return records
+
+
+# The demo person's own list of medicines (the Today view offers them as one click).
+DEMO_MEDICINES = (Medicine("amitriptyline 10 mg"), Medicine("ibuprofen 400 mg", as_needed=True))
+
+
+def _medications(index: int, pain: int, tags: set[str]) -> tuple[MedicationTaken, ...]:
+    """A nightly regular medicine from the third month, and ibuprofen on the days tagged so.
+
+    Made from the day's values alone (no draw from the random generator), so adding them left
+    every other made-up value as it was.
+    """
+    taken = []
+    if "ibuprofen" in tags:
+        helped = max(1, min(9, 9 - pain // 2 - index % 3))
+        taken.append(MedicationTaken("ibuprofen 400 mg", dt.time(13, 0), True, helped))
+    if index >= 60:
+        taken.append(MedicationTaken("amitriptyline 10 mg", dt.time(21, 30)))
+    return tuple(taken)
 
 
 def generate_demo(
