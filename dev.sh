@@ -16,7 +16,8 @@ QT_PKGS=(libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x1
          libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
          libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6)  # what Qt's xcb platform plugin loads
 TEST_PKGS=(xvfb xauth                                            # a real X server for the window tests
-           desktop-file-utils appstream)                         # desktop-file-validate, appstreamcli: check packaging/linux/
+           desktop-file-utils appstream                          # desktop-file-validate, appstreamcli: check packaging/linux/
+           poppler-utils)                                        # pdftotext, pdftoppm: read back and look at the clinician report
 
 say() { printf '\033[1m[unknot]\033[0m %s\n' "$*" >&2; }
 
