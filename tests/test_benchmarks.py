@@ -39,3 +39,20 @@ def test_startup_benchmark_runs_and_reports_both_windows():
     assert report["app_shown_ms"] > 0
     assert report["app_ready_ms"] >= report["app_shown_ms"]
     assert report["ratio"] > 0
+
+
+def test_report_benchmark_runs_and_times_each_part():
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "report.py"), "--years", "1", "--repeat", "1", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    (run,) = json.loads(result.stdout)["runs"]
+    assert run["years"] == 1
+    assert run["days"] > 300
+    for period in ("whole", "3_months"):
+        assert set(run[period]) == {"read", "figures", "pdf", "total", "pages"}
+        assert run[period]["pages"] == 2
+        assert run[period]["total"] > 0
