@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from coach.core.log import MAX_NOTE, RATING_FIELDS, DayEntry
 from coach.core.regions import RegionCatalogue
 from coach.ui.day_areas import AreasEditor
+from coach.ui.day_medications import MedicationsEditor
 from coach.ui.day_widgets import HoursSpinBox, TagsEditor, heading
 from coach.ui.rating_scale import RatingScale
 
@@ -65,6 +66,9 @@ class DayForm(QWidget):
         self.more.hide()
         self.areas = AreasEditor(catalogue)
         self.areas.areas_changed.connect(lambda _a: self._edited(CLICK_DELAY_MS))
+        self.medications = MedicationsEditor()
+        self.medications.medications_changed.connect(lambda _m: self._edited(CLICK_DELAY_MS))
+        self.medications.notice.connect(self.notice)
         self.tags = TagsEditor()
         self.tags.tags_changed.connect(lambda _t: self._edited(CLICK_DELAY_MS))
         self.note = QPlainTextEdit()
@@ -100,6 +104,7 @@ class DayForm(QWidget):
                 ],
             ),
             (self.tr("Where it hurts"), [self.areas]),
+            (self.tr("Medications"), [self.medications]),
             (self.tr("Tags"), [self.tags]),
             (self.tr("Note"), [self.note]),
         ]
@@ -124,6 +129,7 @@ class DayForm(QWidget):
             self.tags.set_tags(entry.tags)
             self.note.setPlainText(entry.note)
             self.areas.set_areas(entry.areas)
+            self.medications.set_medications(entry.medications)
             if any(getattr(entry, name) is not None for name in PEG_FIELDS):
                 self.more_button.setChecked(True)
         finally:
@@ -132,13 +138,15 @@ class DayForm(QWidget):
     def entry(self, date: dt.date) -> DayEntry:
         """The day as the form shows it; raises InvalidEntry if the log would refuse it."""
         note = self.note.toPlainText()
+        ratings: dict[str, object] = {name: scale.value() for name, scale in self.scales.items()}
         return DayEntry(
             date,
-            **{name: scale.value() for name, scale in self.scales.items()},
+            **ratings,  # type: ignore[arg-type]
             sleep_hours=self.hours.hours(),
             tags=self.tags.tags(),
             note=note if note.strip() else "",
             areas=self.areas.areas(),
+            medications=self.medications.medications(),
         )
 
     def _edited(self, delay_ms: int) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.log import DayEntry, InvalidEntry
+from coach.core.log import DayEntry, InvalidEntry, Medicine
 from coach.core.regions import RegionCatalogue
 from coach.store.repository import LogRepository
 from coach.ui.day_form import TYPING_DELAY_MS, DayForm
@@ -135,6 +135,8 @@ class TodayView(QWidget):
         self.form.setMaximumWidth(720)
         self.form.edited.connect(self._edited)
         self.form.notice.connect(self._notice)
+        self.form.medications.medicine_kept.connect(self._keep_medicine)
+        self.form.medications.medicine_dropped.connect(self._drop_medicine)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(self.form)
         self.scroll_area.setWidgetResizable(True)
@@ -205,6 +207,7 @@ class TodayView(QWidget):
             entry = self.log.get_day(date) or DayEntry(date)
             sessions = self.log.sessions(date, date)
             known_tags = [tag for tag, _count in self.log.tags_in_use()]
+            medicines = self.log.medicines()
         except sqlite3.Error as trouble:
             self.form.setEnabled(False)  # saving over a day that could not be read would lose it
             self.status_label.say(self.tr("Could not read this day: {0}").format(trouble))
@@ -216,6 +219,8 @@ class TodayView(QWidget):
         self.intro.setVisible(entry.is_empty())
         self.sessions.set_sessions(sessions)
         self.form.tags.set_known(known_tags)
+        self.form.medications.set_date(date)
+        self.form.medications.set_known(medicines)
         self.status_label.say("" if entry.is_empty() else self.tr("All saved."))
         self._show_header()
         self._select_in_calendar(date)
@@ -239,6 +244,23 @@ class TodayView(QWidget):
         # The marks are a convenience; the save status reports any trouble with the log.
         with contextlib.suppress(sqlite3.Error):
             self.calendar.set_marked(self.log.dates_with_entries(start, end))
+
+    def _keep_medicine(self, medicine: Medicine) -> None:
+        self._change_medicines(lambda: self.log.save_medicine(medicine))
+
+    def _drop_medicine(self, name: str) -> None:
+        self._change_medicines(lambda: self.log.remove_medicine(name))
+
+    def _change_medicines(self, change: Callable[[], None]) -> None:
+        """Change the person's list of medicines; the day's doses are not touched."""
+        try:
+            change()
+            self.form.medications.set_known(self.log.medicines())
+        except (InvalidEntry, sqlite3.Error) as trouble:
+            self.status_label.say(
+                self.tr("Your list of medicines was not changed: {0}").format(trouble),
+                problem=True,
+            )
 
     # -- saving --------------------------------------------------------------------------------
 
