@@ -210,6 +210,7 @@ class MedicationsEditor(QWidget):
         helped.setAccessibleName(
             self.tr("How much {0} helped, 0 not at all to 10 completely").format(taken.name)
         )
+        helped.view().setAccessibleName(self.tr("How much it helped"))
         helped.currentIndexChanged.connect(
             lambda i, r=row, box=helped: self._update(r, helped=box.itemData(i))
         )

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         assert not self.attached, "the views are built once"
         paths = self.paths
         self.log = log
+        self._catalogue, self._shapes = catalogue, shapes  # for the report
         self.today = TodayView(log, catalogue)
         self.routines = RoutinesView(library, catalogue, library_watcher)
         self.settings = SettingsView(
@@ -246,6 +247,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         reload_action = file_menu.addAction(self.tr("&Reload routines"))
         reload_action.triggered.connect(self._reload_routines)
+        report_action = file_menu.addAction(self.tr("Re&port for your doctor…"))
+        report_action.triggered.connect(self.open_report)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.triggered.connect(self.quit)
@@ -255,11 +258,26 @@ class MainWindow(QMainWindow):
         # QKeySequence.StandardKey names: the shortcuts are set with the views (_add_shortcuts)
         self._menu_keys = [
             (reload_action, "Refresh"),
+            (report_action, "Print"),
             (quit_action, "Quit"),
             (doctor, "HelpContents"),
         ]
         about = help_menu.addAction(self.tr("&About Unknot"))
         about.triggered.connect(self._about)
+
+    def open_report(self) -> None:
+        """File › Report…: the clinician report, with its preview."""
+        if not self.attached:
+            return
+        from coach.ui.body_figures import BodyFigures
+        from coach.ui.report_dialog import ReportDialog
+        from coach.ui.report_pdf import ReportLook
+
+        self.today.flush()  # the report shows what is on screen
+        catalogue = self._catalogue
+        figures = BodyFigures(catalogue, self._shapes) if self._shapes is not None else None
+        look = ReportLook({r.id: r.name for r in catalogue.regions.values()}, figures)
+        ReportDialog(self.log, look, parent=self).exec()
 
     def _reload_routines(self) -> None:
         if self.attached:

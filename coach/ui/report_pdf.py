@@ -11,10 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from coach.core.report import ClinicianReport
+from coach.store.files import write_private
 from coach.ui.body_figures import BodyFigures
 from coach.ui.report_paint import (
     DARK,
@@ -61,8 +62,18 @@ def page_count(report: ClinicianReport, look: ReportLook) -> int:
 
 
 def write_pdf(report: ClinicianReport, look: ReportLook, path: Path, paper: str = "a4") -> int:
-    """Write the report as a PDF at `path`; returns the number of pages."""
-    writer = QPdfWriter(str(path))
+    """Write the report as a PDF at `path`, readable by its owner only, whole or not at all;
+    returns the number of pages."""
+    data, pages = pdf_bytes(report, look, paper)
+    write_private(path, data)
+    return pages
+
+
+def pdf_bytes(report: ClinicianReport, look: ReportLook, paper: str = "a4") -> tuple[bytes, int]:
+    """The report as the bytes of a PDF file, and its number of pages."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageLayout(
         QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait, QMarginsF())
     )
@@ -71,7 +82,7 @@ def write_pdf(report: ClinicianReport, look: ReportLook, path: Path, paper: str 
     writer.setCreator("Unknot")
     painter = QPainter(writer)
     if not painter.isActive():
-        raise OSError(f"cannot write {path}")
+        raise OSError("Qt's PDF writer could not start")
     pages = page_count(report, look)
     try:
         for number in range(1, pages + 1):
@@ -82,7 +93,8 @@ def write_pdf(report: ClinicianReport, look: ReportLook, path: Path, paper: str 
             painter.restore()
     finally:
         painter.end()
-    return pages
+    buffer.close()
+    return bytes(buffer.data().data()), pages
 
 
 def page_images(
