@@ -58,7 +58,7 @@ class DataDialogs(Protocol):
         ...
 
     def export_file(self, suggested: Path) -> tuple[Path, str] | None:
-        """Where to export and in which format ("csv" or "json"), or None."""
+        """Where to export and in which format ("csv", "json" or "fhir"), or None."""
         ...
 
     def confirm_delete(self, what: str) -> bool:
@@ -78,22 +78,27 @@ class QtDataDialogs:
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def export_file(self, suggested: Path) -> tuple[Path, str] | None:
-        """The platform's save dialog, with CSV and JSON."""
+        """The platform's save dialog, with CSV, JSON and FHIR."""
         csv_filter = _tr("CSV: days, for spreadsheets (*.csv)")
         json_filter = _tr("JSON: days and sessions, complete (*.json)")
+        fhir_filter = _tr("FHIR R4: days and medications, for health records (*.json)")
         name, chosen = QFileDialog.getSaveFileName(
             self.parent,
             _tr("Export your log"),
             str(suggested),
-            f"{csv_filter};;{json_filter}",
+            f"{csv_filter};;{json_filter};;{fhir_filter}",
         )
         if not name:
             return None
         path = Path(name)
-        kind = {".csv": "csv", ".json": "json"}.get(path.suffix.lower())
-        if kind is None:
-            kind = "json" if chosen == json_filter else "csv"
-            path = path.with_name(f"{path.name}.{kind}")
+        if chosen == fhir_filter:
+            kind = "fhir"
+        else:
+            kind = {".csv": "csv", ".json": "json"}.get(path.suffix.lower()) or (
+                "json" if chosen == json_filter else "csv"
+            )
+        if path.suffix.lower() not in (".csv", ".json"):
+            path = path.with_name(f"{path.name}.{'csv' if kind == 'csv' else 'json'}")
         return path, kind
 
     def confirm_delete(self, what: str) -> bool:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core import exchange_csv, exchange_json
+from coach.core import exchange_csv, exchange_json, fhir
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
 from coach.store.connection import DatabaseTrouble
@@ -229,7 +229,7 @@ class DataSettings(QWidget):
         self.log_replaced.emit()
 
     def export_log(self) -> None:
-        """Write the whole log to a CSV (days) or JSON (days and sessions) file."""
+        """Write the whole log to a CSV (days), JSON (days, sessions, medicines) or FHIR file."""
         suggested = Path.home() / f"unknot-log-{self.log.now():%Y-%m-%d}.csv"
         target = self.dialogs.export_file(suggested)
         if target is None:
@@ -239,11 +239,13 @@ class DataSettings(QWidget):
             span = self.log.date_range()
             days = self.log.days(*span) if span else []
             sessions = self.log.sessions(*span) if span else []
-            data = (
-                exchange_csv.encode_csv(days)
-                if kind == "csv"
-                else exchange_json.encode_json(days, sessions, self.log.now())
-            )
+            if kind == "csv":
+                data = exchange_csv.encode_csv(days)
+            elif kind == "fhir":
+                data = fhir.encode_fhir(days, self.log.now())
+            else:
+                medicines = self.log.medicines()
+                data = exchange_json.encode_json(days, sessions, self.log.now(), medicines)
             write_private(path, data)
         except (OSError, sqlite3.Error) as trouble:
             self._say(self.tr("Could not export to {0}: {1}").format(path, trouble))
@@ -254,6 +256,10 @@ class DataSettings(QWidget):
                 text += " " + self.tr("Sessions ({0}) are only in JSON exports.").format(
                     len(sessions)
                 )
+        elif kind == "fhir":
+            text = self.tr("Exported {0} to {1} as a FHIR R4 Bundle, for health records.").format(
+                _days(len(days)), path
+            )
         else:
             text = self.tr("Exported {0} and {1} to {2}.").format(
                 _days(len(days)), _sessions(len(sessions)), path

@@ -172,6 +172,15 @@ def test_export_writes_csv_or_json_privately_and_says_what(
     assert len(document["sessions"]) == 1
     assert section.feedback.text() == f"Exported 1 day and 1 session to {tmp_path / 'log.json'}."
 
+    answers.export = (tmp_path / "log.fhir.json", "fhir")
+    section.export.click()
+    bundle = json.loads((tmp_path / "log.fhir.json").read_text(encoding="utf-8"))
+    assert (bundle["resourceType"], bundle["type"]) == ("Bundle", "collection")
+    assert stat.S_IMODE((tmp_path / "log.fhir.json").stat().st_mode) == 0o600
+    assert section.feedback.text() == (
+        f"Exported 1 day to {tmp_path / 'log.fhir.json'} as a FHIR R4 Bundle, for health records."
+    )
+
 
 def test_export_to_a_folder_that_cannot_be_written_says_so(
     section: DataSettings, answers, tmp_path: Path
