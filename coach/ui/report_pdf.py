@@ -84,12 +84,13 @@ def pdf_bytes(report: ClinicianReport, look: ReportLook, paper: str = "a4") -> t
     if not painter.isActive():
         raise OSError("Qt's PDF writer could not start")
     pages = page_count(report, look)
+    state: dict[str, bool] = {}
     try:
         for number in range(1, pages + 1):
             if number > 1:
                 writer.newPage()
             painter.save()
-            draw_page(Paper(painter), report, look, number, page_size(paper))
+            draw_page(Paper(painter), report, look, number, page_size(paper), state)
             painter.restore()
     finally:
         painter.end()
@@ -103,6 +104,7 @@ def page_images(
     """Each page drawn into a white image at `dpi`, for the preview."""
     size = page_size(paper)
     images = []
+    state: dict[str, bool] = {}
     for number in range(1, page_count(report, look) + 1):
         image = QImage(
             int(size.width() * dpi / 72), int(size.height() * dpi / 72), QImage.Format.Format_RGB32
@@ -113,7 +115,7 @@ def page_images(
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         try:
-            draw_page(Paper(painter), report, look, number, size)
+            draw_page(Paper(painter), report, look, number, size, state)
         finally:
             painter.end()
         images.append(image)
@@ -121,9 +123,16 @@ def page_images(
 
 
 def draw_page(
-    paper: Paper, report: ClinicianReport, look: ReportLook, number: int, size: QSizeF
+    paper: Paper,
+    report: ClinicianReport,
+    look: ReportLook,
+    number: int,
+    size: QSizeF,
+    state: dict[str, bool] | None = None,
 ) -> None:
-    """Draw page `number` (1 or 2) on a page of `size` points."""
+    """Draw page `number` (1 or 2) on a page of `size` points; page 1 notes in `state` whether
+    the visit's note moved to page 2 (so draw the pages in order with the same `state`)."""
+    state = {} if state is None else state
     body = QRectF(MARGIN, MARGIN, size.width() - 2 * MARGIN, size.height() - 2 * MARGIN)
     footer_height = paper.height_of(body.width() - 60, FOOTER, 6.5) + 6
     paper.rule(body.left(), body.bottom() - footer_height, body.width(), MID)
@@ -134,9 +143,9 @@ def draw_page(
                f"Page {number} of {total}", 6.5, color=DARK, align=Qt.AlignmentFlag.AlignRight)  # fmt: skip
     content = QRectF(body.left(), body.top(), body.width(), body.height() - footer_height - 6)
     if number == 1:
-        _summary(paper, report, look, content)
+        state["note_moved"] = _summary(paper, report, look, content)
     else:
-        _detail(paper, report, look, content)
+        _detail(paper, report, look, content, state.get("note_moved", False))
 
 
 def _period(report: ClinicianReport) -> str:
@@ -146,7 +155,8 @@ def _period(report: ClinicianReport) -> str:
     return f"{day(report.start)} to {day(report.end)}"
 
 
-def _summary(paper: Paper, report: ClinicianReport, look: ReportLook, area: QRectF) -> None:
+def _summary(paper: Paper, report: ClinicianReport, look: ReportLook, area: QRectF) -> bool:
+    """Page 1; True if the visit's note did not fit and goes on page 2."""
     x, width = area.left(), area.width()
     y = area.top()
     paper.text(QRectF(x, y, width, 24), "Pain diary: summary for the visit", 15, bold=True)
@@ -222,44 +232,67 @@ def _summary(paper: Paper, report: ClinicianReport, look: ReportLook, area: QRec
         more = len(report.medications) - len(medications)
         note = "Helped: the patient's average 0-10 rating (how many ratings)."
         if more > 0:
-            note = f"And {more} more on page 2. " + note
+            where = "on page 2" if look.detail else "taken on fewer days"
+            note = f"And {more} more, {where}. " + note
         y += paper.text(QRectF(table_x, y + 1, table_width, 20), note, 7, color=DARK) + 1
     else:
         y += paper.text(QRectF(table_x, y, table_width, 12), "None logged in this period.", 8.5)
     y = max(y, left_bottom, top) + 10
-    _visit_note(paper, report, QRectF(x, y, width, area.bottom() - y))
+    return _visit_note(paper, report, look, QRectF(x, y, width, area.bottom() - y))
 
 
-def _visit_note(paper: Paper, report: ClinicianReport, room: QRectF) -> None:
+def _visit_note(paper: Paper, report: ClinicianReport, look: ReportLook, room: QRectF) -> bool:
+    """The note in a shaded box, in smaller type if need be; True if it goes on page 2."""
     if not report.visit_note:
-        return
+        return False
     inner = room.width() - 16
-    needed = paper.height_of(inner, report.visit_note, 9) + 22
-    if needed > room.height():
-        text = "The patient's note for this visit is on page 2."
-        needed = 34.0
+    text, size, moved = report.visit_note, 9.0, False
+    for size in (9.0, 8.0, 7.0):
+        needed = paper.height_of(inner, text, size) + 22
+        if needed <= room.height():
+            break
     else:
-        text = report.visit_note
+        if look.detail:
+            text, size, moved = "The patient's note for this visit is on page 2.", 9.0, True
+        else:  # no page 2: as much as fits, and says so
+            text = _fitting(paper, inner, text, size, room.height() - 22)
+        needed = paper.height_of(inner, text, size) + 22
     box = QRectF(room.left(), room.top(), room.width(), needed)
     paper.painter.fillRect(box, FAINT)
     paper.text(QRectF(box.left() + 8, box.top() + 5, inner, 12), "The patient's note for this visit",
                9, bold=True)  # fmt: skip
-    paper.text(QRectF(box.left() + 8, box.top() + 18, inner, box.height() - 18), text, 9)
+    paper.text(QRectF(box.left() + 8, box.top() + 18, inner, box.height() - 18), text, size)
+    return moved
+
+
+def _fitting(paper: Paper, width: float, text: str, size: float, height: float) -> str:
+    """The longest start of `text` (cut at a word) that fits, with a mark that it was cut."""
+    words = text.split(" ")
+    low, high = 0, len(words)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if paper.height_of(width, " ".join(words[:middle]) + " … (cut)", size) <= height:
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low]) + " … (cut)"
 
 
 def _widths(total: float, shares: tuple[float, ...]) -> list[float]:
     return [total * share for share in shares]
 
 
-def _detail(paper: Paper, report: ClinicianReport, look: ReportLook, area: QRectF) -> None:
+def _detail(
+    paper: Paper, report: ClinicianReport, look: ReportLook, area: QRectF, note_moved: bool
+) -> None:
     x, width = area.left(), area.width()
     y = area.top()
     paper.text(QRectF(x, y, width, 20), "Detail", 14, bold=True)
     paper.text(QRectF(x, y + 3, width, 12), _period(report), 7.5, color=DARK,
                align=Qt.AlignmentFlag.AlignRight)  # fmt: skip
     y += 22
-    note_height = paper.height_of(width, report.visit_note, 9) + 22 if report.visit_note else 0
-    if report.visit_note and note_height > 120:  # did not fit on page 1
+    if note_moved:  # it did not fit on page 1
+        note_height = paper.height_of(width, report.visit_note, 9)
         paper.text(QRectF(x, y, width, 12), "The patient's note for this visit", 10, bold=True)
         y += 14 + paper.text(QRectF(x, y + 14, width, note_height), report.visit_note, 9) + 8
     per = report.rows_per

@@ -118,3 +118,22 @@ def test_without_the_body_figures_the_report_still_has_the_areas(
     out = tmp_path / "plain.pdf"
     write_pdf(report, ReportLook(look.names), out)
     assert "Left lower back" in pdf_text(out)
+
+
+def test_a_long_note_fits_page_1_or_moves_to_page_2_never_lost(
+    qapp: QApplication, tmp_path: Path, report: ClinicianReport, look: ReportLook
+) -> None:
+    days, sessions = ninety_days()
+    note = ("My left leg feels heavy after long meetings, and the pain wakes me at night. " * 20)[
+        :1200
+    ]
+    long = build_report(days, sessions, START, END, MADE, note)
+    out = tmp_path / "long.pdf"
+    write_pdf(long, look, out, "letter")
+    text = pdf_text(out)
+    assert "wakes me at night" in text
+    summary = ReportLook(look.names, look.figures, detail=False)
+    write_pdf(long, summary, out, "letter")
+    text = pdf_text(out)
+    assert "The patient's note for this visit" in text
+    assert "on page 2" not in text
