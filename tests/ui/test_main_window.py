@@ -397,3 +397,22 @@ def test_day_keys_move_only_the_view_on_screen(qtbot: QtBot, make_window) -> Non
     assert window.today.date == today
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.body_map.date == today
+
+
+def test_file_report_opens_the_report_with_the_body_figures(
+    make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.ui.report_dialog import ReportDialog
+
+    window = make_window()
+    [file_menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File"]
+    action = next(a for a in file_menu.actions() if a.text() == "Re&port for your doctor…")
+    assert action.shortcut().toString() == "Ctrl+P"
+    opened: list[ReportDialog] = []
+    monkeypatch.setattr(ReportDialog, "exec", lambda self: opened.append(self) or 0)
+    action.trigger()
+    (dialog,) = opened
+    assert dialog.look.figures is not None
+    assert dialog.look.name("left_lower_back") == "Left lower back"
+    dialog.timer.stop()
+    dialog.deleteLater()
