@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core import exchange_csv, exchange_json, fhir
+from coach.core.problems import FileProblems
+from coach.core.regions import RegionCatalogue, load_catalogue
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
 from coach.store.connection import DatabaseTrouble
@@ -242,7 +244,7 @@ class DataSettings(QWidget):
             if kind == "csv":
                 data = exchange_csv.encode_csv(days)
             elif kind == "fhir":
-                data = fhir.encode_fhir(days, self.log.now())
+                data = fhir.encode_fhir(days, self.log.now(), self._catalogue())
             else:
                 medicines = self.log.medicines()
                 data = exchange_json.encode_json(days, sessions, self.log.now(), medicines)
@@ -265,6 +267,13 @@ class DataSettings(QWidget):
                 _days(len(days)), _sessions(len(sessions)), path
             )
         self._say(text)
+
+    def _catalogue(self) -> RegionCatalogue | None:
+        """The region catalogue, for the areas' names (without it, names come from the ids)."""
+        try:
+            return load_catalogue(self.paths.region_catalogue)
+        except (FileProblems, OSError):
+            return None
 
     def delete_all(self) -> None:
         """After a typed confirmation, delete every day, session, backup and kept copy."""

@@ -24,6 +24,7 @@ DARK = QColor(60, 60, 60)
 MID = QColor(120, 120, 120)
 LIGHT = QColor(200, 200, 200)
 FAINT = QColor(235, 235, 235)
+DENSE_DAYS = 200  # more days than this: the daily pain is a thin line, not dots
 
 
 class Paper:
@@ -142,7 +143,7 @@ def draw_pain_chart(paper: Paper, rect: QRectF, report: ClinicianReport) -> None
                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(level))  # fmt: skip
     _date_ticks(paper, plot, report.dates, step)
 
-    dense = count > 200
+    dense = count > DENSE_DAYS
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     worst_pen = QPen(MID, 0.9)
     p.setPen(worst_pen)
@@ -210,13 +211,17 @@ def _date_ticks(paper: Paper, plot: QRectF, dates: Sequence[dt.date], step: floa
                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), label)  # fmt: skip
 
 
-def chart_legend(paper: Paper, x: float, y: float) -> None:
-    """The chart's key, on one line from (x, y)."""
+def chart_legend(paper: Paper, x: float, y: float, dense: bool = False) -> None:
+    """The chart's key, on one line from (x, y); `dense`: the daily pain is a thin grey line."""
     p = paper.painter
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QBrush(DARK))
-    p.drawEllipse(QPointF(x + 3, y + 5), 1.7, 1.7)
+    if dense:
+        p.setPen(QPen(LIGHT, 1.0))
+        p.drawLine(QPointF(x, y + 5), QPointF(x + 6, y + 5))
+    else:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(DARK))
+        p.drawEllipse(QPointF(x + 3, y + 5), 1.7, 1.7)
     paper.text(QRectF(x + 8, y, 80, 10), "pain that day", 7.5, wrap=False)
     p.setPen(QPen(BLACK, 1.6))
     p.drawLine(QPointF(x + 72, y + 5), QPointF(x + 86, y + 5))

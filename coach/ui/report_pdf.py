@@ -19,6 +19,7 @@ from coach.store.files import write_private
 from coach.ui.body_figures import BodyFigures
 from coach.ui.report_paint import (
     DARK,
+    DENSE_DAYS,
     FAINT,
     MID,
     Paper,
@@ -185,7 +186,7 @@ def _summary(paper: Paper, report: ClinicianReport, look: ReportLook, area: QRec
         y += used + 2.5
     y += 6
     paper.text(QRectF(x, y, width, 12), "Pain each day", 10, bold=True)
-    chart_legend(paper, x + width - 215, y + 1)
+    chart_legend(paper, x + width - 215, y + 1, dense=len(report.dates) > DENSE_DAYS)
     y += 14
     chart_height = 150.0
     draw_pain_chart(paper, QRectF(x, y, width, chart_height), report)
