@@ -14,7 +14,13 @@ from typing import Any
 
 from coach.cli import CommandError, catalogue_for
 from coach.cli_log import open_log, parse_day
-from coach.core.report import MAX_VISIT_NOTE, ReportProblem, build_report, default_period
+from coach.core.report import (
+    MAX_NAME,
+    MAX_VISIT_NOTE,
+    ReportProblem,
+    build_report,
+    default_period,
+)
 from coach.paths import Paths
 
 
@@ -38,6 +44,9 @@ def add_report_command(commands: Any) -> None:
         default="",
         help=f"a short note for the visit, on page 1 (at most {MAX_VISIT_NOTE} characters)",
     )
+    p.add_argument(
+        "--name", metavar="TEXT", default="", help="your name, printed on the report (optional)"
+    )
     p.add_argument("--summary-only", action="store_true", help="page 1 only, without the detail")
     p.set_defaults(func=cmd_report)
 
@@ -57,6 +66,8 @@ def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
     start = parse_day("--from", args.start) or default_period(end)[0]
     if start > end:
         raise CommandError(f"--from {start} is after --to {end}")
+    if len(" ".join(args.name.split())) > MAX_NAME:
+        raise CommandError(f"--name: at most {MAX_NAME} characters")
     if len(args.note.strip()) > MAX_VISIT_NOTE:
         raise CommandError(
             f"--note: at most {MAX_VISIT_NOTE} characters, got {len(args.note.strip())}"
@@ -66,7 +77,7 @@ def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
         span = log.date_range()
         days, sessions = log.days(start, end), log.sessions(start, end)
     try:
-        report = build_report(days, sessions, start, end, today, args.note)
+        report = build_report(days, sessions, start, end, today, args.note, args.name)
     except ReportProblem as problem:
         where = f"; your log runs from {span[0]} to {span[1]}" if span else "; your log is empty"
         raise CommandError(f"{problem}{where}") from None

@@ -28,6 +28,7 @@ from coach.core.heat import HeatCell, area_heat
 from coach.core.log import DayEntry, SessionRecord
 
 MAX_VISIT_NOTE = 1_200  # characters: a short note fits in its box on page 1
+MAX_NAME = 80  # the name printed on the report, if the person gives one
 TREND_DAYS = 30  # "first month vs last month"
 MIN_TREND_DAYS = 4  # rated days each side needs before the two are compared
 WORST_DAYS = 5
@@ -215,6 +216,7 @@ class ClinicianReport:
     rows_left_out: int  # earlier rows not in the table (a very long period)
     worst_days: tuple[NotedDay, ...]
     better_days: tuple[TagLink, ...]
+    name: str = ""  # whose log it is, as the person typed it (Unknot does not store a name)
 
     def logged_sentence(self) -> str:
         """ "Logged on 84 of the 91 days"."""
@@ -245,6 +247,7 @@ def build_report(
     end: dt.date,
     made_on: dt.date,
     visit_note: str = "",
+    name: str = "",
 ) -> ClinicianReport:
     """The report for `start` to `end` inclusive; raises ReportProblem for a period it can't be."""
     if end < start:
@@ -257,6 +260,9 @@ def build_report(
             f"the note for the visit is at most {MAX_VISIT_NOTE} characters (it has "
             f"{len(note)}); keep it short, the doctor reads it in a minute"
         )
+    name = " ".join(name.split())
+    if len(name) > MAX_NAME:
+        raise ReportProblem(f"the name is at most {MAX_NAME} characters (it has {len(name)})")
     days = [d for d in days if start <= d.date <= end]
     sessions = [s for s in sessions if start <= s.day <= end]
     if not days and not sessions:
@@ -292,6 +298,7 @@ def build_report(
         rows_left_out=left_out,
         worst_days=_worst_days(days),
         better_days=tuple(tag_associations(days)),
+        name=name,
     )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.report import (
+    MAX_NAME,
     MAX_VISIT_NOTE,
     ClinicianReport,
     ReportProblem,
@@ -99,6 +101,10 @@ class ReportDialog(QDialog):
         self.paper.view().setAccessibleName(self.tr("Paper sizes"))
         letter_countries = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
         self.paper.setCurrentIndex(1 if QLocale().territory() in letter_countries else 0)
+        self.name = QLineEdit()
+        self.name.setMaxLength(MAX_NAME)
+        self.name.setAccessibleName(self.tr("Your name, printed on the report (optional)"))
+        self.name.setPlaceholderText(self.tr("Your name on the report (optional, not kept)"))
         self.detail = QCheckBox(self.tr("Page 2: each week, the worst days, better days"))
         self.detail.setChecked(True)
         self.note = QPlainTextEdit()
@@ -143,7 +149,14 @@ class ReportDialog(QDialog):
         period.addWidget(self.paper)
         side = QVBoxLayout()
         side.addLayout(period)
-        side.addWidget(self.detail)
+        name_row = QHBoxLayout()
+        name_label = QLabel(self.tr("&Name"))
+        name_label.setBuddy(self.name)
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name, 1)
+        name_row.addSpacing(12)
+        name_row.addWidget(self.detail)
+        side.addLayout(name_row)
         note_label = QLabel(self.tr("&Note for the visit (on page 1)"))
         note_label.setBuddy(self.note)
         side.addWidget(note_label)
@@ -167,6 +180,7 @@ class ReportDialog(QDialog):
             self.paper.currentIndexChanged,
             self.detail.toggled,
             self.note.textChanged,
+            self.name.textChanged,
         ):
             signal.connect(self._changed)
         self._count_note()
@@ -222,7 +236,13 @@ class ReportDialog(QDialog):
         try:
             days, sessions = self.log.days(start, end), self.log.sessions(start, end)
             self.report = build_report(
-                days, sessions, start, end, self._today(), self.note.toPlainText()
+                days,
+                sessions,
+                start,
+                end,
+                self._today(),
+                self.note.toPlainText(),
+                self.name.text(),
             )
         except ReportProblem as problem:
             self.message.setText(self.tr("No report: {0}.").format(problem))

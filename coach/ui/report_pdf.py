@@ -164,6 +164,8 @@ def _summary(paper: Paper, report: ClinicianReport, look: ReportLook, area: QRec
     paper.text(QRectF(x, y + 3, width, 12), f"Made on {report.made_on:%-d %B %Y}", 7.5,
                color=DARK, align=Qt.AlignmentFlag.AlignRight)  # fmt: skip
     y += 22
+    if report.name:
+        y += paper.text(QRectF(x, y, width, 30), f"Patient: {report.name}", 10.5, bold=True)
     y += paper.text(QRectF(x, y, width, 30),
                     f"{_period(report)}. {report.logged_sentence()}.", 10.5)  # fmt: skip
     y += 4
@@ -289,7 +291,8 @@ def _detail(
     x, width = area.left(), area.width()
     y = area.top()
     paper.text(QRectF(x, y, width, 20), "Detail", 14, bold=True)
-    paper.text(QRectF(x, y + 3, width, 12), _period(report), 7.5, color=DARK,
+    whose = f"{report.name}, " if report.name else ""
+    paper.text(QRectF(x, y + 3, width, 12), whose + _period(report), 7.5, color=DARK,
                align=Qt.AlignmentFlag.AlignRight)  # fmt: skip
     y += 22
     if note_moved:  # it did not fit on page 1

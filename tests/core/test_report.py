@@ -220,3 +220,13 @@ def test_shorten_cuts_at_a_word() -> None:
     assert shorten("a  b\nc", 10) == "a b c"
     assert shorten("stiff " * 100, 20) == "stiff stiff stiff…"
     assert len(shorten("x" * 500, 240)) == 240
+
+
+def test_a_name_is_printed_only_if_given_and_is_short() -> None:
+    days, sessions = ninety_days()
+    assert build_report(days, sessions, START, END, MADE).name == ""
+    assert build_report(days, sessions, START, END, MADE, name="  Ana   Silva ").name == (
+        "Ana Silva"
+    )
+    with pytest.raises(ReportProblem, match="the name is at most 80 characters"):
+        build_report(days, sessions, START, END, MADE, name="x" * 81)

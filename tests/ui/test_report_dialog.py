@@ -45,8 +45,11 @@ def test_the_last_three_months_by_default_with_a_preview_and_a_saved_pdf(
     assert widget.period() == (dt.date(2026, 3, 1), TODAY)
     assert len(pages(widget)) == 2
     assert widget.message.text().startswith("Logged on ")
+    widget.name.setText("Ana Silva")
     widget.detail.setChecked(False)
     widget.refresh()
+    assert widget.report is not None
+    assert widget.report.name == "Ana Silva"
     assert len(pages(widget)) == 1
     assert widget.save_pdf() == tmp_path / "report.pdf"
     assert saved == [Path.home() / "pain-report-2026-03-01-to-2026-05-31.pdf"]

@@ -22,7 +22,9 @@ from tests.core.test_report import END, MADE, START, ninety_days
 @pytest.fixture
 def report() -> ClinicianReport:
     days, sessions = ninety_days()
-    return build_report(days, sessions, START, END, MADE, "Worse since the new desk job.")
+    return build_report(
+        days, sessions, START, END, MADE, "Worse since the new desk job.", name="Ana Silva"
+    )
 
 
 @pytest.fixture
@@ -60,6 +62,7 @@ def test_a_90_day_report_is_two_a4_pages_with_its_figures(
         report.worst.sentence("Worst").partition(": ")[2],
         report.sleep_sentence().partition(": ")[2],
         "Self-reported",
+        "Patient: Ana Silva",
         "Worse since the new desk job.",
         "Left lower back",
         "Amitriptyline 10 mg",
