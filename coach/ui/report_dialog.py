@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.log import DayEntry, SessionRecord
 from coach.core.report import (
     MAX_NAME,
     MAX_VISIT_NOTE,
@@ -88,6 +89,9 @@ class ReportDialog(QDialog):
         self.log, self.look, self._today = log, look, today
         self.target = target if target is not None else ask_pdf_file(self)
         self.report: ClinicianReport | None = None
+        self._read: tuple[tuple[dt.date, dt.date], list[DayEntry], list[SessionRecord]] | None = (
+            None
+        )
         start, end = default_period(today())
         self.start = self._date_edit(self.tr("First day of the report"), start)
         self.end = self._date_edit(self.tr("Last day of the report"), end)
@@ -234,7 +238,14 @@ class ReportDialog(QDialog):
         start, end = self.period()
         self.report = None
         try:
-            days, sessions = self.log.days(start, end), self.log.sessions(start, end)
+            # the log is read again only for another period (typing a note stays quick)
+            if self._read is None or self._read[0] != (start, end):
+                self._read = (
+                    (start, end),
+                    self.log.days(start, end),
+                    self.log.sessions(start, end),
+                )
+            _period, days, sessions = self._read
             self.report = build_report(
                 days,
                 sessions,
@@ -282,6 +293,7 @@ class ReportDialog(QDialog):
 
     def save_pdf(self) -> Path | None:
         """Ask where, then write the PDF of what is shown; returns the file written."""
+        self._read = None  # saving reads the log afresh
         self.refresh()
         if self.report is None:
             return None
