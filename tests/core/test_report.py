@@ -8,14 +8,7 @@ from statistics import fmean
 import pytest
 
 from coach.core.log import DayEntry, MedicationTaken, SessionRecord
-from coach.core.report import (
-    MAX_ROWS,
-    MAX_VISIT_NOTE,
-    ReportProblem,
-    build_report,
-    default_period,
-    shorten,
-)
+from coach.core.report import MAX_VISIT_NOTE, ReportProblem, build_report, shorten
 
 START = dt.date(2026, 3, 2)  # a Monday
 END = START + dt.timedelta(days=89)  # 90 days
@@ -187,33 +180,6 @@ def test_dates_partly_outside_the_log_count_only_the_days_in_the_period() -> Non
                           MADE)  # fmt: skip
     assert report.days_in_period == 14
     assert report.days_logged == 4
-
-
-@pytest.mark.parametrize(
-    ("years", "per"),
-    [(0.5, "month"), (2, "month"), (5, "quarter"), (10, "year"), (40, "year")],
-)
-def test_long_periods_are_tabled_by_coarser_periods(years: float, per: str) -> None:
-    end = dt.date(2026, 12, 31)
-    start = end - dt.timedelta(days=int(365.25 * years) - 1)
-    days = [
-        DayEntry(start + dt.timedelta(days=i), pain=i % 10) for i in range(0, (end - start).days, 3)
-    ]
-    report = build_report(days, [], start, end, end)
-    assert report.rows_per == per
-    assert len(report.rows) <= MAX_ROWS
-    assert report.rows[-1].end == end
-    if years < 30:
-        assert report.rows[0].start == start
-        assert report.rows_left_out == 0
-    else:
-        assert report.rows_left_out == 40 - MAX_ROWS
-
-
-def test_the_default_period_is_the_last_three_months() -> None:
-    assert default_period(dt.date(2026, 5, 31)) == (dt.date(2026, 3, 1), dt.date(2026, 5, 31))
-    assert default_period(dt.date(2026, 3, 31)) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
-    assert default_period(dt.date(2026, 1, 15)) == (dt.date(2025, 10, 16), dt.date(2026, 1, 15))
 
 
 def test_shorten_cuts_at_a_word() -> None:
