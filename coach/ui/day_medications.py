@@ -62,9 +62,7 @@ class MedicationsEditor(QWidget):
         self.doses_layout.setHorizontalSpacing(10)
         self.new_name = QLineEdit()
         self.new_name.setMaxLength(MAX_MEDICINE)
-        self.new_name.setPlaceholderText(
-            self.tr("Another medicine and its dose, like ibuprofen 400 mg")
-        )
+        self.new_name.setPlaceholderText(self.tr("Another medicine, e.g. ibuprofen 400 mg"))
         self.new_name.setAccessibleName(self.tr("Medicine and dose to add"))
         self.new_name.returnPressed.connect(self.add_typed)
         self.new_as_needed = QCheckBox(self.tr("as needed"))
