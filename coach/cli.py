@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_play)
 
+    p = commands.add_parser("safety", help="when to see a doctor: the red flags for back pain")
+    p.set_defaults(func=cmd_safety)
+
     from coach.cli_log import add_log_commands  # it uses this module's shared pieces
 
     add_log_commands(commands)
@@ -379,6 +382,17 @@ def cmd_regions_list(args: argparse.Namespace, paths: Paths) -> int:
     print(f"\n{len(catalogue.links)} links (pain here -> muscles there often involved):\n")
     for link in catalogue.links:
         print(f"  {link.source} -> {link.target}: {link.reason}")
+    return 0
+
+
+# -- safety --------------------------------------------------------------------------------------
+
+
+def cmd_safety(args: argparse.Namespace, paths: Paths) -> int:
+    """`coach safety`: the when-to-see-a-doctor page, as the app shows it on first run."""
+    from coach.core.safety import plain_text
+
+    print(plain_text())
     return 0
 
 
