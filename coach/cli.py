@@ -365,6 +365,7 @@ def cmd_regions_list(args: argparse.Namespace, paths: Paths) -> int:
             "links": [
                 {"from": k.source, "to": k.target, "reason": k.reason} for k in catalogue.links
             ],
+            "notes": [{"regions": sorted(n.regions), "text": n.text} for n in catalogue.notes],
         }
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
@@ -382,6 +383,9 @@ def cmd_regions_list(args: argparse.Namespace, paths: Paths) -> int:
     print(f"\n{len(catalogue.links)} links (pain here -> muscles there often involved):\n")
     for link in catalogue.links:
         print(f"  {link.source} -> {link.target}: {link.reason}")
+    print(f"\n{len(catalogue.notes)} notes (when pain there may not be a muscle):\n")
+    for note in catalogue.notes:
+        print(f"  {', '.join(sorted(note.regions))}: {note.text}")
     return 0
 
 
