@@ -44,7 +44,8 @@ def test_suggest_for_given_areas_gives_the_catalogue_s_reasons_and_notes(
         == "Tight hip flexors, especially after long sitting, can pull on the low back."
     )
     assert not hips["direct"]
-    assert hips["cautions"] and all(isinstance(c, str) for c in hips["cautions"])
+    assert hips["cautions"]
+    assert all(isinstance(c, str) for c in hips["cautions"])
 
 
 def test_suggest_reads_the_day_s_areas_from_the_log(capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,7 +98,8 @@ def test_show_with_areas_gives_the_gentle_timeline_as_played(
     assert gentle["title"].endswith("(gentle)")
     assert gentle["duration"] < plain["duration"], "the painful group is rested once, not twice"
     tensed = [s["text"] for s in gentle["steps"] if s["kind"] == "tense"]
-    assert tensed and not [t for t in tensed if "stomach" in t]
+    assert tensed
+    assert not [t for t in tensed if "stomach" in t]
     assert any("kidney" in note for note in gentle["notes"])
 
 
