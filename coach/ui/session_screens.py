@@ -141,8 +141,8 @@ class BeforeStartView(QWidget):
             self.gentle_text.setText(
                 self.tr(
                     "Today you marked strong pain in your {0}. This routine would {1} it. Never tense "
-                    "or press on an area that hurts this much: the gentle version only notices and "
-                    "releases it, and skips any massage there."
+                    "or press on an area that hurts this much: the gentle version lets it rest and "
+                    "relaxes it without tensing, and skips any massage there."
                 ).format(where, self.tr(" and ").join(does))
             )
             self.gentle.setText(self.tr("Use the gentle version (recommended)"))
