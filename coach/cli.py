@@ -95,9 +95,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_play)
 
-    p = commands.add_parser("safety", help="when to see a doctor: the red flags for back pain")
-    p.set_defaults(func=cmd_safety)
-
     from coach.cli_log import add_log_commands  # it uses this module's shared pieces
 
     add_log_commands(commands)
@@ -107,9 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     from coach.cli_chart import add_chart_command
 
     add_chart_command(commands)
-    from coach.cli_suggest import add_suggest_command
+    from coach.cli_guidance import add_guidance_commands
 
-    add_suggest_command(commands)
+    add_guidance_commands(commands)
     return parser
 
 
@@ -285,7 +282,7 @@ def cmd_sessions_validate(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
     """`coach sessions show ID|PATH`: the expanded timeline."""
-    from coach.cli_suggest import as_played, as_played_json, print_as_played
+    from coach.cli_guidance import as_played, as_played_json, print_as_played
 
     catalogue = catalogue_for(paths)
     played = as_played(find_routine(args.routine, paths), args.areas, catalogue)
@@ -403,17 +400,6 @@ def cmd_regions_list(args: argparse.Namespace, paths: Paths) -> int:
     print(f"\n{len(catalogue.notes)} notes (when pain there may not be a muscle):\n")
     for note in catalogue.notes:
         print(f"  {', '.join(sorted(note.regions))}: {note.text}")
-    return 0
-
-
-# -- safety --------------------------------------------------------------------------------------
-
-
-def cmd_safety(args: argparse.Namespace, paths: Paths) -> int:
-    """`coach safety`: the when-to-see-a-doctor page, as the app shows it on first run."""
-    from coach.core.safety import plain_text
-
-    print(plain_text())
     return 0
 
 

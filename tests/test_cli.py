@@ -115,7 +115,8 @@ def test_cli_commands_never_import_qt(tmp_path: Path) -> None:
                     run(argv)
                 except SystemExit as exc:
                     assert exc.code == 0, (argv, exc.code)
-        for argv in (["sessions", "list"], ["sessions", "show", "pmr-4"], ["regions", "list"]):
+        for argv in (["sessions", "list"], ["sessions", "show", "pmr-4"], ["regions", "list"],
+                     ["safety"], ["suggest", "--area", "lower_back=8"]):
             with contextlib.redirect_stdout(io.StringIO()):
                 assert run(argv) == 0, argv
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"))

@@ -23,63 +23,18 @@ from coach.core.gentle import gentle_variant
 from coach.core.player import EventKind, Player, PlayerEvent, PlayerState
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import ROUTINE_KINDS, Routine, StepKind, format_duration
-from coach.core.session_file import load_routine
 from coach.core.speech_estimate import speaking_seconds
 from coach.core.timeline import Timeline
-from tests.conftest import REPO
-
-SESSIONS = REPO / "sessions"
-ROUTINES_DOC = REPO / "docs" / "routines.md"
-
-# Every built-in routine and the length, in minutes, that its protocol calls for (docs/routines.md
-# gives the source of each). A new file in sessions/ needs an entry here and a row in the doc.
-EXPECTED_MINUTES: dict[str, tuple[float, float]] = {
-    # progressive muscle relaxation (Bernstein & Borkovec)
-    "pmr-16": (20, 26),  # 20-25, plus naming each group before its tension
-    "pmr-7": (13, 17),  # "about 15 minutes"
-    "pmr-4": (7, 9),  # "about 8 minutes"
-    "relax-recall": (5, 8),
-    "relax-counting": (5, 8),
-    "desk-release": (4.5, 5.5),  # "a 5-minute desk release"
-    # self-massage: 30-120 s per spot on both sides, with rests
-    "massage-low-back": (9, 13),
-    "massage-mid-back": (8, 12),
-    "massage-glutes": (9, 13),
-    "massage-hip-flexors": (6, 10),
-    "massage-abdomen": (5, 8),
-    "massage-hamstrings-calves": (8, 12),
-    "massage-neck-shoulders": (9, 13),
-    "massage-foot": (6, 10),
-    # breathing, about 6 breaths a minute
-    "breathing-diaphragm": (4, 7),
-    "breathing-paced": (4, 7),
-    # bedtime: a short PMR and slow breathing
-    "sleep-wind-down": (10, 15),
-}
-SLEEP = "sleep-wind-down"
-HIP_FLEXORS = "massage-hip-flexors"
-ABDOMEN = "massage-abdomen"
-
-IDS = sorted(EXPECTED_MINUTES)
-MASSAGE_IDS = [id_ for id_ in IDS if id_.startswith("massage-")]
-
-
-@pytest.fixture(scope="module")
-def routines(catalogue: RegionCatalogue) -> dict[str, Routine]:
-    """Every built-in routine, loaded as the app loads it, by id (once per module)."""
-    return {path.stem: load_routine(path, catalogue) for path in sorted(SESSIONS.glob("*.toml"))}
-
-
-@pytest.fixture(params=IDS)
-def routine(request: pytest.FixtureRequest, routines: dict[str, Routine]) -> Routine:
-    """Each built-in routine in turn."""
-    return routines[request.param]
-
-
-@pytest.fixture(params=MASSAGE_IDS)
-def massage(request: pytest.FixtureRequest, routines: dict[str, Routine]) -> Routine:
-    """Each self-massage routine in turn."""
-    return routines[request.param]
+from tests.content.conftest import (
+    ABDOMEN,
+    EXPECTED_MINUTES,
+    HIP_FLEXORS,
+    IDS,
+    MASSAGE_IDS,
+    ROUTINES_DOC,
+    SESSIONS,
+    SLEEP,
+)
 
 
 def spine_ids(catalogue: RegionCatalogue) -> set[str]:
@@ -217,166 +172,6 @@ def test_every_step_can_be_said_within_its_time(routine: Routine) -> None:
     for step in routine.steps:
         if step.audio is None:
             assert speaking_seconds(step.spoken) <= step.duration, step.spoken
-
-
-def spoken_length(text: str) -> float:
-    """Seconds the voice takes to say `text`. The estimate is an upper bound for the bundled
-    neural voice at its normal speed (see coach.core.speech_estimate); once that voice is part
-    of the app, this is the place to measure it instead."""
-    return speaking_seconds(text)
-
-
-HOLD_AFTER_WORDS = 5.0  # seconds of tension after the instruction ends (Bernstein & Borkovec: 5-7)
-
-
-def test_tension_is_held_5_s_after_the_words_then_released_30_to_40_s(routine: Routine) -> None:
-    steps = routine.steps
-    for i, step in enumerate(steps):
-        if step.kind is StepKind.TENSE:
-            assert 5 <= step.duration <= 7, step.text
-            hold = step.duration - spoken_length(step.spoken)
-            assert hold >= HOLD_AFTER_WORDS, (
-                f"{routine.id}: only {hold:.1f} s after {step.spoken!r}"
-            )
-            after = steps[i + 1]
-            assert after.kind is StepKind.RELEASE, "every tension is followed by its release"
-            assert 30 <= after.duration <= 40, after.text
-            assert after.regions == step.regions
-
-
-def test_each_group_is_named_at_the_end_of_the_previous_relaxation(routine: Routine) -> None:
-    # the words that say what to tense come before the tension, so it starts at "now"
-    steps = routine.steps
-    for i, step in enumerate(steps):
-        if step.kind is StepKind.TENSE:
-            announce = steps[i - 1]
-            assert announce.kind is StepKind.INSTRUCTION, step.text
-            assert announce.regions == step.regions, "left out with its group by the gentle version"
-            assert announce.cue == "none", "the voice alone; the tension gets the sound"
-            assert spoken_length(announce.spoken) <= announce.duration
-            if i >= 2 and steps[i - 2].kind is StepKind.RELEASE:
-                relaxed = steps[i - 2].duration + announce.duration
-                assert 30 <= relaxed <= 40, "the relaxation, announcement included, stays 30-40 s"
-
-
-def test_breathing_is_said_aloud_during_every_tension(routine: Routine) -> None:
-    for step in routine.steps:
-        if step.kind is StepKind.TENSE:
-            assert re.search(r"keep breathing", step.spoken, re.IGNORECASE), step.spoken
-            assert re.search(r"keep breathing", step.text, re.IGNORECASE), step.text
-            assert not re.search(r"\bhold\b", step.spoken, re.IGNORECASE), (
-                "sounds like holding the breath"
-            )
-
-
-def test_no_tension_straightens_the_knee(routine: Routine) -> None:
-    # a straight knee with the toes pulled up, sitting, stretches the sciatic nerve
-    for step in routine.steps:
-        if step.kind is StepKind.TENSE:
-            assert not re.search(r"knees? straight|straighten", step.text, re.IGNORECASE), step.text
-            if re.search(r"thigh", step.text):  # tightening the thigh pushes the knee straight
-                assert re.search(r"knees? soft", step.text), step.text
-
-
-# What each tensing instruction works, by its words: the regions every such step must name, so
-# that an area marked as very painful is never tensed by an instruction that reaches it. "left"
-# or "right" in the text narrows a sided group to that side.
-TENSED_BY_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    (r"fist", ("hand", "forearm")),
-    (r"elbow", ("upper_arm",)),
-    (r"eyebrows|forehead|scrunch", ("forehead",)),
-    (r"squint|scrunch", ("cheeks",)),
-    (r"teeth|lips|scrunch", ("jaw",)),
-    (r"chin", ("neck_sides",)),
-    (r"shoulder blades", ("shoulder_blades", "upper_back", "mid_back")),
-    (r"toward your ears", ("shoulder_tops",)),
-    (r"stomach", ("abdomen", "lower_back")),
-    (r"thigh", ("thigh",)),
-    (r"toes up", ("calf",)),
-    (r"curl your toes", ("foot",)),
-]
-
-
-def tensed_regions(text: str, catalogue: RegionCatalogue) -> set[str]:
-    """The regions a tensing instruction reaches, by its words."""
-    sides = [side for side in ("left", "right") if re.search(rf"\b{side}\b", text, re.IGNORECASE)]
-    needed: set[str] = set()
-    for words, parts in TENSED_BY_WORDS:
-        if not re.search(words, text, re.IGNORECASE):
-            continue
-        for part in parts:
-            if catalogue.knows(part):
-                needed |= catalogue.expand(part)
-            else:
-                for side in sides or ["left", "right"]:
-                    needed |= catalogue.expand(f"{side}_{part}")
-    return needed
-
-
-def test_every_tensing_step_names_every_area_its_words_tense(
-    routine: Routine, catalogue: RegionCatalogue
-) -> None:
-    for step in routine.steps:
-        if step.kind is StepKind.TENSE:
-            named = catalogue.expand_all(step.regions)
-            missing = tensed_regions(step.text, catalogue) - named
-            assert not missing, f"{routine.id}: {step.text!r} leaves out {sorted(missing)}"
-
-
-def test_the_coverage_check_catches_a_trunk_group_without_the_low_back(
-    catalogue: RegionCatalogue,
-) -> None:
-    firm = "Now: gently firm your stomach. Keep breathing."
-    assert {"left_lower_back", "right_lower_back"} <= tensed_regions(firm, catalogue)
-    assert not tensed_regions(firm, catalogue) <= catalogue.expand("abdomen")
-
-
-@pytest.mark.parametrize("back", ["left_lower_back", "right_mid_back"])
-def test_a_very_painful_back_is_never_tensed(
-    routines: dict[str, Routine], catalogue: RegionCatalogue, back: str
-) -> None:
-    for routine in routines.values():
-        gentle = gentle_variant(routine, {back: 8}, catalogue)
-        for step in gentle.steps:
-            if step.kind is StepKind.TENSE:
-                assert back not in tensed_regions(step.text, catalogue), (routine.id, step.text)
-
-
-def test_the_low_back_at_8_changes_every_routine_that_firms_the_stomach(
-    routines: dict[str, Routine], catalogue: RegionCatalogue
-) -> None:
-    firming = [
-        r
-        for r in routines.values()
-        if any("stomach" in s.text for s in r.steps if s.kind is StepKind.TENSE)
-    ]
-    assert {r.id for r in firming} >= {"pmr-16", "pmr-7", "pmr-4"}
-    for routine in firming:
-        gentle = gentle_variant(routine, {"left_lower_back": 8}, catalogue)
-        tensed = " ".join(s.text for s in gentle.steps if s.kind is StepKind.TENSE)
-        assert "stomach" not in tensed, routine.id
-
-
-def test_the_gentle_wording_reads_as_a_person_says_it(
-    routines: dict[str, Routine], catalogue: RegionCatalogue
-) -> None:
-    marks = [{"left_lower_back": 8}, {"right_shoulder_top": 9}, {"left_glute": 8}, {"left_calf": 9}]
-    for routine in routines.values():
-        for areas in marks:
-            gentle = gentle_variant(routine, areas, catalogue)
-            spoken = [s.spoken for s in gentle.steps if s.spoken]
-            for before, after in itertools.pairwise(spoken):
-                assert before != after, f"{routine.id}: {before!r} twice in a row"
-                both = re.fullmatch(r"Now your (left|right) side\.", before) and re.fullmatch(
-                    r"Now your (left|right) side\.", after
-                )
-                assert not both, f"{routine.id}: one side announced with nothing to do on it"
-            for step in gentle.steps:
-                assert spoken_length(step.spoken) <= step.duration, step.spoken
-                assert not re.search(r"your (tops|sides|front|back) of", step.spoken), step.spoken
-            rested = [s for s in gentle.steps if s not in routine.steps]
-            for step in rested:
-                assert "tension" not in step.spoken, "nothing was tensed, so no tension drains"
 
 
 def test_massage_spots_last_30_to_120_s_with_placing_and_rest(routine: Routine) -> None:

@@ -1,5 +1,5 @@
-"""`coach safety`, `coach suggest` and `coach sessions show --area`: the guidance of the app, in
-the terminal, from the same core."""
+"""`coach safety`, `coach suggest` and `coach sessions show --area` (coach.cli_guidance): the
+guidance of the app, in the terminal, from the same core."""
 
 from __future__ import annotations
 

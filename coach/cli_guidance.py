@@ -1,5 +1,5 @@
-"""`coach suggest` and the painful areas of `coach sessions show --area`: the same suggestions,
-reasons, notes and gentle versions as the body map and the screen before a routine."""
+"""`coach safety`, `coach suggest` and the painful areas of `coach sessions show --area`: the same
+red flags, suggestions, reasons, notes and gentle versions as the app."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from coach.cli_log import open_log, parse_day
 from coach.core.gentle import advise, gentle_variant
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine, format_duration
+from coach.core.safety import plain_text
 from coach.core.suggestions import area_notes, suggest
 from coach.paths import Paths
 
@@ -23,8 +24,10 @@ WIDTH = 88
 SAFETY_HINT = "Some pain needs a doctor, not a routine: `coach safety` says when."
 
 
-def add_suggest_command(commands: Any) -> None:
-    """Add `coach suggest` to the command line."""
+def add_guidance_commands(commands: Any) -> None:
+    """Add `coach safety` and `coach suggest` to the command line."""
+    p = commands.add_parser("safety", help="when to see a doctor: the red flags for back pain")
+    p.set_defaults(func=cmd_safety)
     p = commands.add_parser(
         "suggest",
         help="routines for your painful areas, with reasons and cautions (today's by default)",
@@ -42,6 +45,12 @@ def add_suggest_command(commands: Any) -> None:
     p.add_argument("--limit", type=int, default=8, metavar="N", help="at most N (default 8)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_suggest)
+
+
+def cmd_safety(args: argparse.Namespace, paths: Paths) -> int:
+    """`coach safety`: the when-to-see-a-doctor page, as the app shows it on first run."""
+    print(plain_text())
+    return 0
 
 
 def cmd_suggest(args: argparse.Namespace, paths: Paths) -> int:
