@@ -148,14 +148,15 @@ def _rest_instead(
 ) -> list[Step]:
     """What a kind teacher would say instead of tensing a painful group, in the same time."""
     area = spoken_area(work.regions, catalogue)
+    verb = "tense" if work.kind is StepKind.TENSE else "stretch"  # a hold is a stretch
     whole = catalogue.expand_all(work.regions) <= hit
     where = "there" if whole else f"in {spoken_area(_fewest_names(hit, catalogue), catalogue)}"
     rest = replace(
         work,
         kind=StepKind.NOTICE,
         duration=work.duration + (announce.duration if announce else 0.0),
-        text=f"Today, don't tense {area}, because of the pain {where}. Just let it rest, and breathe gently.",
-        say=f"Today, don't tense {area}. Just let it rest.",
+        text=f"Today, don't {verb} {area}, because of the pain {where}. Just let it rest, and breathe gently.",
+        say=f"Today, don't {verb} {area}. Just let it rest.",
         cue="step",
         audio=None,
     )
