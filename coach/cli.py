@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sessions_sub.add_parser("show", help="the expanded timeline of a routine")
     p.add_argument("routine", metavar="ID|PATH")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--area",
+        dest="areas",
+        action="append",
+        metavar="REGION=N",
+        help="show it as played for this painful area (0-10; the gentle version where it applies)",
+    )
     p.set_defaults(func=cmd_sessions_show)
     p = sessions_sub.add_parser("schema", help="print the JSON Schema of session files")
     p.set_defaults(func=cmd_sessions_schema)
@@ -100,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     from coach.cli_report import add_report_command
 
     add_report_command(commands)
+    from coach.cli_guidance import add_guidance_commands
+
+    add_guidance_commands(commands)
     return parser
 
 
@@ -275,7 +285,11 @@ def cmd_sessions_validate(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
     """`coach sessions show ID|PATH`: the expanded timeline."""
-    routine = find_routine(args.routine, paths)
+    from coach.cli_guidance import as_played, as_played_json, print_as_played
+
+    catalogue = catalogue_for(paths)
+    played = as_played(find_routine(args.routine, paths), args.areas, catalogue)
+    routine = played.routine
     timeline = Timeline.from_routine(routine)
     if args.json:
         out = {
@@ -304,6 +318,8 @@ def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
             ],
             "warnings": [problem_json(w) for w in routine.warnings],
         }
+        if args.areas:
+            out |= as_played_json(played)
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
     print(
@@ -311,6 +327,7 @@ def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
         f"{len(timeline)} steps]"
     )
     print(f"from {routine.path}")
+    print_as_played(played, catalogue)
     if routine.cautions:
         print("\nBefore you start:")
         for caution in routine.cautions:
@@ -365,6 +382,7 @@ def cmd_regions_list(args: argparse.Namespace, paths: Paths) -> int:
             "links": [
                 {"from": k.source, "to": k.target, "reason": k.reason} for k in catalogue.links
             ],
+            "notes": [{"regions": sorted(n.regions), "text": n.text} for n in catalogue.notes],
         }
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
@@ -382,6 +400,9 @@ def cmd_regions_list(args: argparse.Namespace, paths: Paths) -> int:
     print(f"\n{len(catalogue.links)} links (pain here -> muscles there often involved):\n")
     for link in catalogue.links:
         print(f"  {link.source} -> {link.target}: {link.reason}")
+    print(f"\n{len(catalogue.notes)} notes (when pain there may not be a muscle):\n")
+    for note in catalogue.notes:
+        print(f"  {', '.join(sorted(note.regions))}: {note.text}")
     return 0
 
 

@@ -115,7 +115,8 @@ def test_cli_commands_never_import_qt(tmp_path: Path) -> None:
                     run(argv)
                 except SystemExit as exc:
                     assert exc.code == 0, (argv, exc.code)
-        for argv in (["sessions", "list"], ["sessions", "show", "pmr-4"], ["regions", "list"]):
+        for argv in (["sessions", "list"], ["sessions", "show", "pmr-4"], ["regions", "list"],
+                     ["safety"], ["suggest", "--area", "lower_back=8"]):
             with contextlib.redirect_stdout(io.StringIO()):
                 assert run(argv) == 0, argv
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"))
@@ -153,7 +154,7 @@ def test_sessions_list_text_shows_the_built_ins(
         assert routine_id in rows
         assert rows[routine_id].rstrip().endswith("built-in")
     assert re.search(
-        r"Progressive muscle relaxation: 4 groups \(short\)\s+pmr\s+8:01", rows["pmr-4"]
+        r"Progressive muscle relaxation: 4 groups \(short\)\s+pmr\s+8:28", rows["pmr-4"]
     )
     assert f"Built-in: {paths.builtin_sessions}" in out
     assert f"Yours:    {paths.user_sessions}" in out
@@ -169,8 +170,8 @@ def test_sessions_list_json_describes_each_routine(capsys: pytest.CaptureFixture
     pmr4 = by_id["pmr-4"]
     assert pmr4["title"] == "Progressive muscle relaxation: 4 groups (short)"
     assert pmr4["kind"] == "pmr"
-    assert pmr4["duration"] == pytest.approx(481)
-    assert pmr4["steps"] == 21
+    assert pmr4["duration"] == pytest.approx(508)
+    assert pmr4["steps"] == 33
     assert pmr4["source"] == "built-in"
     assert pmr4["overrides"] is None
     assert Path(pmr4["path"]) == REPO / "sessions" / "pmr-4.toml"
@@ -413,18 +414,19 @@ def test_show_an_id_as_text(capsys: pytest.CaptureFixture[str]) -> None:
     lines = capsys.readouterr().out.splitlines()
 
     assert (
-        lines[0] == "Progressive muscle relaxation: 4 groups (short)  [pmr-4, pmr, 8:01, 21 steps]"
+        lines[0] == "Progressive muscle relaxation: 4 groups (short)  [pmr-4, pmr, 8:28, 33 steps]"
     )
     assert lines[1] == f"from {REPO / 'sessions' / 'pmr-4.toml'}"
     assert "Before you start:" in lines
     header = next(i for i, line in enumerate(lines) if line.startswith("START"))
     assert lines[header].split() == ["START", "LENGTH", "KIND", "TEXT", "REGIONS"]
     rows = lines[header + 1 :]
-    assert len(rows) == 21
+    assert len(rows) == 33
     starts = [row.split()[0] for row in rows]
-    assert starts[:4] == ["0:00", "0:20", "0:50", "1:15"]
-    assert rows[3].split()[1:3] == ["7s", "tense"]
-    assert rows[3].rstrip().endswith("arms")
+    assert starts[:5] == ["0:00", "0:20", "0:55", "1:20", "1:25"]
+    assert rows[3].split()[1:3] == ["5s", "instruction"], "the group is named first"
+    assert rows[4].split()[1:3] == ["7s", "tense"]
+    assert rows[4].rstrip().endswith("arms")
 
 
 def test_show_a_path_as_json(capsys: pytest.CaptureFixture[str]) -> None:

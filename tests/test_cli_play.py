@@ -69,11 +69,11 @@ def test_plays_every_step_on_a_manual_clock(pmr4: Routine) -> None:
     output = out.getvalue()
     lines = output.splitlines()
     assert status == 0
-    assert lines[0] == f"{pmr4.title} (8:01, 21 steps). Ctrl-C stops."
+    assert lines[0] == f"{pmr4.title} (8:28, 33 steps). Ctrl-C stops."
     assert lines[1 : 1 + len(pmr4.cautions)] == [f"  ! {c}" for c in pmr4.cautions]
-    assert lines[1 + len(pmr4.cautions)].startswith("[ 0:00] 1/21 Listen (20s): Welcome.")
+    assert lines[1 + len(pmr4.cautions)].startswith("[ 0:00] 1/33 Listen (20s): Welcome.")
     assert_every_step_once_in_order(output, pmr4)
-    assert lines[-1] == f"[ 8:01] Finished: {pmr4.title}. Take your time getting up."
+    assert lines[-1] == f"[ 8:28] Finished: {pmr4.title}. Take your time getting up."
     assert "slept" not in output
     assert clock.monotonic() - ManualClock().monotonic() == pytest.approx(pmr4.duration)
 
@@ -91,7 +91,7 @@ def test_ctrl_c_while_waiting_stops_with_130(pmr4: Routine) -> None:
 
     output = out.getvalue()
     assert status == 130
-    assert output.splitlines()[-1] == "Stopped at step 3 of 21 after 1:00."
+    assert output.splitlines()[-1] == "Stopped at step 3 of 33 after 1:00."
     assert [int(m.group(2)) for m in step_lines(output)] == [1, 2, 3]
     assert "Finished" not in output
 
@@ -118,12 +118,12 @@ def test_a_suspend_mid_routine_pauses_then_finishes(pmr4: Routine) -> None:
     assert 99 <= 60 * int(stamp.group(1)) + int(stamp.group(2)) <= 100
     assert slept[0].endswith("The computer slept; picking up where you left off.")
     assert_every_step_once_in_order(output, pmr4)
-    assert output.splitlines()[-1].startswith("[ 8:01] Finished:")
-    # the slept notice sits between the step playing at 1:40 (step 5, from 1:22) and the next
+    assert output.splitlines()[-1].startswith("[ 8:28] Finished:")
+    # the slept notice sits between the step playing at 1:40 (step 6, from 1:32) and the next
     lines = output.splitlines()
     where = lines.index(slept[0])
-    assert STEP_LINE.match(lines[where - 1]).group(2) == "5"
-    assert STEP_LINE.match(lines[where + 1]).group(2) == "6"
+    assert STEP_LINE.match(lines[where - 1]).group(2) == "6"
+    assert STEP_LINE.match(lines[where + 1]).group(2) == "7"
 
 
 # -- real processes ------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ def test_ctrl_c_in_a_real_process_exits_130(tmp_path: Path) -> None:
             line = lines.get(timeout=20)
             assert line is not None, f"exited before the first step: {seen}"
             seen.append(line)
-        assert seen[-1].startswith("[ 0:00] 1/21 ")
+        assert seen[-1].startswith("[ 0:00] 1/33 ")
 
         process.send_signal(signal.SIGINT)
         status = process.wait(timeout=10)
@@ -205,7 +205,7 @@ def test_ctrl_c_in_a_real_process_exits_130(tmp_path: Path) -> None:
     process.stderr.close()
 
     assert status == 130, stderr
-    assert re.fullmatch(r"Stopped at step 1 of 21 after 0:0\d\.", seen[-1]), seen
+    assert re.fullmatch(r"Stopped at step 1 of 33 after 0:0\d\.", seen[-1]), seen
     assert "Traceback" not in stderr
 
 

@@ -45,11 +45,22 @@ LINK_FIELDS = (
         "reason", "string", "One plain sentence shown to the user.", required=True, max_length=200
     ),
 )
+NOTE_FIELDS = (
+    Field("regions", "string_list", "Where the pain is felt (region or group ids).", required=True),
+    Field(
+        "text",
+        "string",
+        "What else this pain can be, and when to see a doctor; shown to the user.",
+        required=True,
+        max_length=400,
+    ),
+)
 CATALOGUE_FIELDS = (
     Field("format", "integer", "Catalogue format version.", required=True, choices=(1,)),
     Field("regions", "table_list", "The regions.", required=True),
     Field("groups", "table_list", "Named groups of regions.", default=[]),
     Field("links", "table_list", "Links between related regions.", default=[]),
+    Field("notes", "table_list", "Organs or nerves behind pain in a region.", default=[]),
 )
 
 
@@ -83,6 +94,14 @@ class RegionLink:
     reason: str
 
 
+@dataclass(frozen=True)
+class RegionNote:
+    """Pain in `regions` is not always a muscle: `text` says what else it can be, kindly."""
+
+    regions: frozenset[str]
+    text: str
+
+
 class RegionCatalogue:
     """Regions, groups and links, with lookups by id for regions and groups alike."""
 
@@ -91,10 +110,12 @@ class RegionCatalogue:
         regions: Iterable[Region],
         groups: Iterable[RegionGroup] = (),
         links: Iterable[RegionLink] = (),
+        notes: Iterable[RegionNote] = (),
     ) -> None:
         self.regions: dict[str, Region] = {r.id: r for r in regions}
         self.groups: dict[str, RegionGroup] = {g.id: g for g in groups}
         self.links: tuple[RegionLink, ...] = tuple(links)
+        self.notes: tuple[RegionNote, ...] = tuple(notes)
 
     def knows(self, id_: str) -> bool:
         """Whether `id_` names a region or a group."""
@@ -131,6 +152,11 @@ class RegionCatalogue:
         """Links whose painful side covers any of `region_ids`."""
         wanted = set(region_ids)
         return [link for link in self.links if self.expand(link.source) & wanted]
+
+    def notes_for(self, region_ids: Iterable[str]) -> list[RegionNote]:
+        """The notes about organs or nerves behind pain in any of `region_ids`, in file order."""
+        wanted = self.expand_all(region_ids)
+        return [note for note in self.notes if note.regions & wanted]
 
 
 def load_catalogue(path: Path) -> RegionCatalogue:
@@ -174,9 +200,28 @@ def load_catalogue(path: Path) -> RegionCatalogue:
         problems += found
         if not found:
             links.append(RegionLink(table["from"], table["to"], table["reason"]))
+    notes: list[RegionNote] = []
+    for i, table in enumerate(doc.data.get("notes", [])):
+        found = check_table(doc, table, NOTE_FIELDS, ("notes", i))
+        if not found:
+            for j, member in enumerate(table["regions"]):
+                if member not in seen:
+                    found.append(
+                        doc.problem(("notes", i, "regions", j), f"names unknown region {member!r}")
+                    )
+        problems += found
+        if not found and not problems:
+            covered = frozenset(r for m in table["regions"] for r in _members(m, regions, groups))
+            notes.append(RegionNote(covered, table["text"]))
     if problems:
         raise FileProblems(problems)
-    return RegionCatalogue(regions, groups, links)
+    return RegionCatalogue(regions, groups, links, notes)
+
+
+def _members(id_: str, regions: list[Region], groups: list[RegionGroup]) -> frozenset[str]:
+    if any(r.id == id_ for r in regions):
+        return frozenset((id_,))
+    return next((g.regions for g in groups if g.id == id_), frozenset())
 
 
 def _check_id(

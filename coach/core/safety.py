@@ -8,6 +8,7 @@ lupdate finds it. docs/safety.md says the same at more length; a test keeps the 
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from enum import Enum
 
@@ -20,10 +21,11 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 class Urgency(Enum):
-    """How soon a warning sign needs a doctor."""
+    """How soon a warning sign needs a doctor: the three levels of the NHS back pain advice."""
 
-    EMERGENCY = "emergency"  # signs of pressure on the nerves at the base of the spine
-    SOON = "soon"
+    EMERGENCY = "emergency"  # call the emergency number or go to an emergency department now
+    URGENT = "urgent"  # an urgent appointment or the urgent advice line, the same day
+    SOON = "soon"  # an appointment within a few days
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ class SafetyPage:
         )
 
 
+# The levels and signs follow the NHS pages on back pain (call 999 or go to A&E; ask for an urgent
+# GP appointment or call 111; see a GP) and the red flags of NICE NG59 (cauda equina syndrome,
+# spinal fracture, infection and cancer), with the abdominal aortic aneurysm and the heart, whose
+# pain can be felt in the back, among the emergencies.
 SAFETY = SafetyPage(
     title=QT_TRANSLATE_NOOP("Safety", "When to see a doctor"),
     intro=QT_TRANSLATE_NOOP(
@@ -67,46 +73,100 @@ SAFETY = SafetyPage(
     red_flags=(
         RedFlagGroup(
             Urgency.EMERGENCY,
-            QT_TRANSLATE_NOOP("Safety", "Get help straight away if back pain comes with:"),
+            QT_TRANSLATE_NOOP(
+                "Safety",
+                "Call an ambulance or go to an emergency department now if back pain comes with:",
+            ),
             (
                 QT_TRANSLATE_NOOP(
                     "Safety",
-                    "New problems with your bladder or bowels: you cannot pass urine, or you leak.",
+                    "Sudden, severe pain in your back or belly, unlike any you have had before.",
                 ),
                 QT_TRANSLATE_NOOP(
                     "Safety",
-                    "Numbness in the saddle area: around your genitals, your bottom or inner thighs.",
+                    "Chest pain, or pain spreading to your arm, jaw or neck, with your back pain.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety", "Loss of control of your bladder or bowels, or you cannot pee."
                 ),
                 QT_TRANSLATE_NOOP(
                     "Safety",
-                    "Weakness in one or both legs, or legs that give way, that is new or getting worse.",
+                    "Numbness or tingling around your genitals or bottom (the saddle area).",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety", "Weakness, numbness or tingling in both legs, or legs that give way."
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety", "Pain that started after a serious accident, such as a car crash."
                 ),
             ),
             QT_TRANSLATE_NOOP(
                 "Safety",
-                "Call your local emergency number or go to an emergency department now. Do not wait to see if it passes.",
+                "Call your emergency number (999 in the UK, 112 in Europe, 911 in North America) now. Do not wait to see if it passes.",
             ),
         ),
         RedFlagGroup(
-            Urgency.SOON,
-            QT_TRANSLATE_NOOP("Safety", "See your doctor soon if back pain comes with:"),
+            Urgency.URGENT,
+            QT_TRANSLATE_NOOP("Safety", "See a doctor today if back pain comes with:"),
             (
                 QT_TRANSLATE_NOOP("Safety", "A fever, or feeling hot and shivery."),
                 QT_TRANSLATE_NOOP("Safety", "Weight loss you cannot explain."),
                 QT_TRANSLATE_NOOP(
+                    "Safety", "A lump or swelling on your back, or a change in its shape."
+                ),
+                QT_TRANSLATE_NOOP("Safety", "Pain after a fall or a knock, even a small one."),
+                QT_TRANSLATE_NOOP(
+                    "Safety",
+                    "Thin bones (osteoporosis), and the pain came on suddenly or after a fall.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety", "New weakness or numbness in one leg, or a foot that drags or slaps."
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety", "Pain that is worse at night, or worse when you cough, sneeze or poo."
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety",
+                    "Pain high in your back, between the shoulder blades, rather than low down.",
+                ),
+                QT_TRANSLATE_NOOP(
                     "Safety", "A history of cancer, even if it was treated years ago."
                 ),
                 QT_TRANSLATE_NOOP(
-                    "Safety", "Pain that started after a fall, an accident or another injury."
+                    "Safety", "Taking steroids for a long time, or a weakened immune system."
                 ),
                 QT_TRANSLATE_NOOP(
-                    "Safety", "Pain that wakes you at night, or is there even when you lie still."
+                    "Safety",
+                    "New changes in your sex life, such as numbness or problems getting an erection.",
                 ),
-                QT_TRANSLATE_NOOP("Safety", "Pain that keeps getting worse, week after week."),
             ),
             QT_TRANSLATE_NOOP(
                 "Safety",
-                "Make an appointment within a few days. After a bad fall or an accident, get checked the same day.",
+                "Ask for an urgent appointment with your doctor today, or call your urgent advice line (111 in the UK).",
+            ),
+        ),
+        RedFlagGroup(
+            Urgency.SOON,
+            QT_TRANSLATE_NOOP("Safety", "Make an appointment within a few days if:"),
+            (
+                QT_TRANSLATE_NOOP(
+                    "Safety", "Your back pain is new and you are under 20 or over 50."
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety",
+                    "The pain has not eased after a few weeks of looking after it at home.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety",
+                    "The pain stops you doing your everyday things, or keeps getting worse.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety", "You are worried about the pain, or struggling to cope with it."
+                ),
+            ),
+            QT_TRANSLATE_NOOP(
+                "Safety",
+                "Book an appointment with your doctor or physiotherapist within a few days.",
             ),
         ),
     ),
@@ -138,3 +198,20 @@ SAFETY = SafetyPage(
         ),
     ),
 )
+
+
+def plain_text(page: SafetyPage = SAFETY, width: int = 88) -> str:
+    """The safety page as plain text for a terminal (`coach safety`), wrapped at `width`."""
+
+    def bullets(items: tuple[str, ...]) -> list[str]:
+        return [
+            textwrap.fill(item, width, initial_indent="  - ", subsequent_indent="    ")
+            for item in items
+        ]
+
+    lines = [page.title.upper(), "", textwrap.fill(page.intro, width)]
+    for group in page.red_flags:
+        lines += ["", group.heading, *bullets(group.flags), textwrap.fill(group.action, width)]
+    lines += ["", page.stop_heading, *bullets(page.stop_when)]
+    lines += ["", page.limits_heading, *bullets(page.limits)]
+    return "\n".join(lines)

@@ -8,8 +8,11 @@ A routine is suggested for two reasons:
   spent on steps naming those areas; for a routine whose steps name no areas, the share of its
   targets that are marked).
 * **linked**: it works muscles that often cause or carry pain in a marked area (the catalogue's
-  links, such as low back -> buttocks). Ranked the same way, then weighed down (LINK_WEIGHT),
-  so a routine working the sore area itself usually comes first.
+  links, such as low back -> buttocks), with the link's own reason. Ranked the same way, then
+  weighed down (LINK_WEIGHT), so a routine working the sore area itself usually comes first.
+
+Whatever is suggested, `area_notes` gives the catalogue's notes for the marked areas: pain there
+can come from an organ or a nerve (a kidney, the appendix, sciatica), and when that needs a doctor.
 
 Safety: a routine that would tense or massage an area marked 7 or more is only suggested when its
 gentle variant (coach.core.gentle) still has something to do, and says "(gentle version
@@ -38,9 +41,11 @@ GENTLE_NOTE = "(gentle version offered)"
 class Suggestion:
     """A routine suggested for the marked areas.
 
-    `score` is 0-10 (higher first); `reason` is one short sentence for the list; `detail` is the
-    catalogue's fuller explanation for a linked suggestion; `regions` are the areas it was
-    matched on (marked ones, or the linked muscles), for highlighting on the map.
+    `score` is 0-10 (higher first); `reason` is one short sentence for the list: the areas it
+    works, or for a linked suggestion the catalogue's own reason ("Tight hip flexors ... can pull
+    on the low back."); `detail` says which muscles a linked one works for which pain;
+    `regions` are the areas it was matched on (marked ones, or the linked muscles), for
+    highlighting on the map.
     """
 
     routine: Routine
@@ -87,9 +92,9 @@ def suggest(
                 reach = sum(weights[r] for r in source) / total_weight
                 score = LINK_WEIGHT * _score(reach, _focus(offered, worked, coverage, catalogue))
                 if best is None or score > best.score:
-                    reason = _link_reason(link, catalogue)
+                    detail = _link_detail(link, catalogue)
                     best = Suggestion(
-                        routine, score, reason, False, gentle, link.reason, frozenset(worked)
+                        routine, score, link.reason, False, gentle, detail, frozenset(worked)
                     )
         if best is not None:
             if gentle:
@@ -97,6 +102,12 @@ def suggest(
             found.append(best)
     found.sort(key=lambda s: (-s.score, not s.direct, s.routine.title.casefold(), s.routine.id))
     return found[:limit]
+
+
+def area_notes(marks: Mapping[str, int], catalogue: RegionCatalogue) -> list[str]:
+    """The catalogue's notes for the areas marked (at 1 or more): what else that pain can be."""
+    marked = [r for r, v in marks.items() if r in catalogue.regions and v > 0]
+    return [note.text for note in catalogue.notes_for(marked)]
 
 
 def _score(reach: float, focus: float) -> float:
@@ -171,7 +182,7 @@ def _names(regions: Iterable[str], catalogue: RegionCatalogue, marks: Mapping[st
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _link_reason(link: RegionLink, catalogue: RegionCatalogue) -> str:
+def _link_detail(link: RegionLink, catalogue: RegionCatalogue) -> str:
     target = _lower_first(catalogue.name(link.target))
     source = _lower_first(catalogue.name(link.source))
     return f"Works your {target}, often linked to pain in the {source}."

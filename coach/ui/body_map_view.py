@@ -30,7 +30,7 @@ from coach.core.heat import HeatCell, area_heat
 from coach.core.log import InvalidEntry
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine
-from coach.core.suggestions import Suggestion, suggest
+from coach.core.suggestions import Suggestion, area_notes, suggest
 from coach.store.repository import LogRepository
 from coach.ui.appearance import bold_when_checked
 from coach.ui.body_map import BodyMapWidget
@@ -159,6 +159,10 @@ class BodyMapView(QWidget):
         self.suggestion_list = SuggestionList()
         self.suggestion_list.start_requested.connect(self.start_requested)
         self.suggestion_list.currentItemChanged.connect(lambda *_: self._suggestion_selected())
+        self.area_notes = QLabel()  # a kidney, the appendix, a nerve: what else the pain can be
+        self.area_notes.setWordWrap(True)
+        self.area_notes.setAccessibleName(self.tr("About the areas you marked"))
+        self.area_notes.hide()
         self.suggestions_empty = muted(QLabel())
         self.suggestions_empty.setWordWrap(True)
         self.suggestions_empty.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -171,6 +175,7 @@ class BodyMapView(QWidget):
         layout.addWidget(self.marked_list)
         layout.addSpacing(8)
         layout.addWidget(heading(self.tr("Suggestions")))
+        layout.addWidget(self.area_notes)
         layout.addWidget(self.suggestion_list, 1)
         layout.addWidget(self.suggestions_empty, 1)
         return page
@@ -293,6 +298,9 @@ class BodyMapView(QWidget):
         marks = self.body_map.marks()
         self.suggestions = suggest(marks, self.catalogue, list(self.routines()))
         self.suggestion_list.set_suggestions(self.suggestions)
+        notes = area_notes(marks, self.catalogue)
+        self.area_notes.setText("\n\n".join(notes))
+        self.area_notes.setVisible(bool(notes))
         if not marks:
             empty = self.tr(
                 "Mark where it hurts on the figure, and routines for those areas, and for the "

@@ -23,6 +23,7 @@ from coach.core.gentle import GentleAdvice, gentle_variant
 from coach.core.log import MAX_NOTE
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine, format_duration
+from coach.core.suggestions import area_notes
 from coach.ui.player_view import PlayOutcome
 from coach.ui.rating_scale import RatingScale
 
@@ -52,6 +53,10 @@ class BeforeStartView(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.notes = QLabel()  # what else pain in a marked area can be (a kidney, the appendix)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.notes.setAccessibleName(self.tr("About the areas you marked today"))
         self.gentle_box = QFrame()
         self.gentle_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.gentle_text = QLabel()
@@ -79,6 +84,7 @@ class BeforeStartView(QWidget):
         inner.setSpacing(14)
         inner.addWidget(self.heading)
         inner.addWidget(self.details)
+        inner.addWidget(self.notes)
         inner.addWidget(self.gentle_box)
         inner.addWidget(self.pain)
         inner.addStretch(1)
@@ -114,6 +120,12 @@ class BeforeStartView(QWidget):
         parts += [f"<li>{e(c)}</li>" for c in cautions]
         parts.append("</ul>")
         self.details.setText("".join(parts))
+        notes = area_notes(areas, self.catalogue)
+        self.notes.setVisible(bool(notes))
+        self.notes.setText(
+            f"<h3>{e(self.tr('About the areas you marked today'))}</h3>"
+            + "".join(f"<p>{e(note)}</p>" for note in notes)
+        )
         self.offers_gentle = advice.needed
         self.gentle_box.setVisible(advice.needed)
         if advice.needed:
@@ -129,8 +141,8 @@ class BeforeStartView(QWidget):
             self.gentle_text.setText(
                 self.tr(
                     "Today you marked strong pain in your {0}. This routine would {1} it. Never tense "
-                    "or press on an area that hurts this much: the gentle version only notices and "
-                    "releases it, and skips any massage there."
+                    "or press on an area that hurts this much: the gentle version lets it rest and "
+                    "relaxes it without tensing, and skips any massage there."
                 ).format(where, self.tr(" and ").join(does))
             )
             self.gentle.setText(self.tr("Use the gentle version (recommended)"))

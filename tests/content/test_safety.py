@@ -12,17 +12,35 @@ from tests.conftest import REPO
 SAFETY_DOC = REPO / "docs" / "safety.md"
 
 # The red flags the app must name, each as words that must all appear in one of its lines, and how
-# urgent it is: the first three are signs of cauda equina syndrome and need emergency care.
+# urgent it is, at the three levels of the NHS advice on back pain (999 or A&E; an urgent
+# appointment or 111 the same day; an appointment within days) and the red flags of NICE NG59.
 RED_FLAGS: dict[str, tuple[tuple[str, ...], Urgency]] = {
-    "new bladder or bowel problems": (("bladder", "bowel"), Urgency.EMERGENCY),
-    "numbness in the saddle area": (("numb", "saddle"), Urgency.EMERGENCY),
-    "weakness in the legs": (("weak", "leg"), Urgency.EMERGENCY),
-    "fever": (("fever",), Urgency.SOON),
-    "unexplained weight loss": (("weight loss", "explain"), Urgency.SOON),
-    "a history of cancer": (("history of cancer",), Urgency.SOON),
-    "pain after a fall or injury": (("fall", "injury"), Urgency.SOON),
-    "pain that wakes you at night": (("wakes you", "night"), Urgency.SOON),
-    "pain that keeps getting worse": (("keeps getting worse",), Urgency.SOON),
+    "sudden severe back or belly pain (aorta)": (("sudden", "severe", "belly"), Urgency.EMERGENCY),
+    "chest pain with back pain": (("chest pain",), Urgency.EMERGENCY),
+    "loss of bladder or bowel control": (("bladder", "bowel"), Urgency.EMERGENCY),
+    "numbness around the genitals or bottom": (("numb", "genitals", "bottom"), Urgency.EMERGENCY),
+    "weakness or numbness in both legs": (("weak", "numb", "both legs"), Urgency.EMERGENCY),
+    "a serious accident": (("serious accident",), Urgency.EMERGENCY),
+    "fever": (("fever", "shivery"), Urgency.URGENT),
+    "unexplained weight loss": (("weight loss", "explain"), Urgency.URGENT),
+    "a lump or change in the shape of the back": (("lump", "shape"), Urgency.URGENT),
+    "pain after a fall": (("after a fall",), Urgency.URGENT),
+    "osteoporosis": (("osteoporosis",), Urgency.URGENT),
+    "new weakness in one leg": (("weak", "one leg"), Urgency.URGENT),
+    "worse at night or with coughing or sneezing": (("night", "cough", "sneeze"), Urgency.URGENT),
+    "pain between the shoulder blades": (("between the shoulder blades",), Urgency.URGENT),
+    "a history of cancer": (("history of cancer",), Urgency.URGENT),
+    "steroids or a weakened immune system": (("steroids", "immune"), Urgency.URGENT),
+    "changes in sexual function": (("sex", "erection"), Urgency.URGENT),
+    "new pain under 20 or over 50": (("new", "under 20", "over 50"), Urgency.SOON),
+    "pain not easing after weeks": (("not eased", "weeks"), Urgency.SOON),
+    "pain stopping everyday life or getting worse": (("everyday", "worse"), Urgency.SOON),
+    "worried or struggling to cope": (("worried", "cope"), Urgency.SOON),
+}
+HEADINGS = {
+    Urgency.EMERGENCY: "Get help straight away",
+    Urgency.URGENT: "See a doctor today",
+    Urgency.SOON: "See your doctor soon",
 }
 
 
@@ -49,32 +67,40 @@ def test_every_red_flag_is_in_the_app_with_its_urgency(
     words: tuple[str, ...], urgency: Urgency
 ) -> None:
     assert [flag for flag in SAFETY.flags(urgency) if matches(flag, words)], words
-    other = Urgency.SOON if urgency is Urgency.EMERGENCY else Urgency.EMERGENCY
-    assert not [flag for flag in SAFETY.flags(other) if matches(flag, words)]
+    for other in set(Urgency) - {urgency}:
+        assert not [flag for flag in SAFETY.flags(other) if matches(flag, words)], other
 
 
 @pytest.mark.parametrize(("words", "urgency"), RED_FLAGS.values(), ids=list(RED_FLAGS))
 def test_every_red_flag_is_in_the_doc_under_its_urgency(
     words: tuple[str, ...], urgency: Urgency
 ) -> None:
-    heading = "Get help straight away" if urgency is Urgency.EMERGENCY else "See your doctor soon"
-    assert [item for item in doc_items(doc_section(heading)) if matches(item, words)], words
+    assert [item for item in doc_items(doc_section(HEADINGS[urgency])) if matches(item, words)]
 
 
 def test_the_app_and_the_doc_list_the_same_number_of_red_flags() -> None:
-    in_doc = doc_items(doc_section("Get help straight away")) + doc_items(
-        doc_section("See your doctor soon")
-    )
+    in_doc = [item for heading in HEADINGS.values() for item in doc_items(doc_section(heading))]
     assert len(in_doc) == len(SAFETY.flags()) == len(RED_FLAGS)
+    for urgency, heading in HEADINGS.items():
+        assert len(doc_items(doc_section(heading))) == len(SAFETY.flags(urgency)), heading
 
 
-def test_emergency_signs_say_to_call_emergency_services_now() -> None:
-    [emergency] = [g for g in SAFETY.red_flags if g.urgency is Urgency.EMERGENCY]
-    assert "emergency" in emergency.action.lower()
+def test_each_level_says_what_to_do_and_how_soon() -> None:
+    assert [g.urgency for g in SAFETY.red_flags] == list(HEADINGS), "most urgent first"
+    [emergency, urgent, soon] = SAFETY.red_flags
+    for number in ("999", "112", "911"):
+        assert number in emergency.action, "the emergency number, wherever the person lives"
     assert "now" in emergency.action.lower()
     assert "emergency" in doc_section("Get help straight away").lower()
-    [soon] = [g for g in SAFETY.red_flags if g.urgency is Urgency.SOON]
+    assert "today" in urgent.action
+    assert "111" in urgent.action
     assert "days" in soon.action
+
+
+def test_organs_behind_one_sided_pain_are_explained_in_the_doc() -> None:
+    organs = doc_section("Pain on one side of the belly or the low back").lower()
+    for word in ("kidney", "fever", "pee", "appendix", "bowel", "ovary", "floating"):
+        assert word in organs, word
 
 
 def test_the_app_says_what_it_is_not() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.core.gentle import advise, gentle_variant, strongly_painful
+from coach.core.gentle import advise, gentle_variant, spoken_area, strongly_painful
 from coach.core.routine import Routine, Step, StepKind
 
 
@@ -50,18 +50,77 @@ def test_advice_names_the_painful_areas_the_routine_would_work(catalogue):
     assert not advise(pmr(), {"left_upper_abdomen": 6}, catalogue).needed
 
 
-def test_pmr_variant_notices_instead_of_tensing_and_keeps_timing(catalogue):
+def test_pmr_variant_rests_instead_of_tensing_and_keeps_timing(catalogue):
     original = pmr()
     gentle = gentle_variant(original, {"left_upper_abdomen": 8}, catalogue)
     assert [s.kind for s in gentle.steps] == [
         StepKind.TENSE,
         StepKind.RELEASE,
         StepKind.NOTICE,
-        StepKind.RELEASE,
+        StepKind.NOTICE,
     ]
-    assert "No tensing" in gentle.steps[2].spoken
+    rest, recall = gentle.steps[2:]
+    assert rest.spoken == "Today, don't tense your abdomen. Just let it rest."
+    assert "because of the pain in your left upper abdomen" in rest.text
+    assert "tension" not in recall.spoken, "nothing was tensed, so nothing drains away"
+    assert "Remember how letting go feels" in recall.spoken
+    assert recall.cue == "none", "no release sound after nothing was tensed"
     assert gentle.duration == original.duration
     assert gentle.title == "PMR (gentle)"
+
+
+def announced_twice() -> Routine:
+    """A group announced before each tension, tensed and released twice in a row."""
+    round_ = (
+        Step("Tops of your shoulders: lift them.", 5, regions=("shoulder_tops",)),
+        Step("Now. Keep breathing.", 7, StepKind.TENSE, regions=("shoulder_tops",)),
+        Step("And let go.", 30, StepKind.RELEASE, regions=("shoulder_tops",)),
+    )
+    return Routine("desk", "Desk", round_ + round_, kind="pmr")
+
+
+def test_a_painful_group_is_rested_once_with_its_announcement_folded_in(catalogue):
+    gentle = gentle_variant(announced_twice(), {"left_shoulder_top": 9}, catalogue)
+
+    rest, recall = gentle.steps
+    assert rest.spoken == "Today, don't tense the tops of your shoulders. Just let it rest."
+    assert rest.duration == 12, "the announcement's time and the tension's"
+    assert "lift" not in rest.spoken + recall.spoken
+    assert recall.duration == 30
+    assert "because of the pain in the top of your left shoulder" in rest.text
+
+
+def test_spoken_area_reads_as_a_person_says_it(catalogue):
+    assert spoken_area(["shoulder_tops"], catalogue) == "the tops of your shoulders"
+    assert spoken_area(["neck_sides"], catalogue) == "the sides and back of your neck"
+    assert spoken_area(["hands", "forearms"], catalogue) == "your hands and forearms"
+    assert spoken_area(["hip_flexors"], catalogue) == "your hip flexors"
+    assert spoken_area(["upper_back", "shoulder_blades"], catalogue) == (
+        "your upper back and shoulder blades"
+    )
+
+
+def sided_massage() -> Routine:
+    steps = []
+    for side in ("left", "right"):
+        steps += [
+            Step(f"Now your {side} side.", 6),
+            Step("Place the ball.", 18, regions=(f"{side}_glute",)),
+            Step("Lean in.", 60, StepKind.MASSAGE, regions=(f"{side}_glute",)),
+            Step("Rest.", 15, StepKind.REST, regions=(f"{side}_glute",)),
+        ]
+    steps.append(Step("Put the ball down.", 20, StepKind.NOTICE))
+    return Routine("glutes", "Glutes", tuple(steps), kind="massage")
+
+
+def test_a_side_with_nothing_left_is_not_announced(catalogue):
+    left_sore = gentle_variant(sided_massage(), {"left_glute": 8}, catalogue)
+    right_sore = gentle_variant(sided_massage(), {"right_glute": 8}, catalogue)
+
+    assert [s.text for s in left_sore.steps][:2] == ["Now your right side.", "Place the ball."]
+    assert "Now your left side." not in [s.text for s in left_sore.steps]
+    assert [s.text for s in right_sore.steps][-2:] == ["Rest.", "Put the ball down."]
+    assert "Now your right side." not in [s.text for s in right_sore.steps]
 
 
 def test_massage_variant_skips_the_whole_painful_spot(catalogue):

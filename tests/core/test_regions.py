@@ -339,3 +339,61 @@ def test_unknown_member_is_located_in_its_own_group_when_ids_clash(tmp_path):
     body += '\n[[groups]]\nid = "calves"\nname = "Again"\nmembers = ["left_calf"]\n'
     fields = {p.field for p in problems_in(tmp_path, body)}
     assert "groups[0].members[0]" in fields, fields
+
+
+# -- notes: what else pain in an area can be ---------------------------------------------------
+
+
+def test_notes_name_regions_or_groups_and_are_found_for_marked_areas(tmp_path):
+    body = BASE + '\n[[notes]]\nregions = ["calves"]\ntext = "Could be a clot."\n'
+    path = tmp_path / "regions.toml"
+    path.write_text(body, encoding="utf-8")
+
+    catalogue = load_catalogue(path)
+
+    [note] = catalogue.notes
+    assert note.regions == {"left_calf", "right_calf"}
+    assert catalogue.notes_for(["left_calf"]) == [note]
+    assert catalogue.notes_for(["calves"]) == [note], "a group finds the notes of its regions"
+    assert catalogue.notes_for([]) == []
+
+
+def test_a_note_about_an_unknown_region_is_located(tmp_path):
+    body = BASE + '\n[[notes]]\nregions = ["left_calf", "left_claf"]\ntext = "x"\n'
+
+    [problem] = problems_in(tmp_path, body)
+
+    assert problem.field == "notes[0].regions[1]"
+    assert "left_claf" in problem.message
+
+
+def test_a_note_without_text_is_a_problem(tmp_path):
+    body = BASE + '\n[[notes]]\nregions = ["left_calf"]\n'
+
+    [problem] = problems_in(tmp_path, body)
+
+    assert problem.field == "notes[0].text"
+
+
+def test_the_real_catalogue_explains_the_organs_behind_one_sided_pain(catalogue):
+    def notes(region: str) -> str:
+        return " ".join(n.text for n in catalogue.notes_for([region])).lower()
+
+    for side in ("left", "right"):
+        kidney = notes(f"{side}_lower_back")
+        assert "kidney" in kidney
+        assert "fever" in kidney
+        assert "pee" in kidney
+        belly = notes(f"{side}_lower_abdomen")
+        for organ in ("appendix", "bowel", "ovary"):
+            assert organ in belly
+        assert "doctor" in belly
+        assert "nerve" in notes(f"{side}_hamstring")
+        assert "clot" in notes(f"{side}_calf")
+    assert notes("left_upper_arm_front") == "", "no note where there is nothing to say"
+
+
+def test_teres_major_is_not_called_a_rotator_cuff_muscle(catalogue):
+    for region in catalogue.regions.values():
+        cuff = region.muscles.split("(rotator cuff)")[0].rsplit(";", 1)[-1]
+        assert "teres major" not in cuff, region.id

@@ -7,7 +7,7 @@ import pytest
 from coach.core.library import RoutineLibrary
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine, Step, StepKind
-from coach.core.suggestions import GENTLE_NOTE, suggest
+from coach.core.suggestions import GENTLE_NOTE, area_notes, suggest
 
 
 @pytest.fixture
@@ -57,10 +57,12 @@ def test_linked_muscles_bring_routines_with_a_short_reason_and_the_catalogue_s_d
 
     glutes = found["massage-glutes"]
     assert not glutes.direct
-    assert glutes.reason == "Works your buttocks, often linked to pain in the lower back."
-    assert glutes.detail == "Tight or tired buttock muscles often add to strain in the low back."
+    assert glutes.reason == "Tight or tired buttock muscles often add to strain in the low back."
+    assert glutes.detail == "Works your buttocks, often linked to pain in the lower back."
     assert glutes.regions == {"left_glute", "right_glute"}
-    assert found["massage-hip-flexors"].reason.startswith("Works your hip flexors")
+    assert found["massage-hip-flexors"].reason == (
+        "Tight hip flexors, especially after long sitting, can pull on the low back."
+    )
     assert "massage-foot" not in found, "nothing links the soles to the low back"
 
 
@@ -168,6 +170,9 @@ def test_the_spine_is_never_worked_directly_only_the_muscles_beside_it(
     assert not any(s.direct for s in found.values())
     low_back = found["massage-low-back"]
     assert low_back.reason == (
+        "The muscles beside the spine often tighten and guard when the low back is sore."
+    )
+    assert low_back.detail == (
         "Works your lower back, often linked to pain in the lower spine (lumbar)."
     )
 
@@ -199,3 +204,39 @@ def test_the_most_painful_area_is_named_first(catalogue: RegionCatalogue) -> Non
     [found] = suggest({"left_neck": 2, "left_lower_back": 6}, catalogue, [desk])
 
     assert found.reason == "Works your left lower back and left side and back of neck."
+
+
+def test_every_area_a_person_can_mark_gets_a_suggestion(
+    catalogue: RegionCatalogue, routines
+) -> None:
+    for level in (3, 8):
+        unreached = [r for r in catalogue.regions if not suggest({r: level}, catalogue, routines)]
+        assert unreached == [], f"at {level}/10 nothing is suggested for {unreached}"
+
+
+def test_a_marked_mid_back_gets_its_own_routine_first(catalogue: RegionCatalogue, routines) -> None:
+    found = suggest({"left_mid_back": 5, "right_mid_back": 4}, catalogue, routines)
+
+    assert found[0].routine.id == "massage-mid-back"
+    assert found[0].direct
+
+
+def test_the_low_back_at_8_gets_gentle_relaxation_that_rests_it(
+    catalogue: RegionCatalogue, routines
+) -> None:
+    found = by_id(suggest({"left_lower_back": 8}, catalogue, routines, limit=30))
+
+    for pmr in ("pmr-16", "pmr-7", "pmr-4"):
+        assert found[pmr].gentle, pmr
+        assert found[pmr].direct, "the gentle version still relaxes the low back, by recall"
+    assert found["relax-recall"].direct
+    assert not found["relax-recall"].gentle
+
+
+def test_area_notes_say_what_else_one_sided_pain_can_be(catalogue: RegionCatalogue) -> None:
+    [kidney] = area_notes({"right_lower_back": 4}, catalogue)
+    assert "kidney" in kidney
+    [belly] = area_notes({"right_lower_abdomen": 6, "left_hand_palm": 2}, catalogue)
+    assert "appendix" in belly
+    assert area_notes({"left_lower_back": 0}, catalogue) == [], "0 is no pain"
+    assert area_notes({"left_shin": 5}, catalogue) == []

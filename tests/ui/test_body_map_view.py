@@ -175,6 +175,18 @@ def test_suggestions_follow_the_marks_and_enter_starts_the_selected_one(
     view.flush()
 
 
+def test_the_suggestions_say_what_else_a_one_sided_pain_can_be(qtbot: QtBot, make_view) -> None:
+    view = make_view()
+    assert view.area_notes.isHidden()
+
+    view.body_map.set_mark("right_lower_abdomen", 5)
+
+    assert view.area_notes.isVisible()
+    assert "appendix" in view.area_notes.text()
+    view.body_map.set_mark("right_lower_abdomen", 0)
+    assert view.area_notes.isHidden()
+
+
 def test_each_suggestion_has_a_start_button_and_linked_muscles_are_shown_on_the_figure(
     qtbot: QtBot, make_view
 ) -> None:

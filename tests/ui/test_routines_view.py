@@ -299,8 +299,9 @@ def test_region_filter_matches_groups_and_the_regions_in_them(make_view: MakeVie
 
     assert view.filters.set_region("lower_back")  # the group, as the body map will ask
     assert region.currentText() == "Lower back"
-    # back-stretch only names left_lower_back, in a step
-    assert set(visible_ids(view)) == {"back-stretch", "low-back-ball"}
+    # back-stretch only names left_lower_back, in a step; the relaxations' trunk group (chest,
+    # shoulders, back and abdomen) reaches the lower back too
+    assert set(visible_ids(view)) == {"back-stretch", "low-back-ball", "pmr-short", "pmr-long"}
     assert not view.filters.set_region("no_such_region")
 
     choose(region, "Left buttock")  # a region: low-back-ball targets its group, glutes
@@ -323,7 +324,7 @@ def test_the_region_box_is_searchable_by_typing(qtbot: QtBot, make_view: MakeVie
     qtbot.keyClick(line, Qt.Key.Key_Return)
 
     qtbot.waitUntil(lambda: region.currentData() == "lower_back")
-    assert set(visible_ids(view)) == {"back-stretch", "low-back-ball"}
+    assert set(visible_ids(view)) == {"back-stretch", "low-back-ball", "pmr-short", "pmr-long"}
     # text naming no area goes back to the chosen one; erasing it means any area
     line.setText("no such place")
     line.editingFinished.emit()

@@ -186,6 +186,20 @@ def test_strong_pain_today_offers_the_gentle_version(qtbot, page, log):
     assert page.before.chosen_routine().title == "A short one"
 
 
+def test_a_marked_area_that_may_be_an_organ_is_explained_before_starting(qtbot, page, log):
+    page.prepare(short_routine())
+    assert page.before.notes.isHidden(), "nothing marked, nothing to say"
+
+    log.save_day(DayEntry(TODAY, areas={"right_lower_back": 4, "left_lower_abdomen": 3}))
+    page.prepare(short_routine())
+
+    assert not page.before.notes.isHidden()
+    text = page.before.notes.text()
+    assert "kidney" in text
+    assert "ovary" in text
+    assert page.before.gentle_box.isHidden(), "a mild ache needs no gentle version"
+
+
 # -- the player's small figure ---------------------------------------------------------------------
 
 
