@@ -8,6 +8,9 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.core.conductor import PlayClip, PlayCue, SoundAction, Speak, StopVoice
+from coach.core.routine import Routine
+from coach.core.speech_estimate import speaking_seconds
+from coach.core.timeline import SPEECH_LEAD
 
 
 class CuePlayer(Protocol):
@@ -35,8 +38,8 @@ class Voice(Protocol):
 
 
 # Words start just after a cue's first strike, not on top of it; short enough that a 4-second
-# breathing step still has room for its word.
-SPEECH_AFTER_CUE_MS = 350
+# breathing step still has room for its word (the timeline counts the same lead).
+SPEECH_AFTER_CUE_MS = round(SPEECH_LEAD * 1000)
 
 
 class SessionSound(QObject):
@@ -63,6 +66,22 @@ class SessionSound(QObject):
         preload = getattr(self.audio, "preload", None)
         if preload is not None:
             preload(cues)
+
+    def prepare_narration(self, routine: Routine) -> None:
+        """Have the voice render the routine's words ahead, in order (a voice that renders)."""
+        prepare = getattr(self.voice, "prepare", None)
+        if prepare is not None:
+            prepare(dict.fromkeys(s.spoken for s in routine.steps if s.audio is None and s.spoken))
+
+    def narration_seconds(self, text: str) -> float:
+        """How long `text` is heard: the voice's real rendered length, else the estimate."""
+        real = getattr(self.voice, "narration_seconds", None)
+        return float(real(text)) if real is not None else speaking_seconds(text)
+
+    def narration_ready(self, texts: list[str]) -> bool:
+        """Whether all of `texts` can be said at once (always, for a voice that does not render)."""
+        is_ready = getattr(self.voice, "is_ready", None)
+        return is_ready is None or all(is_ready(text) for text in texts)
 
     def perform(self, actions: list[SoundAction]) -> None:
         """Carry out `actions` in order; narration after a cue waits for the cue's first strike."""

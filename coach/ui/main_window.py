@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the views are imported when the window is filled in: the wi
     from coach.core.routine import Routine
     from coach.services.audio import AudioService
     from coach.services.library_watch import LibraryWatcher
+    from coach.services.neural_voice import NeuralVoice
     from coach.services.reminders import ReminderService
     from coach.services.session_sound import SessionSound
     from coach.services.settings import Settings
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         shapes: BodyShapes | None = None,
         sound: SessionSound | None = None,
         audio: AudioService | None = None,
-        speech: SpeechService | None = None,
+        speech: SpeechService | NeuralVoice | None = None,
         settings: Settings | None = None,
         library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         shapes: BodyShapes | None = None,
         sound: SessionSound | None = None,
         audio: AudioService | None = None,
-        speech: SpeechService | None = None,
+        speech: SpeechService | NeuralVoice | None = None,
         settings: Settings | None = None,
         library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,

@@ -37,6 +37,8 @@ from coach.ui.sound_controls import SoundControls
 
 FRAME_MS = 33  # redraw rate of the ring and pacer while playing
 STILL_MS = 1000  # with reduced motion: once a second, on the countdown's whole seconds
+VOICE_READY_STEPS = 2  # steps whose words must be rendered before a session starts
+VOICE_WAIT_MS = 20000  # after this, start anyway (the words then come as soon as they are ready)
 
 
 @dataclass(frozen=True)
@@ -244,7 +246,8 @@ class PlayerView(QWidget):
         """Start `routine` from its first step."""
         self.release()
         self.routine = routine
-        self.timeline = Timeline.from_routine(routine)
+        self.sound.prepare_narration(routine)  # already under way since the screen before
+        self.timeline = Timeline.from_routine(routine, self.sound.narration_seconds)
         self.conductor = Conductor(self.timeline)
         self.sound.prepare(sorted({s.cue for s in routine.steps if s.cue.lower().endswith(".wav")}))
         self.driver = QtPlayerDriver(Player(self.timeline, self.clock), self)
@@ -260,9 +263,38 @@ class PlayerView(QWidget):
             self.figure.setVisible(names_areas and not self.eyes_closed)
         self.notice.clear()
         self.notice.hide()
-        self.driver.start()
+        self._start_when_voice_ready()
         self._on_state()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _start_when_voice_ready(self) -> None:
+        """Start once the first steps' words are rendered (a step never begins before its words)."""
+        assert self.timeline is not None
+        assert self.driver is not None
+        first = [p.step.spoken for p in self.timeline.steps[:VOICE_READY_STEPS]]
+        driver, waited = self.driver, QTimer(self)
+        waited.setSingleShot(True)
+        ready = getattr(self.sound.voice, "ready", None)
+
+        def go() -> None:
+            if self.driver is not driver or driver.player.state is not PlayerState.READY:
+                return
+            if not waited.isActive() or self.sound.narration_ready(first):
+                waited.stop()
+                if ready is not None:
+                    ready.disconnect(go)
+                self.notice.hide()
+                driver.start()
+                self._on_state()
+
+        if ready is None or self.sound.narration_ready(first):
+            driver.start()
+            return
+        self.notice.setText(self.tr("Preparing the voice…"))
+        self.notice.show()
+        ready.connect(go)
+        waited.timeout.connect(go)  # a voice that never answers does not hold the session back
+        waited.start(VOICE_WAIT_MS)
 
     @property
     def player(self) -> Player | None:

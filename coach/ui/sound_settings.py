@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.services.audio import AudioService, backend_order
+from coach.services.neural_voice import NeuralVoice
 from coach.services.settings import AUDIO_BACKENDS, Settings
 from coach.services.speech import SpeechService
 from coach.ui.rating_scale import muted
@@ -33,7 +34,7 @@ class SoundSettings(QWidget):
     def __init__(
         self,
         audio: AudioService,
-        speech: SpeechService | None,
+        speech: SpeechService | NeuralVoice | None,
         settings: Settings | None,
         parent: QWidget | None = None,
     ) -> None:
