@@ -31,10 +31,10 @@ def play_in_terminal(
     """Print each step as it begins, prefixed with its time; 0 when done, 130 on Ctrl-C.
 
     `on_event` hears every player event too (the sound: cues and narration); `timeline` is the
-    routine fitted to its real narration (default: to the estimate).
+    routine fitted to its narration (default: the steps as written, as when nothing is said).
     """
     wait = wait or threading.Event().wait
-    timeline = timeline or Timeline.from_routine(routine)
+    timeline = timeline or Timeline(routine.steps, routine.end_cue)
     player = Player(timeline, clock)
     if on_event is not None:
         player.subscribe(on_event)

@@ -19,6 +19,24 @@ from coach.core.timeline import NarrationLength
 from coach.paths import Paths
 
 
+# Settings' default rate ("voice/rate"): a little slower than the voice's normal pace
+DEFAULT_RATE = -0.2
+
+
+def saved_rate(paths: Paths) -> float:
+    """The person's voice rate, read from the settings file without Qt (text commands stay Qt-free)."""
+    import configparser
+    import math
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(paths.config_dir / "unknot.ini", encoding="utf-8")
+        rate = float(parser.get("voice", "rate", fallback=str(DEFAULT_RATE)))
+    except (configparser.Error, ValueError, OSError, UnicodeDecodeError):
+        return DEFAULT_RATE
+    return rate if math.isfinite(rate) and -1.0 <= rate <= 1.0 else DEFAULT_RATE
+
+
 def _settings(paths: Paths) -> Any:
     from coach.services.settings import Settings
 
@@ -40,7 +58,7 @@ def session_narration(
 
     if estimate or _voice_missing():
         return speaking_seconds
-    speed = speed_for_rate(_settings(paths).speech_rate)
+    speed = speed_for_rate(saved_rate(paths))
     engine, cache = PiperEngine(), NarrationCache(paths.narration_cache)
     rendered = 0
 

@@ -74,7 +74,10 @@ class SessionSound(QObject):
             prepare(dict.fromkeys(s.spoken for s in routine.steps if s.audio is None and s.spoken))
 
     def narration_seconds(self, text: str) -> float:
-        """How long `text` is heard: the voice's real rendered length, else the estimate."""
+        """How long `text` is heard: the voice's real rendered length, else the estimate
+        (nothing without a voice: the steps keep their lengths)."""
+        if self.voice is None:
+            return 0.0
         real = getattr(self.voice, "narration_seconds", None)
         return float(real(text)) if real is not None else speaking_seconds(text)
 
