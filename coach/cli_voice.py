@@ -18,7 +18,6 @@ from coach.core.speech_estimate import speaking_seconds
 from coach.core.timeline import NarrationLength
 from coach.paths import Paths
 
-
 # Settings' default rate ("voice/rate"): a little slower than the voice's normal pace
 DEFAULT_RATE = -0.2
 
