@@ -107,7 +107,8 @@ def test_the_cache_is_keyed_by_rate_so_a_slower_voice_is_rendered_and_longer(qtb
         voice.prepare(["Let your shoulders drop."])
 
     slow = voice.seconds("Let your shoulders drop.")
-    assert slow is not None and normal is not None
+    assert slow is not None
+    assert normal is not None
     assert slow > normal * 1.3
     assert [speed for _, speed in engine.rendered] == [speed_for_rate(0.0), speed_for_rate(-1.0)]
 
@@ -123,7 +124,8 @@ def test_say_plays_the_rendered_clip_through_the_audio_path_at_the_voice_volume(
 
     assert len(audio.played) == 1
     path, volume = audio.played[0]
-    assert path.is_file() and volume == pytest.approx(0.6)
+    assert path.is_file()
+    assert volume == pytest.approx(0.6)
     assert voice.is_speaking()
     with qtbot.waitSignal(voice.finished, timeout=2000):
         audio.clips[0].playing = False  # the clip ends
@@ -136,7 +138,8 @@ def test_words_said_before_they_are_rendered_play_as_soon_as_they_are(qtbot, mak
     voice = make_voice(engine, audio)
 
     voice.say("Breathe in slowly.")
-    assert voice.is_speaking() and audio.played == []
+    assert voice.is_speaking()
+    assert audio.played == []
     with qtbot.waitSignal(voice.ready, timeout=5000):
         engine.gate.set()
 
