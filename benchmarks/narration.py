@@ -97,7 +97,11 @@ def first_word(cache_dir: Path) -> dict[str, object]:
     voice = NeuralVoice(timed, NarrationCache(cache_dir))
     voice.start()
     sound = SessionSound(timed, voice)
-    results: dict[str, list[float]] = {"cold_start_ms": [], "cold_cache_ms": [], "warm_cache_ms": []}
+    results: dict[str, list[float]] = {
+        "cold_start_ms": [],
+        "cold_cache_ms": [],
+        "warm_cache_ms": [],
+    }
 
     def one(text: str, kind: str) -> None:
         timeline = Timeline([Step(text, 60, cue="step")])

@@ -105,7 +105,8 @@ class SoundSettings(QWidget):
             self.tr("Voice volume"), speech.volume if speech is not None else audio.voice_volume
         )
         self.voice_volume.valueChanged.connect(self._voice_volume_changed)
-        self.test_voice = QPushButton(self.tr("&Test voice"))
+        self.test_voice = QPushButton(self.tr("&Preview voice"))
+        self.test_voice.setAccessibleName(self.tr("Preview the voice"))
         self.test_voice.clicked.connect(self._test_voice)
         form.addRow(self.tr("Voice v&olume:"), self._row(self.voice_volume, self.test_voice))
 
