@@ -14,6 +14,7 @@ as it is, unless it was cut off first).
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Iterable
@@ -81,14 +82,19 @@ class NarrationWorker:
                 )
                 self._thread.start()
 
-    def close(self) -> None:
-        """Stop after the sentence being rendered; returns once the thread has ended."""
+    def close(self, wait: float = 5.0) -> bool:
+        """Stop after the sentence being rendered; True once the thread has ended.
+
+        Waits at most `wait` seconds (a long sentence on a busy machine): quitting the app is
+        never held up for long; the thread is a daemon and goes with the process.
+        """
         with self._lock:
             thread, self._thread = self._thread, None
             if thread is None:
-                return
+                return True
             self._queue.put((-1, 0, _STOP, 0.0))
-        thread.join()
+        thread.join(wait)
+        return not thread.is_alive()
 
     def _run(self) -> None:
         while True:
@@ -97,9 +103,17 @@ class NarrationWorker:
                 return
             try:
                 path = render_cached(self.engine, self.cache, text, speed)
-                self._results.rendered.emit(text, speed, str(path), wav_seconds(path))
+                seconds = wav_seconds(path)
             except Exception as exc:  # noqa: BLE001 - any failure is reported and the text shown
-                self._results.failed.emit(text, speed, str(exc) or type(exc).__name__)
+                self._report(self._results.failed, text, speed, str(exc) or type(exc).__name__)
+            else:
+                self._report(self._results.rendered, text, speed, str(path), seconds)
+
+    @staticmethod
+    def _report(signal: Any, *args: Any) -> None:
+        # the voice may have been deleted while this sentence rendered: then nobody waits for it
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
 
 
 class NeuralVoice(QObject):
