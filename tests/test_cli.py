@@ -57,6 +57,7 @@ def coach_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         "XDG_RUNTIME_DIR": str(runtime),
         "COACH_DATA_DIR": str(tmp_path / "data"),
         "COACH_CONFIG_DIR": str(tmp_path / "config"),
+        "COACH_CACHE_DIR": str(tmp_path / "cache"),
     }
     env.update(extra)
     return env
