@@ -171,8 +171,8 @@ def ahead(cache_dir: Path, routine_id: str | None, steps: int | None) -> dict[st
     wait_until(lambda: voice.pending() == 0, 1800)
     finished = time.monotonic()
     voice.close()
-    margins = []
-    for placed in timeline.steps:
+    margins = []  # for every step after the first (the session waited for the first one's words)
+    for placed in timeline.steps[1:]:
         text = placed.step.spoken
         if text.strip() and text in ready_at:
             margins.append(start + placed.speech_start - ready_at[text])
@@ -188,6 +188,7 @@ def ahead(cache_dir: Path, routine_id: str | None, steps: int | None) -> dict[st
         "real_time_factor": round((finished - opened) / speech, 3) if speech else None,
         "render_to_routine_ratio": round((finished - opened) / timeline.total, 3),
         "min_ahead_s": round(min(margins), 1) if margins else None,
+        "median_ahead_s": round(sorted(margins)[len(margins) // 2], 1) if margins else None,
         "late_steps": sum(1 for m in margins if m < 0),
     }
 
@@ -256,7 +257,8 @@ def main() -> None:
         f"{early['texts']} texts, {early['speech_seconds']} s of speech): all rendered in "
         f"{early['render_all_s']} s ({early['render_to_routine_ratio']}x the routine, real-time "
         f"factor {early['real_time_factor']}); start waited {early['wait_before_start_s']} s; "
-        f"words ready at least {early['min_ahead_s']} s before their step, {early['late_steps']} late"
+        f"after the first step, words ready at least {early['min_ahead_s']} s (median "
+        f"{early['median_ahead_s']} s) before their step, {early['late_steps']} late"
     )
     print(
         f"resident memory: {mem['without_voice_mb']} MB without the voice, "
