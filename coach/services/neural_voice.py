@@ -82,6 +82,20 @@ class NarrationWorker:
                 )
                 self._thread.start()
 
+    def drop_waiting(self) -> list[tuple[str, float]]:
+        """Forget the texts not yet started that were asked for ahead (urgent ones stay)."""
+        dropped, kept = [], []
+        with self._lock:
+            while True:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                (kept if item[0] <= 0 else dropped).append(item)
+            for item in kept:
+                self._queue.put(item)
+        return [(text, speed) for _, _, text, speed in dropped]
+
     def close(self, wait: float = 5.0) -> bool:
         """Stop after the sentence being rendered; True once the thread has ended.
 
@@ -190,7 +204,14 @@ class NeuralVoice(QObject):
         return speed_for_rate(self._rate)
 
     def prepare(self, texts: Iterable[str]) -> None:
-        """Render `texts` ahead, in this order; `prepared` is emitted when all are ready."""
+        """Render `texts` ahead, in this order; `prepared` is emitted when all are ready.
+
+        What an earlier call asked for and is not yet rendering is dropped: the routine on screen
+        comes first (the person opened another one).
+        """
+        texts = list(texts)
+        for text, speed in self._worker.drop_waiting():
+            self._asked.discard((speed, text))
         for text in texts:
             self._ask(text)
         if self.pending() == 0:

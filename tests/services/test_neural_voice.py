@@ -208,3 +208,21 @@ def test_the_real_voice_renders_speech_with_headroom(tmp_path: Path) -> None:
     path = cache.store(engine.voice_id, 1.0, text, samples, rate)
     again, _ = read_wav_mono(path)
     assert len(again) == len(samples)
+
+
+def test_opening_another_routine_renders_its_words_first(qtbot, make_voice):
+    engine = FakeEngine()
+    engine.gate.clear()
+    voice = make_voice(engine)
+    voice.prepare(["First routine, one.", "First routine, two.", "First routine, three."])
+    voice.say("Said now.")  # urgent: kept whatever is opened next
+
+    voice.prepare(["Second routine."])
+    with qtbot.waitSignal(voice.prepared, timeout=5000):
+        engine.gate.set()
+
+    rendered = [text for text, _ in engine.rendered]
+    # the one already rendering when the second routine opened may finish; the rest are dropped
+    assert rendered[-2:] == ["Said now.", "Second routine."]
+    assert "First routine, three." not in rendered
+    assert voice.pending() == 0
