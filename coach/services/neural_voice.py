@@ -84,7 +84,8 @@ class NarrationWorker:
 
     def drop_waiting(self) -> list[tuple[str, float]]:
         """Forget the texts not yet started that were asked for ahead (urgent ones stay)."""
-        dropped, kept = [], []
+        dropped: list[tuple[int, int, Any, float]] = []
+        kept: list[tuple[int, int, Any, float]] = []
         with self._lock:
             while True:
                 try:
