@@ -62,7 +62,9 @@ class Conductor:
             case EventKind.SESSION_HALFWAY:
                 # on a step boundary the step's own cue is enough; two sounds at once would jar,
                 # and a cue over the words would hide them: then the halfway mark is only shown
-                if event.due in self._step_starts or self.timeline.speaking_at(event.due):
+                # A routine that ends softly (for bedtime) stays soft: no chime in its middle.
+                quiet = self.timeline.end_cue in ("end-soft", "none")
+                if quiet or event.due in self._step_starts or self.timeline.speaking_at(event.due):
                     return []
                 return [PlayCue("halfway")]
             case EventKind.FINISHED:

@@ -291,7 +291,7 @@ def test_sleep_wind_down_ends_quietly(routines: dict[str, Routine]) -> None:
     assert sleep.steps[-1].cue == "none"
     assert sleep.steps[-1].spoken == ""
     assert {StepKind.TENSE, StepKind.BREATHE_IN} <= {s.kind for s in sleep.steps}
-    # no "halfway" sound either: the midpoint falls where a step's own cue plays or on words
+    # no "halfway" sound either: a routine that ends softly stays soft
     timeline = Timeline.from_routine(sleep)
     half = timeline.total / 2
     midpoint = PlayerEvent(EventKind.SESSION_HALFWAY, timeline.index_at(half), half)

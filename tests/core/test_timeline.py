@@ -118,3 +118,12 @@ def test_the_halfway_cue_never_plays_over_words() -> None:
     assert speaking.speaking_at(15)
     assert Conductor(speaking).actions(halfway(speaking)) == []
     assert Conductor(quiet).actions(halfway(quiet)) == [PlayCue("halfway")]
+
+
+def test_a_routine_that_ends_softly_has_no_halfway_chime() -> None:
+    steps = [Step("One.", 10), Step("Two.", 10), Step("Three.", 10)]
+    timeline = Timeline(steps, end_cue="end-soft", narration=lambda text: 1.0)
+
+    assert not timeline.speaking_at(15)
+    event = PlayerEvent(EventKind.SESSION_HALFWAY, 1, 15.0)
+    assert Conductor(timeline).actions(event) == []
