@@ -8,9 +8,7 @@ hears a sentence's loudest moments (the strongest 400 ms), not by its single hig
 
 from __future__ import annotations
 
-import hashlib
 import os
-import wave
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,12 +28,16 @@ CACHE_LIMIT_BYTES = 300 * 1024 * 1024
 
 def narration_file_name(voice_id: str, speed: float, text: str) -> str:
     """The cache file name for `text` said by `voice_id` at `speed` (1.0 = the voice's own)."""
+    import hashlib  # here, not at the top: OpenSSL loads with it (5 ms off start-up)
+
     key = f"{voice_id}\n{speed:.3f}\n{' '.join(text.split())}".encode()
     return hashlib.sha256(key).hexdigest()[:40] + ".wav"
 
 
 def wav_seconds(path: Path) -> float:
     """How long a PCM WAV file plays, from its header (OSError or wave.Error if unreadable)."""
+    import wave
+
     with wave.open(str(path), "rb") as source:
         rate = source.getframerate()
         return source.getnframes() / rate if rate else 0.0
@@ -43,6 +45,8 @@ def wav_seconds(path: Path) -> float:
 
 def write_wav(path: Path, samples: NDArray[np.int16], rate: int) -> None:
     """Write mono 16-bit samples to `path` atomically (a reader never sees half a file)."""
+    import wave
+
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
@@ -58,6 +62,8 @@ def write_wav(path: Path, samples: NDArray[np.int16], rate: int) -> None:
 
 def read_wav_mono(path: Path) -> tuple[NDArray[np.float64], int]:
     """A 16-bit PCM WAV as floats in [-1, 1], stereo mixed down, and its sample rate."""
+    import wave
+
     import numpy as np
 
     with wave.open(str(path), "rb") as source:
@@ -136,6 +142,8 @@ class NarrationCache:
 
     def find(self, voice_id: str, speed: float, text: str) -> Path | None:
         """The cached file, if there is a readable one."""
+        import wave
+
         path = self.path(voice_id, speed, text)
         try:
             wav_seconds(path)

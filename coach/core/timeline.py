@@ -17,7 +17,6 @@ the ones people write (docs/session-format.md, "Narration and timing").
 from __future__ import annotations
 
 import math
-import wave
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -71,6 +70,8 @@ class TimedStep:
 def narration_seconds(step: Step, narration: NarrationLength) -> float:
     """How long `step`'s narration lasts: its recorded clip, else its spoken words."""
     if step.audio is not None:
+        import wave
+
         try:
             return wav_seconds(step.audio)
         except (OSError, EOFError, wave.Error):
