@@ -181,7 +181,7 @@ def test_a_failed_rendering_is_reported_and_the_rest_go_on(qtbot, make_voice):
     with qtbot.waitSignal(voice.prepared, timeout=5000):
         voice.prepare(["A broken sentence.", "A good one."])
 
-    assert not voice.is_ready("A broken sentence.")
+    assert voice.is_ready("A broken sentence."), "never waited for: it is shown, not said"
     assert voice.is_ready("A good one.")
     assert "could not say" in voice.notice
     # the timeline still has a length for it: the estimate
@@ -226,3 +226,13 @@ def test_opening_another_routine_renders_its_words_first(qtbot, make_voice):
     assert rendered[-2:] == ["Said now.", "Second routine."]
     assert "First routine, three." not in rendered
     assert voice.pending() == 0
+
+
+def test_nothing_is_waited_for_when_the_voice_cannot_speak(qtbot, cache):
+    voice = NeuralVoice(Audio(), cache, FakeEngine())
+    voice.start(language="de")  # the built-in voice speaks English only
+
+    assert not voice.available
+    assert "English only" in voice.notice
+    assert voice.is_ready("Atme ruhig ein.")
+    voice.close()
