@@ -234,9 +234,10 @@ class NeuralVoice(QObject):
 
     def is_ready(self, text: str) -> bool:
         """Whether nothing needs waiting for before `text` is due: it is rendered at the current
-        rate, or will not be said at all (nothing to say, no voice, its rendering failed)."""
+        rate, or will not be said at all (nothing to say, no voice, muted, its rendering failed)."""
         key = (self.speed, text)
-        return not text.strip() or not self.available or key in self._known or key in self._failed
+        silent = not text.strip() or not self.available or self._muted
+        return silent or key in self._known or key in self._failed
 
     def seconds(self, text: str) -> float | None:
         """The real length of `text`'s narration at the current rate, if it has been rendered."""

@@ -298,6 +298,43 @@ class PlayerView(QWidget):
         waited.timeout.connect(go)  # a voice that never answers does not hold the session back
         waited.start(VOICE_WAIT_MS)
 
+    def _hold_for_words(self, index: int) -> None:
+        """A step whose words are still rendering (skipped to, or a very busy computer) pauses
+        until they are ready, then says them: no step goes by without its words."""
+        assert self.timeline is not None
+        text = self.timeline.steps[index].step.spoken
+        ready = getattr(self.sound.voice, "ready", None)
+        if ready is None or self.sound.narration_ready([text]):
+            return
+        driver, waited = self.driver, QTimer(self)
+        waited.setSingleShot(True)
+
+        def hold() -> None:  # after the player's tick that started the step, not inside it
+            if self.driver is driver and driver is not None and driver.player.current == index:
+                driver.pause()  # cuts the words that were waiting; resuming says them
+                self.notice.setText(self.tr("Preparing the voice…"))
+                self.notice.show()
+
+        def go() -> None:
+            if waited.isActive() and not self.sound.narration_ready([text]):
+                return
+            waited.stop()
+            ready.disconnect(go)
+            player = driver.player if driver is not None else None
+            if (
+                self.driver is driver
+                and player is not None
+                and player.state is PlayerState.PAUSED
+                and player.current == index
+                and self.notice.text() == self.tr("Preparing the voice…")
+            ):
+                driver.resume()
+
+        QTimer.singleShot(0, hold)
+        ready.connect(go)
+        waited.timeout.connect(go)
+        waited.start(VOICE_WAIT_MS)
+
     @property
     def player(self) -> Player | None:
         """The running player, if any."""
@@ -354,6 +391,7 @@ class PlayerView(QWidget):
         self.sound.perform(self.conductor.actions(event))
         if event.kind is EventKind.STEP:
             self._show_step(event.index)
+            self._hold_for_words(event.index)
         elif event.kind is EventKind.PAUSED and event.pause_reason is PauseReason.SLEEP:
             self.notice.setText(
                 self.tr("Paused: the computer slept. Press Space to continue where you were.")

@@ -100,3 +100,27 @@ def test_steps_are_timed_by_the_rendered_words(qtbot, page):
     assert tense.stretched
     assert tense.end - tense.speech_end >= TENSE_HOLD - 1e-9
     assert page.player.player.state is PlayerState.PLAYING, "rendered ahead: starts at once"
+
+
+def test_a_step_whose_words_are_not_ready_waits_for_them_then_says_them(qtbot, page, engine):
+    page.voice.prepare([ROUTINE.steps[0].spoken])
+    qtbot.waitUntil(lambda: page.voice.pending() == 0, timeout=5000)
+    engine.gate.clear()  # the second step's words will still be rendering
+    page.prepare(ROUTINE)
+    qtbot.mouseClick(page.before.start_button, Qt.MouseButton.LeftButton)
+    player = page.player
+    assert player.player.state is PlayerState.PLAYING
+
+    player.next()  # straight to the step whose words are not ready
+
+    qtbot.waitUntil(lambda: player.player.state is PlayerState.PAUSED, timeout=3000)
+    assert player.player.current == 1
+    assert player.notice.text() == "Preparing the voice…"
+    clips = sum(1 for kind, _ in page.output.calls if kind == "clip")
+    engine.gate.set()
+    qtbot.waitUntil(lambda: player.player.state is PlayerState.PLAYING, timeout=5000)
+    qtbot.waitUntil(
+        lambda: sum(1 for kind, _ in page.output.calls if kind == "clip") == clips + 1,
+        timeout=3000,
+    )
+    assert player.player.current == 1
