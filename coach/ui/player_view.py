@@ -320,11 +320,11 @@ class PlayerView(QWidget):
                 return
             waited.stop()
             ready.disconnect(go)
-            player = driver.player if driver is not None else None
+            if driver is None or self.driver is not driver:
+                return
+            player = driver.player
             if (
-                self.driver is driver
-                and player is not None
-                and player.state is PlayerState.PAUSED
+                player.state is PlayerState.PAUSED
                 and player.current == index
                 and self.notice.text() == self.tr("Preparing the voice…")
             ):
