@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -40,6 +41,8 @@ class Voice(Protocol):
 # Words start just after a cue's first strike, not on top of it; short enough that a 4-second
 # breathing step still has room for its word (the timeline counts the same lead).
 SPEECH_AFTER_CUE_MS = round(SPEECH_LEAD * 1000)
+# Longest a step waits for its words to be rendered before it goes on without them.
+WORDS_WAIT_MS = 20_000
 
 
 class SessionSound(QObject):
@@ -85,6 +88,32 @@ class SessionSound(QObject):
         """Whether all of `texts` can be said at once (always, for a voice that does not render)."""
         is_ready = getattr(self.voice, "is_ready", None)
         return is_ready is None or all(is_ready(text) for text in texts)
+
+    def when_words_ready(
+        self, texts: list[str], then: Callable[[], None], timeout_ms: int = WORDS_WAIT_MS
+    ) -> bool:
+        """Call `then` once the voice has rendered `texts`; True (and `then` called at once) if
+        they are ready already. After `timeout_ms` it is called anyway: a voice that never
+        answers holds no session back (its words then come as soon as they are ready)."""
+        ready = getattr(self.voice, "ready", None)
+        if ready is None or self.narration_ready(texts):
+            then()
+            return True
+        waited = QTimer(self)
+        waited.setSingleShot(True)
+
+        def check(*_: object) -> None:
+            if waited.isActive() and not self.narration_ready(texts):
+                return
+            waited.stop()
+            ready.disconnect(check)
+            waited.deleteLater()
+            then()
+
+        ready.connect(check)
+        waited.timeout.connect(check)
+        waited.start(timeout_ms)
+        return False
 
     def perform(self, actions: list[SoundAction]) -> None:
         """Carry out `actions` in order; narration after a cue waits for the cue's first strike."""

@@ -40,7 +40,6 @@ STILL_MS = 1000  # with reduced motion: once a second, on the countdown's whole 
 # the first step's words must be rendered before a session starts; the rest render while it plays
 # (about 0.15-0.4x real time on two cores: far ahead of the steps; benchmarks/narration.py)
 VOICE_READY_STEPS = 1
-VOICE_WAIT_MS = 20000  # after this, start anyway (the words then come as soon as they are ready)
 
 
 @dataclass(frozen=True)
@@ -270,70 +269,48 @@ class PlayerView(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _start_when_voice_ready(self) -> None:
-        """Start once the first steps' words are rendered (a step never begins before its words)."""
+        """Start once the first step's words are rendered (a step never begins before its words)."""
         assert self.timeline is not None
         assert self.driver is not None
+        driver = self.driver
         first = [p.step.spoken for p in self.timeline.steps[:VOICE_READY_STEPS]]
-        driver, waited = self.driver, QTimer(self)
-        waited.setSingleShot(True)
-        ready = getattr(self.sound.voice, "ready", None)
 
         def go() -> None:
-            if self.driver is not driver or driver.player.state is not PlayerState.READY:
-                return
-            if not waited.isActive() or self.sound.narration_ready(first):
-                waited.stop()
-                if ready is not None:
-                    ready.disconnect(go)
+            if self.driver is driver and driver.player.state is PlayerState.READY:
                 self.notice.hide()
                 driver.start()
                 self._on_state()
 
-        if ready is None or self.sound.narration_ready(first):
-            driver.start()
-            return
-        self.notice.setText(self.tr("Preparing the voice…"))
-        self.notice.show()
-        ready.connect(go)
-        waited.timeout.connect(go)  # a voice that never answers does not hold the session back
-        waited.start(VOICE_WAIT_MS)
+        if not self.sound.when_words_ready(first, go):
+            self._say_preparing()
 
     def _hold_for_words(self, index: int) -> None:
         """A step whose words are still rendering (skipped to, or a very busy computer) pauses
         until they are ready, then says them: no step goes by without its words."""
         assert self.timeline is not None
         text = self.timeline.steps[index].step.spoken
-        ready = getattr(self.sound.voice, "ready", None)
-        if ready is None or self.sound.narration_ready([text]):
+        driver = self.driver
+        if driver is None or self.sound.narration_ready([text]):
             return
-        driver, waited = self.driver, QTimer(self)
-        waited.setSingleShot(True)
 
         def hold() -> None:  # after the player's tick that started the step, not inside it
-            if self.driver is driver and driver is not None and driver.player.current == index:
+            if self.driver is driver and driver.player.current == index:
                 driver.pause()  # cuts the words that were waiting; resuming says them
-                self.notice.setText(self.tr("Preparing the voice…"))
-                self.notice.show()
+                self._say_preparing()
 
         def go() -> None:
-            if waited.isActive() and not self.sound.narration_ready([text]):
-                return
-            waited.stop()
-            ready.disconnect(go)
-            if driver is None or self.driver is not driver:
-                return
             player = driver.player
-            if (
-                player.state is PlayerState.PAUSED
-                and player.current == index
-                and self.notice.text() == self.tr("Preparing the voice…")
-            ):
+            waiting = self.notice.text() == self.tr("Preparing the voice…")
+            held = player.state is PlayerState.PAUSED and player.current == index
+            if self.driver is driver and held and waiting:
                 driver.resume()
 
         QTimer.singleShot(0, hold)
-        ready.connect(go)
-        waited.timeout.connect(go)
-        waited.start(VOICE_WAIT_MS)
+        self.sound.when_words_ready([text], go)
+
+    def _say_preparing(self) -> None:
+        self.notice.setText(self.tr("Preparing the voice…"))
+        self.notice.show()
 
     @property
     def player(self) -> Player | None:
