@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from coach.core.library import RoutineLibrary
     from coach.core.regions import RegionCatalogue
     from coach.services.audio import AudioService
+    from coach.services.neural_voice import NeuralVoice
     from coach.services.settings import Settings
     from coach.services.single_instance import SingleInstance
-    from coach.services.speech import SpeechService
     from coach.store.repository import LogRepository
     from coach.ui.main_window import MainWindow
     from coach.ui.prompt import Prompt
@@ -94,14 +94,14 @@ class _Running:
     ready_at: float | None = None
     log: LogRepository | None = None
     audio: AudioService | None = None
-    speech: SpeechService | None = None
+    speech: NeuralVoice | None = None
     instance: SingleInstance | None = None
 
     def close(self) -> None:
+        if self.speech is not None:
+            self.speech.close()  # ends the narration worker (after the sentence it renders)
         if self.audio is not None:
             self.audio.close()  # waits for simpleaudio's playback threads before Python shuts down
-        if self.speech is not None:
-            self.speech.close()
         if self.instance is not None:
             self.instance.close()
         if self.log is not None:
@@ -201,11 +201,12 @@ def _fill_in(
     from PySide6.QtWidgets import QMessageBox
 
     from coach.core.body_shapes import BodyShapes, load_body_shapes
+    from coach.core.narration import NarrationCache
     from coach.core.problems import FileProblems
     from coach.core.regions import load_catalogue
     from coach.services.audio import AudioService, backend_order
     from coach.services.library_watch import LibraryWatcher
-    from coach.services.speech import SpeechService
+    from coach.services.neural_voice import NeuralVoice
     from coach.ui.prompt import DialogPrompt
 
     if not window.isVisible():
@@ -230,7 +231,8 @@ def _fill_in(
     audio.cue_volume = settings.cue_volume
     audio.voice_volume = settings.voice_volume
     audio.muted = settings.muted
-    speech = running.speech = SpeechService()
+    # the bundled neural voice narrates (its model loads in a worker when first needed)
+    speech = running.speech = NeuralVoice(audio, NarrationCache(paths.narration_cache))
     speech.rate = settings.speech_rate
     speech.volume = settings.voice_volume
     speech.muted = settings.muted

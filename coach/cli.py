@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="files or folders")
     p.set_defaults(func=cmd_sessions_validate)
-    p = sessions_sub.add_parser("show", help="the expanded timeline of a routine")
+    p = sessions_sub.add_parser("show", help="the timeline of a routine, as it will be played")
     p.add_argument("routine", metavar="ID|PATH")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument(
@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="REGION=N",
         help="show it as played for this painful area (0-10; the gentle version where it applies)",
+    )
+    p.add_argument(
+        "--estimate", action="store_true", help="time the words by estimate, without the voice"
     )
     p.set_defaults(func=cmd_sessions_show)
     p = sessions_sub.add_parser("schema", help="print the JSON Schema of session files")
@@ -110,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     from coach.cli_guidance import add_guidance_commands
 
     add_guidance_commands(commands)
+    from coach.cli_voice import add_voice_command
+
+    add_voice_command(commands)
     return parser
 
 
@@ -284,20 +290,22 @@ def cmd_sessions_validate(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
-    """`coach sessions show ID|PATH`: the expanded timeline."""
+    """`coach sessions show ID|PATH`: the timeline as played, fitted to the real narration."""
     from coach.cli_guidance import as_played, as_played_json, print_as_played
+    from coach.cli_voice import session_narration
 
     catalogue = catalogue_for(paths)
     played = as_played(find_routine(args.routine, paths), args.areas, catalogue)
     routine = played.routine
-    timeline = Timeline.from_routine(routine)
+    timeline = Timeline.from_routine(routine, session_narration(paths, estimate=args.estimate))
     if args.json:
         out = {
             "id": routine.id,
             "title": routine.title,
             "kind": routine.kind,
             "summary": routine.summary,
-            "duration": routine.duration,
+            "duration": timeline.total,
+            "written_duration": routine.duration,
             "equipment": list(routine.equipment),
             "targets": list(routine.targets),
             "cautions": list(routine.cautions),
@@ -307,6 +315,8 @@ def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
                     "index": t.index,
                     "start": t.offset,
                     "duration": t.step.duration,
+                    "written_duration": t.written if t.stretched else t.step.duration,
+                    "speech": round(t.speech, 2),
                     "kind": t.step.kind.value,
                     "text": t.step.text,
                     "say": t.step.spoken,
@@ -322,9 +332,16 @@ def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
             out |= as_played_json(played)
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
+    stretched = sum(1 for t in timeline.steps if t.stretched)
+    fitted = (
+        f" as played; {format_duration(routine.duration)} as written, {stretched} steps "
+        "lengthened to fit their words"
+        if stretched
+        else ""
+    )
     print(
-        f"{routine.title}  [{routine.id}, {routine.kind}, {format_duration(routine.duration)}, "
-        f"{len(timeline)} steps]"
+        f"{routine.title}  [{routine.id}, {routine.kind}, {format_duration(timeline.total)}"
+        f"{fitted}, {len(timeline)} steps]"
     )
     print(f"from {routine.path}")
     print_as_played(played, catalogue)
@@ -333,12 +350,13 @@ def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
         for caution in routine.cautions:
             print(f"  - {caution}")
     print()
-    rows = [["START", "LENGTH", "KIND", "TEXT", "REGIONS"]]
+    rows = [["START", "LENGTH", "WORDS", "KIND", "TEXT", "REGIONS"]]
     for t in timeline.steps:
         rows.append(
             [
                 format_duration(t.offset),
-                f"{t.step.duration:g}s",
+                f"{t.step.duration:g}s" + (f" (was {t.written:g}s)" if t.stretched else ""),
+                f"{t.speech:.1f}s" if t.speech else "",
                 t.step.kind.value,
                 t.step.text if len(t.step.text) <= 70 else t.step.text[:67] + "...",
                 ", ".join(t.step.regions),
@@ -414,8 +432,16 @@ def cmd_play(args: argparse.Namespace, paths: Paths) -> int:
     routine = find_routine(args.routine, paths)
     if args.no_gui:
         from coach.cli_play import play_with_sound
+        from coach.services.settings import Settings
 
-        return play_with_sound(routine, out=sys.stdout, assets=paths.assets, silent=args.silent)
+        return play_with_sound(
+            routine,
+            out=sys.stdout,
+            assets=paths.assets,
+            cache=paths.narration_cache,
+            silent=args.silent,
+            rate=Settings.for_paths(paths).speech_rate,
+        )
     from coach.app import run_app
 
     return run_app(paths, open_routine=routine.id)

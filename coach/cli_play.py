@@ -7,12 +7,16 @@ import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from coach.core.clock import Clock
 from coach.core.player import EventKind, PauseReason, Player, PlayerEvent, PlayerState
 from coach.core.routine import Routine, format_duration
 from coach.core.timeline import Timeline
+
+if TYPE_CHECKING:
+    from coach.services.neural_voice import NeuralVoice
+    from coach.services.session_sound import SessionSound
 
 
 def play_in_terminal(
@@ -22,13 +26,15 @@ def play_in_terminal(
     out: TextIO,
     wait: Callable[[float], object] | None = None,
     on_event: Callable[[PlayerEvent], None] | None = None,
+    timeline: Timeline | None = None,
 ) -> int:
     """Print each step as it begins, prefixed with its time; 0 when done, 130 on Ctrl-C.
 
-    `on_event` hears every player event too (the sound: cues and narration).
+    `on_event` hears every player event too (the sound: cues and narration); `timeline` is the
+    routine fitted to its narration (default: the steps as written, as when nothing is said).
     """
     wait = wait or threading.Event().wait
-    timeline = Timeline.from_routine(routine)
+    timeline = timeline or Timeline(routine.steps, routine.end_cue)
     player = Player(timeline, clock)
     if on_event is not None:
         player.subscribe(on_event)
@@ -78,18 +84,58 @@ def play_in_terminal(
     return 0
 
 
-def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool = False) -> int:
-    """The terminal player with the same cues and narration as the app (a Qt event loop, no window)."""
+def _render_first_steps(
+    routine: Routine,
+    voice: NeuralVoice,
+    sound: SessionSound,
+    out: TextIO,
+    wait: Callable[[float], None],
+) -> None:
+    """Render the routine's words ahead and wait until the first step's are ready (at most 30 s);
+    the rest render while it plays, far faster than it is said (benchmarks/narration.py)."""
+    sound.prepare_narration(routine)
+    first = [step.spoken for step in routine.steps[:1] if step.audio is None]
+    if sound.narration_ready(first):
+        return
+    print("  (preparing the voice…)", file=out, flush=True)
+    for _ in range(300):
+        if sound.narration_ready(first):
+            return
+        wait(0.1)
+
+
+def play_with_sound(
+    routine: Routine,
+    *,
+    out: TextIO,
+    assets: Path,
+    cache: Path,
+    silent: bool = False,
+    rate: float = 0.0,
+) -> int:
+    """The terminal player with the same cues and narration as the app (a Qt event loop, no window).
+
+    Narration is the bundled voice at `rate`, rendered into `cache`; COACH_SPEECH_ENGINE names a
+    system engine instead.
+    """
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from coach.core.clock import SystemClock
     from coach.core.conductor import Conductor
+    from coach.core.narration import NarrationCache
     from coach.services.audio import AudioService
+    from coach.services.neural_voice import NeuralVoice
     from coach.services.session_sound import SessionSound
     from coach.services.speech import SpeechService
 
     _app = QCoreApplication.instance() or QCoreApplication([])  # kept alive while playing
-    audio, speech = AudioService(), SpeechService()
+    audio = AudioService()
+    speech: NeuralVoice | SpeechService
+    if os.environ.get("COACH_SPEECH_ENGINE"):  # a system engine by name (tests: "mock")
+        speech = SpeechService()
+    else:
+        speech = NeuralVoice(audio, NarrationCache(cache))
+        speech.rate = rate
     if not silent:
         status = audio.start(assets / "sounds")
         speech.start(os.environ.get("COACH_SPEECH_ENGINE") or None, routine.language)
@@ -101,7 +147,6 @@ def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool
         if not speech.available:
             print(f"  ({speech.notice})", file=out)
     sound = SessionSound(audio if not silent else None, speech if not silent else None)
-    conductor = Conductor(Timeline.from_routine(routine))
 
     # Ctrl-C must not land inside a Qt slot (PySide would swallow it there): note it, leave the
     # loop, and raise it here, between waits
@@ -126,12 +171,21 @@ def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
+        if isinstance(speech, NeuralVoice) and speech.available and not silent:
+            try:
+                _render_first_steps(routine, speech, sound, out, wait)
+            except KeyboardInterrupt:
+                print("\nStopped before the first step.", file=out, flush=True)
+                return 130
+        timeline = Timeline.from_routine(routine, sound.narration_seconds)
+        conductor = Conductor(timeline)
         return play_in_terminal(
             routine,
             SystemClock(),
             out=out,
             wait=wait,
             on_event=lambda event: sound.perform(conductor.actions(event)),
+            timeline=timeline,
         )
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -141,5 +195,5 @@ def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool
             if not audio.is_playing():
                 break
             wait(0.5)
-        audio.close()
         speech.close()
+        audio.close()

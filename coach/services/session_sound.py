@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.core.conductor import PlayClip, PlayCue, SoundAction, Speak, StopVoice
+from coach.core.routine import Routine
+from coach.core.speech_estimate import speaking_seconds
+from coach.core.timeline import SPEECH_LEAD
 
 
 class CuePlayer(Protocol):
@@ -35,8 +39,10 @@ class Voice(Protocol):
 
 
 # Words start just after a cue's first strike, not on top of it; short enough that a 4-second
-# breathing step still has room for its word.
-SPEECH_AFTER_CUE_MS = 350
+# breathing step still has room for its word (the timeline counts the same lead).
+SPEECH_AFTER_CUE_MS = round(SPEECH_LEAD * 1000)
+# Longest a step waits for its words to be rendered before it goes on without them.
+WORDS_WAIT_MS = 20_000
 
 
 class SessionSound(QObject):
@@ -63,6 +69,51 @@ class SessionSound(QObject):
         preload = getattr(self.audio, "preload", None)
         if preload is not None:
             preload(cues)
+
+    def prepare_narration(self, routine: Routine) -> None:
+        """Have the voice render the routine's words ahead, in order (a voice that renders)."""
+        prepare = getattr(self.voice, "prepare", None)
+        if prepare is not None:
+            prepare(dict.fromkeys(s.spoken for s in routine.steps if s.audio is None and s.spoken))
+
+    def narration_seconds(self, text: str) -> float:
+        """How long `text` is heard: the voice's real rendered length, else the estimate
+        (nothing without a voice: the steps keep their lengths)."""
+        if self.voice is None:
+            return 0.0
+        real = getattr(self.voice, "narration_seconds", None)
+        return float(real(text)) if real is not None else speaking_seconds(text)
+
+    def narration_ready(self, texts: list[str]) -> bool:
+        """Whether all of `texts` can be said at once (always, for a voice that does not render)."""
+        is_ready = getattr(self.voice, "is_ready", None)
+        return is_ready is None or all(is_ready(text) for text in texts)
+
+    def when_words_ready(
+        self, texts: list[str], then: Callable[[], None], timeout_ms: int = WORDS_WAIT_MS
+    ) -> bool:
+        """Call `then` once the voice has rendered `texts`; True (and `then` called at once) if
+        they are ready already. After `timeout_ms` it is called anyway: a voice that never
+        answers holds no session back (its words then come as soon as they are ready)."""
+        ready = getattr(self.voice, "ready", None)
+        if ready is None or self.narration_ready(texts):
+            then()
+            return True
+        waited = QTimer(self)
+        waited.setSingleShot(True)
+
+        def check(*_: object) -> None:
+            if waited.isActive() and not self.narration_ready(texts):
+                return
+            waited.stop()
+            ready.disconnect(check)
+            waited.deleteLater()
+            then()
+
+        ready.connect(check)
+        waited.timeout.connect(check)
+        waited.start(timeout_ms)
+        return False
 
     def perform(self, actions: list[SoundAction]) -> None:
         """Carry out `actions` in order; narration after a cue waits for the cue's first strike."""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the views are imported when the window is filled in: the wi
     from coach.core.routine import Routine
     from coach.services.audio import AudioService
     from coach.services.library_watch import LibraryWatcher
+    from coach.services.neural_voice import NeuralVoice
     from coach.services.reminders import ReminderService
     from coach.services.session_sound import SessionSound
     from coach.services.settings import Settings
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         shapes: BodyShapes | None = None,
         sound: SessionSound | None = None,
         audio: AudioService | None = None,
-        speech: SpeechService | None = None,
+        speech: SpeechService | NeuralVoice | None = None,
         settings: Settings | None = None,
         library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         shapes: BodyShapes | None = None,
         sound: SessionSound | None = None,
         audio: AudioService | None = None,
-        speech: SpeechService | None = None,
+        speech: SpeechService | NeuralVoice | None = None,
         settings: Settings | None = None,
         library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,
@@ -290,6 +291,8 @@ class MainWindow(QMainWindow):
         SafetyDialog(self, first_run=first_run).exec()
 
     def _about(self) -> None:
+        from coach.services.piper_engine import VOICE_SOURCE
+
         QMessageBox.about(
             self,
             self.tr("About Unknot"),
@@ -297,7 +300,10 @@ class MainWindow(QMainWindow):
                 "<b>Unknot {0}</b><p>A relaxation and self-care coach for people who live with "
                 "chronic pain. It is not a treatment and does not replace a doctor.</p>"
                 "<p>Your data stays on this computer.</p>"
-            ).format(__version__),
+                "<p>The guidance is spoken by the built-in voice “Joe” (en_US-joe-medium), "
+                "made with Piper and released under CC0 (public domain) in the Piper voices "
+                'collection: <a href="{1}">{1}</a>. It works offline.</p>'
+            ).format(__version__, VOICE_SOURCE),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

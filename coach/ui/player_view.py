@@ -37,6 +37,9 @@ from coach.ui.sound_controls import SoundControls
 
 FRAME_MS = 33  # redraw rate of the ring and pacer while playing
 STILL_MS = 1000  # with reduced motion: once a second, on the countdown's whole seconds
+# the first step's words must be rendered before a session starts; the rest render while it plays
+# (about 0.15-0.4x real time on two cores: far ahead of the steps; benchmarks/narration.py)
+VOICE_READY_STEPS = 1
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,8 @@ class PlayerView(QWidget):
         """Start `routine` from its first step."""
         self.release()
         self.routine = routine
-        self.timeline = Timeline.from_routine(routine)
+        self.sound.prepare_narration(routine)  # already under way since the screen before
+        self.timeline = Timeline.from_routine(routine, self.sound.narration_seconds)
         self.conductor = Conductor(self.timeline)
         self.sound.prepare(sorted({s.cue for s in routine.steps if s.cue.lower().endswith(".wav")}))
         self.driver = QtPlayerDriver(Player(self.timeline, self.clock), self)
@@ -260,9 +264,53 @@ class PlayerView(QWidget):
             self.figure.setVisible(names_areas and not self.eyes_closed)
         self.notice.clear()
         self.notice.hide()
-        self.driver.start()
+        self._start_when_voice_ready()
         self._on_state()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _start_when_voice_ready(self) -> None:
+        """Start once the first step's words are rendered (a step never begins before its words)."""
+        assert self.timeline is not None
+        assert self.driver is not None
+        driver = self.driver
+        first = [p.step.spoken for p in self.timeline.steps[:VOICE_READY_STEPS]]
+
+        def go() -> None:
+            if self.driver is driver and driver.player.state is PlayerState.READY:
+                self.notice.hide()
+                driver.start()
+                self._on_state()
+
+        if not self.sound.when_words_ready(first, go):
+            self._say_preparing()
+
+    def _hold_for_words(self, index: int) -> None:
+        """A step whose words are still rendering (skipped to, or a very busy computer) pauses
+        until they are ready, then says them: no step goes by without its words."""
+        assert self.timeline is not None
+        text = self.timeline.steps[index].step.spoken
+        driver = self.driver
+        if driver is None or self.sound.narration_ready([text]):
+            return
+
+        def hold() -> None:  # after the player's tick that started the step, not inside it
+            if self.driver is driver and driver.player.current == index:
+                driver.pause()  # cuts the words that were waiting; resuming says them
+                self._say_preparing()
+
+        def go() -> None:
+            player = driver.player
+            waiting = self.notice.text() == self.tr("Preparing the voice…")
+            held = player.state is PlayerState.PAUSED and player.current == index
+            if self.driver is driver and held and waiting:
+                driver.resume()
+
+        QTimer.singleShot(0, hold)
+        self.sound.when_words_ready([text], go)
+
+    def _say_preparing(self) -> None:
+        self.notice.setText(self.tr("Preparing the voice…"))
+        self.notice.show()
 
     @property
     def player(self) -> Player | None:
@@ -320,6 +368,7 @@ class PlayerView(QWidget):
         self.sound.perform(self.conductor.actions(event))
         if event.kind is EventKind.STEP:
             self._show_step(event.index)
+            self._hold_for_words(event.index)
         elif event.kind is EventKind.PAUSED and event.pause_reason is PauseReason.SLEEP:
             self.notice.setText(
                 self.tr("Paused: the computer slept. Press Space to continue where you were.")

@@ -66,6 +66,7 @@ class SessionPage(QStackedWidget):
         entry = self.log.get_day(today)
         areas = entry.areas if entry else {}
         self.before.prepare(routine, advise(routine, areas, self.catalogue), areas)
+        self.player.sound.prepare_narration(routine)  # the voice renders while the person reads
         self.setCurrentWidget(self.before)
 
     def is_playing(self) -> bool:

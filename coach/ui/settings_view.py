@@ -26,6 +26,7 @@ from coach.ui.reminder_settings import ReminderSettings
 
 if TYPE_CHECKING:
     from coach.services.audio import AudioService
+    from coach.services.neural_voice import NeuralVoice
     from coach.services.reminders import ReminderService
     from coach.services.settings import Settings
     from coach.services.speech import SpeechService
@@ -44,7 +45,7 @@ class SettingsView(QWidget):
         paths: Paths,
         *,
         audio: AudioService | None = None,
-        speech: SpeechService | None = None,
+        speech: SpeechService | NeuralVoice | None = None,
         settings: Settings | None = None,
         log: LogRepository | None = None,
         reminders: ReminderService | None = None,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.services.audio import AudioService, backend_order
+from coach.services.neural_voice import NeuralVoice
 from coach.services.settings import AUDIO_BACKENDS, Settings
 from coach.services.speech import SpeechService
 from coach.ui.rating_scale import muted
@@ -33,7 +34,7 @@ class SoundSettings(QWidget):
     def __init__(
         self,
         audio: AudioService,
-        speech: SpeechService | None,
+        speech: SpeechService | NeuralVoice | None,
         settings: Settings | None,
         parent: QWidget | None = None,
     ) -> None:
@@ -104,7 +105,8 @@ class SoundSettings(QWidget):
             self.tr("Voice volume"), speech.volume if speech is not None else audio.voice_volume
         )
         self.voice_volume.valueChanged.connect(self._voice_volume_changed)
-        self.test_voice = QPushButton(self.tr("&Test voice"))
+        self.test_voice = QPushButton(self.tr("&Preview voice"))
+        self.test_voice.setAccessibleName(self.tr("Preview the voice"))
         self.test_voice.clicked.connect(self._test_voice)
         form.addRow(self.tr("Voice v&olume:"), self._row(self.voice_volume, self.test_voice))
 

@@ -34,11 +34,13 @@ def test_each_cue_is_a_soft_short_mono_wav_that_starts_and_ends_in_silence(name:
 
     assert (params.nchannels, params.sampwidth, params.framerate) == (1, 2, 44_100)
     assert 0.3 <= params.nframes / params.framerate <= 2.5
-    assert dbfs(np.max(np.abs(audio))) < -12, "soft: the peak stays well below full scale"
+    assert dbfs(np.max(np.abs(audio))) < -9, "soft: the peak stays well below full scale"
     edge = round(0.0005 * params.framerate)  # the first and last half millisecond
     assert dbfs(np.max(np.abs(audio[:edge]))) < -40, "fades in from silence"
     assert dbfs(np.max(np.abs(audio[-edge:]))) < -40, "fades out to silence"
-    assert np.max(np.abs(np.diff(audio))) < 0.025, "no sudden jump anywhere (a click)"
+    peak = np.max(np.abs(audio))
+    # a tone's steepest slope is fixed by its pitch; a click is a jump far steeper than that
+    assert np.max(np.abs(np.diff(audio))) < 0.2 * peak, "no sudden jump anywhere (a click)"
 
 
 def test_the_cues_are_told_apart_by_length_loudness_and_pitch() -> None:
@@ -79,3 +81,30 @@ def test_the_sounds_stay_small_and_their_licence_is_recorded() -> None:
     assert "scripts/make_sounds.py" in readme
     for name in NAMES:
         assert f"`{name}.wav`" in readme, f"README says what {name}.wav signals"
+
+
+@pytest.mark.slow
+def test_cues_match_in_loudness_and_sit_3_to_12_db_under_the_voice() -> None:
+    """Balanced by loudness (the loudest 400 ms), against real sentences from the bundled voice."""
+    from coach.core.narration import loudest_dbfs, peak_dbfs
+    from coach.services.piper_engine import PiperEngine
+
+    engine = PiperEngine()
+    voice = []
+    for text in (
+        "Welcome. Settle into a comfortable position, sitting or lying down.",
+        "Make a fist with your right hand. Hold it, and notice the tension.",
+        "And let go. Let your hand go loose and soft.",
+    ):
+        rendered, rate = engine.render(text, 1.0)
+        floats = rendered.astype(np.float64) / 32768
+        assert peak_dbfs(floats) <= -0.9, "the voice keeps about 1 dB of headroom"
+        voice.append(loudest_dbfs(floats, rate))
+    loud = {name: loudest_dbfs(samples(SOUNDS / f"{name}.wav")[0], 44_100) for name in NAMES}
+    normal = {name: level for name, level in loud.items() if not name.endswith("soft")}
+
+    assert max(normal.values()) - min(normal.values()) < 0.5, normal
+    for name, level in normal.items():
+        for voice_level in voice:
+            assert 3 <= voice_level - level <= 12, (name, level, voice_level)
+    assert loud["end-soft"] < min(normal.values())

@@ -228,3 +228,27 @@ def test_a_change_that_cannot_be_saved_is_said_so(
 
     assert audio.cue_volume == 0.2, "the change applies anyway"
     assert panel.feedback.text().startswith("Not saved: cannot write ")
+
+
+def test_preview_voice_plays_the_built_in_voice_through_the_sound_output(
+    qtbot: QtBot, audio: AudioService, fake: FakeSimpleaudio, settings: Settings, tmp_path: Path
+) -> None:
+    from coach.core.narration import NarrationCache
+    from coach.services.neural_voice import NeuralVoice
+    from tests.services.fake_voice import FakeEngine
+
+    voice = NeuralVoice(audio, NarrationCache(tmp_path / "narration"), FakeEngine())
+    voice.start()
+    panel = SoundSettings(audio, voice, settings)
+    qtbot.addWidget(panel)
+    try:
+        assert panel.test_voice.text() == "&Preview voice"
+        assert panel.test_voice.isEnabled()
+        with qtbot.waitSignal(voice.ready, timeout=5000):  # rendered in the worker, then played
+            qtbot.mouseClick(panel.test_voice, Qt.MouseButton.LeftButton)
+            assert panel.feedback.text() == "Speaking a sample sentence…"
+        # the rendered clip went to the same output as the cues (the fake voice renders 22.05 kHz)
+        assert [rate for *_, rate in fake.calls][-1] == 22_050
+        assert len(list((tmp_path / "narration").glob("*.wav"))) == 1
+    finally:
+        voice.close()

@@ -1,0 +1,126 @@
+"""The player with the built-in voice: words rendered ahead, a session waits for its first words,
+and steps are timed by the words' real length."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from coach.core.narration import NarrationCache
+from coach.core.player import PlayerState
+from coach.core.routine import Routine, Step, StepKind
+from coach.core.timeline import TENSE_HOLD
+from coach.services.neural_voice import NeuralVoice
+from coach.services.session_sound import SessionSound
+from coach.ui.session_page import SessionPage
+from tests.services.fake_voice import SECONDS_PER_WORD, FakeEngine
+from tests.ui.test_session_page import Recorder, now
+
+
+class Clip:
+    problem = ""
+
+    def __init__(self) -> None:
+        self.playing = True
+
+    def is_playing(self) -> bool:
+        return self.playing
+
+    def stop(self) -> None:
+        self.playing = False
+
+
+class Output(Recorder):
+    """The cue output: notes cues and clips in order."""
+
+    def play_clip(self, path, volume=None):
+        self.calls.append(("clip", str(path)))
+        return Clip()
+
+
+ROUTINE = Routine(
+    "fist",
+    "A fist",
+    (
+        Step("Make a fist with your right hand.", 2, StepKind.TENSE, cue="tense"),
+        Step("And let go.", 3, StepKind.RELEASE, cue="release"),
+    ),
+    kind="pmr",
+)
+
+
+@pytest.fixture
+def engine() -> FakeEngine:
+    return FakeEngine()
+
+
+@pytest.fixture
+def page(qtbot, catalogue, log, engine, tmp_path: Path):
+    output = Output()
+    voice = NeuralVoice(output, NarrationCache(tmp_path / "narration"), engine)
+    voice.start()
+    widget = SessionPage(catalogue=catalogue, log=log, sound=SessionSound(output, voice), now=now)
+    widget.output, widget.voice = output, voice
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    widget.player.release()
+    voice.close()
+
+
+def test_a_session_starts_only_once_its_first_words_are_ready(qtbot, page, engine):
+    engine.gate.clear()  # the voice is still rendering
+    page.prepare(ROUTINE)
+    qtbot.mouseClick(page.before.start_button, Qt.MouseButton.LeftButton)
+
+    player = page.player
+    assert player.player is not None
+    assert player.player.state is PlayerState.READY
+    assert player.notice.text() == "Preparing the voice…"
+    assert page.output.calls == [], "no cue before the words can follow it"
+
+    engine.gate.set()
+    qtbot.waitUntil(lambda: player.player.state is PlayerState.PLAYING, timeout=5000)
+    qtbot.waitUntil(lambda: "clip" in [kind for kind, _ in page.output.calls], timeout=3000)
+    kinds = [kind for kind, _ in page.output.calls]
+    assert kinds[:2] == ["cue", "clip"], "the step's cue, then its words"
+    assert player.notice.isHidden()
+
+
+def test_steps_are_timed_by_the_rendered_words(qtbot, page):
+    page.prepare(ROUTINE)
+    qtbot.waitUntil(lambda: page.voice.pending() == 0, timeout=5000)
+    qtbot.mouseClick(page.before.start_button, Qt.MouseButton.LeftButton)
+
+    tense = page.player.timeline.steps[0]
+    words = 7 * SECONDS_PER_WORD / page.voice.speed
+    assert tense.speech == pytest.approx(words, abs=0.01)
+    assert tense.stretched
+    assert tense.end - tense.speech_end >= TENSE_HOLD - 1e-9
+    assert page.player.player.state is PlayerState.PLAYING, "rendered ahead: starts at once"
+
+
+def test_a_step_whose_words_are_not_ready_waits_for_them_then_says_them(qtbot, page, engine):
+    page.voice.prepare([ROUTINE.steps[0].spoken])
+    qtbot.waitUntil(lambda: page.voice.pending() == 0, timeout=5000)
+    engine.gate.clear()  # the second step's words will still be rendering
+    page.prepare(ROUTINE)
+    qtbot.mouseClick(page.before.start_button, Qt.MouseButton.LeftButton)
+    player = page.player
+    assert player.player.state is PlayerState.PLAYING
+
+    player.next()  # straight to the step whose words are not ready
+
+    qtbot.waitUntil(lambda: player.player.state is PlayerState.PAUSED, timeout=3000)
+    assert player.player.current == 1
+    assert player.notice.text() == "Preparing the voice…"
+    clips = sum(1 for kind, _ in page.output.calls if kind == "clip")
+    engine.gate.set()
+    qtbot.waitUntil(lambda: player.player.state is PlayerState.PLAYING, timeout=5000)
+    qtbot.waitUntil(
+        lambda: sum(1 for kind, _ in page.output.calls if kind == "clip") == clips + 1,
+        timeout=3000,
+    )
+    assert player.player.current == 1
