@@ -93,6 +93,7 @@ def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool
     if not silent:
         status = audio.start(assets / "sounds")
         speech.start(os.environ.get("COACH_SPEECH_ENGINE") or None, routine.language)
+        speech.wait_until_open()  # the event loop runs meanwhile; a wedged daemon is let go
         if status.silent:
             print(
                 f"  (no sound: {'; '.join(status.problems) or status.label}; the steps are shown here)",

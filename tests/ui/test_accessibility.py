@@ -35,7 +35,8 @@ def window(
     audio = AudioService({"silent": SilentBackend})
     audio.start(paths.assets / "sounds", order=("silent",))
     speech = SpeechService()
-    speech.start("mock")
+    with qtbot.waitSignal(speech.status_changed, timeout=15000):
+        speech.start("mock")
     main = MainWindow(
         paths=paths,
         catalogue=catalogue,

@@ -36,7 +36,8 @@ def audio(fake: FakeSimpleaudio) -> AudioService:
 @pytest.fixture
 def speech(qtbot: QtBot):
     service = SpeechService()
-    service.start("mock")  # Qt's mock engine: there is no speech daemon on the test machines
+    with qtbot.waitSignal(service.status_changed, timeout=15000):
+        service.start("mock")  # Qt's mock engine: there is no speech daemon on the test machines
     yield service
     service.close()
 
@@ -158,7 +159,8 @@ def test_without_a_speech_engine_the_notice_replaces_the_voice_picker(
     qtbot: QtBot, audio: AudioService, settings: Settings
 ) -> None:
     speech = SpeechService()
-    speech.start("no-such-engine")
+    with qtbot.waitSignal(speech.status_changed, timeout=15000):
+        speech.start("no-such-engine")
     panel = SoundSettings(audio, speech, settings)
     qtbot.addWidget(panel)
 
@@ -176,7 +178,8 @@ def test_the_panel_follows_a_speech_engine_that_starts_later(
     qtbot.addWidget(panel)
     assert not panel.test_voice.isEnabled()
 
-    speech.start("mock")
+    with qtbot.waitSignal(speech.status_changed, timeout=15000):
+        speech.start("mock")
 
     assert panel.test_voice.isEnabled()
     assert panel.voice.count() == 2
