@@ -1,18 +1,22 @@
-"""`coach play --no-gui`: follow a routine in the terminal."""
+"""`coach play --no-gui`: follow a routine in the terminal, played by the same `SessionRun` as the app."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from coach.core.clock import Clock
-from coach.core.player import EventKind, PauseReason, Player, PlayerEvent, PlayerState
+from coach.core.player import EventKind, PauseReason, PlayerEvent, PlayerState
 from coach.core.routine import Routine, format_duration
-from coach.core.timeline import Timeline
+from coach.store.repository import local_now
+
+if TYPE_CHECKING:
+    from coach.services.session_sound import SessionSound
+    from coach.store.repository import LogRepository
 
 
 def play_in_terminal(
@@ -20,18 +24,24 @@ def play_in_terminal(
     clock: Clock,
     *,
     out: TextIO,
-    wait: Callable[[float], object] | None = None,
-    on_event: Callable[[PlayerEvent], None] | None = None,
+    wait: Callable[[float], object],
+    sound: SessionSound | None = None,
+    log: LogRepository | None = None,
+    now: Callable[[], dt.datetime] = local_now,
 ) -> int:
     """Print each step as it begins, prefixed with its time; 0 when done, 130 on Ctrl-C.
 
-    `on_event` hears every player event too (the sound: cues and narration).
+    `wait(seconds)` lets time pass (a Qt event loop for real, a manual clock in tests); the
+    session is played, sounded and logged by a `SessionRun`, as in the app.
     """
-    wait = wait or threading.Event().wait
-    timeline = Timeline.from_routine(routine)
-    player = Player(timeline, clock)
-    if on_event is not None:
-        player.subscribe(on_event)
+    from PySide6.QtCore import QCoreApplication
+
+    from coach.services.session_run import SessionRun
+    from coach.services.session_sound import SessionSound
+
+    _app = QCoreApplication.instance() or QCoreApplication([])  # kept alive while playing
+    run = SessionRun(routine, sound or SessionSound(None, None), clock, log=log, now=now)
+    timeline = run.timeline
     total = format_duration(timeline.total)
 
     def show(event: PlayerEvent) -> None:
@@ -54,36 +64,45 @@ def play_in_terminal(
                 flush=True,
             )
 
-    player.subscribe(show)
+    run.player_event.connect(show)
     print(f"{routine.title} ({total}, {len(timeline)} steps). Ctrl-C stops.", file=out, flush=True)
     for caution in routine.cautions:
         print(f"  ! {caution}", file=out)
     try:
-        player.start()
-        while player.state in (PlayerState.PLAYING, PlayerState.PAUSED):
-            if player.state is PlayerState.PAUSED:
-                player.resume()
+        run.start()
+        while run.is_running():
+            if run.player.state is PlayerState.PAUSED:
+                run.toggle()  # after the machine slept: carry on, there is nobody to press Space
                 continue
-            wait(player.seconds_to_next_wake() or 0.0)
-            player.tick()
+            wait(run.player.seconds_to_next_wake() or 0.0)
+            run.catch_up()
     except KeyboardInterrupt:
-        player.stop()
-        step = player.current + 1
+        run.stop()
+        step = run.player.current + 1
         print(
-            f"\nStopped at step {step} of {len(timeline)} after {format_duration(player.played_seconds())}.",
+            f"\nStopped at step {step} of {len(timeline)} after {format_duration(run.player.played_seconds())}.",
             file=out,
             flush=True,
         )
         return 130
+    finally:
+        run.release()
+        run.deleteLater()
     return 0
 
 
-def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool = False) -> int:
+def play_with_sound(
+    routine: Routine,
+    *,
+    out: TextIO,
+    assets: Path,
+    silent: bool = False,
+    log: LogRepository | None = None,
+) -> int:
     """The terminal player with the same cues and narration as the app (a Qt event loop, no window)."""
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from coach.core.clock import SystemClock
-    from coach.core.conductor import Conductor
     from coach.services.audio import AudioService
     from coach.services.session_sound import SessionSound
     from coach.services.speech import SpeechService
@@ -102,7 +121,6 @@ def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool
         if not speech.available:
             print(f"  ({speech.notice})", file=out)
     sound = SessionSound(audio if not silent else None, speech if not silent else None)
-    conductor = Conductor(Timeline.from_routine(routine))
 
     # Ctrl-C must not land inside a Qt slot (PySide would swallow it there): note it, leave the
     # loop, and raise it here, between waits
@@ -116,7 +134,7 @@ def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool
             loop.quit()
 
     def wait(seconds: float) -> None:
-        # run Qt's loop while waiting, so speech and sound effects progress
+        # run Qt's loop while waiting: the player's precise timer, speech and sound all progress
         loop = QEventLoop()
         loops.append(loop)
         QTimer.singleShot(max(0, int(seconds * 1000)), loop.quit)
@@ -127,13 +145,7 @@ def play_with_sound(routine: Routine, *, out: TextIO, assets: Path, silent: bool
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        return play_in_terminal(
-            routine,
-            SystemClock(),
-            out=out,
-            wait=wait,
-            on_event=lambda event: sound.perform(conductor.actions(event)),
-        )
+        return play_in_terminal(routine, SystemClock(), out=out, wait=wait, sound=sound, log=log)
     finally:
         signal.signal(signal.SIGINT, previous)
         interrupted = False

@@ -7,7 +7,6 @@ It can be followed with eyes closed: every step is announced by sound (see Sessi
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QShowEvent
@@ -23,13 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.body_shapes import BodyShapes
-from coach.core.clock import Clock, SystemClock
-from coach.core.conductor import Conductor
 from coach.core.player import EventKind, PauseReason, Player, PlayerEvent, PlayerState
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine, format_duration
 from coach.core.timeline import Timeline
-from coach.services.player_driver import QtPlayerDriver
+from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.session_sound import SessionSound
 from coach.ui.body_map import BodyMapWidget
 from coach.ui.player_widgets import BreathPacer, CountdownRing
@@ -39,40 +36,28 @@ FRAME_MS = 33  # redraw rate of the ring and pacer while playing
 STILL_MS = 1000  # with reduced motion: once a second, on the countdown's whole seconds
 
 
-@dataclass(frozen=True)
-class PlayOutcome:
-    """How a played routine ended."""
-
-    completed: bool
-    stopped_at_step: int | None  # 1-based
-    step_count: int
-    planned_seconds: float
-    played_seconds: float
+__all__ = ["PlayOutcome", "PlayerView"]
 
 
 class PlayerView(QWidget):
-    """Plays one routine at a time; emits `ended` with the outcome when it finishes or is stopped."""
+    """Shows the session a `SessionRun` plays and forwards what the person presses to it."""
 
-    ended = Signal(object)  # PlayOutcome
     eyes_closed_changed = Signal(bool)
 
     def __init__(
         self,
         catalogue: RegionCatalogue,
         sound: SessionSound,
-        clock: Clock | None = None,
         shapes: BodyShapes | None = None,
     ) -> None:
         super().__init__()
         self.catalogue = catalogue
         # the current step's areas on a small figure, the body map's own art and code
         self.figure = BodyMapWidget(catalogue, shapes, interactive=False) if shapes else None
-        self.sound = sound
-        self.clock = clock or SystemClock()
-        self.driver: QtPlayerDriver | None = None
+        self.sound = sound  # only to show each cue as it plays
+        self.run: SessionRun | None = None
         self.routine: Routine | None = None
         self.timeline: Timeline | None = None
-        self.conductor: Conductor | None = None
         self.eyes_closed = False
         self.reduced_motion = False
         self._frame = QTimer(self)
@@ -240,16 +225,15 @@ class PlayerView(QWidget):
 
     # -- playing ---------------------------------------------------------------------------------
 
-    def play(self, routine: Routine) -> None:
-        """Start `routine` from its first step."""
+    def show_run(self, run: SessionRun) -> None:
+        """Show `run` (started or about to start) and forward the keys and buttons to it."""
         self.release()
-        self.routine = routine
-        self.timeline = Timeline.from_routine(routine)
-        self.conductor = Conductor(self.timeline)
-        self.sound.prepare(sorted({s.cue for s in routine.steps if s.cue.lower().endswith(".wav")}))
-        self.driver = QtPlayerDriver(Player(self.timeline, self.clock), self)
-        self.driver.player_event.connect(self._on_event)
-        self.driver.state_changed.connect(self._on_state)
+        self.run = run
+        self.routine = run.routine
+        self.timeline = run.timeline
+        run.player_event.connect(self._on_event)
+        run.state_changed.connect(self._on_state)
+        routine = run.routine
         self.title.setText(f"<b>{html.escape(routine.title)}</b>")
         if self.figure is not None:
             # a routine that never names an area (breathing) has no figure at all
@@ -260,50 +244,47 @@ class PlayerView(QWidget):
             self.figure.setVisible(names_areas and not self.eyes_closed)
         self.notice.clear()
         self.notice.hide()
-        self.driver.start()
         self._on_state()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def player(self) -> Player | None:
-        """The running player, if any."""
-        return self.driver.player if self.driver else None
+        """The player of the session on show, if any."""
+        return self.run.player if self.run is not None else None
 
     def toggle(self) -> None:
         """Pause or continue."""
-        if self.driver:
-            self.driver.toggle()
+        if self.run is not None:
+            self.run.toggle()
 
     def next(self) -> None:
         """Skip to the next step."""
-        if self.driver:
-            self.driver.next()
+        if self.run is not None:
+            self.run.next()
 
     def previous(self) -> None:
         """Go back one step."""
-        if self.driver:
-            self.driver.previous()
+        if self.run is not None:
+            self.run.previous()
 
     def restart_step(self) -> None:
         """Start the current step again."""
-        if self.driver:
-            self.driver.restart_step()
+        if self.run is not None:
+            self.run.restart_step()
 
     def stop(self) -> None:
         """End the session early."""
-        if self.driver:
-            self.driver.stop()
+        if self.run is not None:
+            self.run.stop()
 
     def release(self) -> None:
-        """Stop everything this view runs (timers, sound); safe to call at any time."""
+        """Stop showing a session (it goes on, or ends, with its `SessionRun`); safe at any time."""
         self._frame.stop()
         self._cue_fade.stop()
-        if self.driver is not None:
-            self.driver.player_event.disconnect(self._on_event)
-            self.driver.stop()
-            self.driver.deleteLater()
-            self.driver = None
-        self.sound.stop_voice()
+        if self.run is not None:
+            self.run.player_event.disconnect(self._on_event)
+            self.run.state_changed.disconnect(self._on_state)
+            self.run = None
         self.set_eyes_closed(False)
 
     def _escape(self) -> None:
@@ -315,9 +296,6 @@ class PlayerView(QWidget):
     # -- events ----------------------------------------------------------------------------------
 
     def _on_event(self, event: PlayerEvent) -> None:
-        assert self.conductor is not None
-        assert self.driver is not None
-        self.sound.perform(self.conductor.actions(event))
         if event.kind is EventKind.STEP:
             self._show_step(event.index)
         elif event.kind is EventKind.PAUSED and event.pause_reason is PauseReason.SLEEP:
@@ -326,18 +304,8 @@ class PlayerView(QWidget):
             )
             self.notice.show()
         elif event.kind in (EventKind.FINISHED, EventKind.STOPPED):
-            player = self.driver.player
-            completed = event.kind is EventKind.FINISHED
-            outcome = PlayOutcome(
-                completed=completed,
-                stopped_at_step=None if completed else player.current + 1,
-                step_count=len(player.timeline),
-                planned_seconds=player.timeline.total,
-                played_seconds=player.played_seconds(),
-            )
             self._frame.stop()
             self.set_eyes_closed(False)
-            self.ended.emit(outcome)
 
     def _on_state(self) -> None:
         player = self.player
