@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from coach.core.library import RoutineLibrary
     from coach.core.regions import RegionCatalogue
     from coach.services.audio import AudioService
+    from coach.services.narration import NarrationVoice
     from coach.services.settings import Settings
     from coach.services.single_instance import SingleInstance
     from coach.services.speech import SpeechService
@@ -38,6 +39,19 @@ def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
         ],
         catalogue,
     )
+
+
+def choose_voice(settings: Settings, speech: SpeechService) -> NarrationVoice:
+    """The voice handed to the sessions: the engine chosen in Settings, or the next best.
+
+    This is where the built-in (bundled, offline) voice plugs in: pass it as `builtin`, and the
+    system voice is then started only when it is chosen. Until then "Built-in voice" falls back
+    to the system voice, and without that the guidance is shown on screen.
+    """
+    from coach.services.narration import NarrationVoice
+
+    builtin = None  # the bundled neural voice, once installed
+    return NarrationVoice(settings.voice_engine, system=speech, builtin=builtin)
 
 
 def open_log(paths: Paths, prompt: Prompt) -> LogRepository | None:
@@ -235,6 +249,7 @@ def _fill_in(
     speech.volume = settings.voice_volume
     speech.muted = settings.muted
     speech.set_voice(settings.voice)  # applied once the engine has started
+    narration = choose_voice(settings, speech)
     window.attach(
         catalogue=catalogue,
         library=library,
@@ -244,6 +259,7 @@ def _fill_in(
         audio=audio,
         speech=speech,
         settings=settings,
+        narration=narration,
     )
     running.ready_at = time.monotonic()
     if running.instance is not None:
@@ -255,7 +271,8 @@ def _fill_in(
         # just after the window is painted: reading the cues and, on Linux, reaching
         # speech-dispatcher (up to 2 s when it must be spawned) would otherwise hold the window back
         audio.start(paths.assets / "sounds", backend_order(settings.audio_backend))
-        speech.start()
+        if narration.needs_system_voice():
+            speech.start()  # in its own process: a wedged speech daemon never blocks the window
 
     if not self_test:
         QTimer.singleShot(300, start_sound)

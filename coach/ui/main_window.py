@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the views are imported when the window is filled in: the wi
     from coach.core.routine import Routine
     from coach.services.audio import AudioService
     from coach.services.library_watch import LibraryWatcher
+    from coach.services.narration import NarrationVoice
     from coach.services.reminders import ReminderService
     from coach.services.session_sound import SessionSound
     from coach.services.settings import Settings
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,
         prompt: Prompt | None = None,
+        narration: NarrationVoice | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
                 settings=settings,
                 library_watcher=library_watcher,
                 clock=clock,
+                narration=narration,
             )
 
     def attach(
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,
+        narration: NarrationVoice | None = None,
     ) -> None:
         """Build the views on the open log (once), and show the one chosen in the list."""
         from coach.services.session_sound import SessionSound
@@ -168,14 +172,20 @@ class MainWindow(QMainWindow):
         self.today = TodayView(log, catalogue)
         self.routines = RoutinesView(library, catalogue, library_watcher)
         self.settings = SettingsView(
-            paths, audio=audio, speech=speech, settings=settings, log=log, prompt=self.prompt
+            paths,
+            audio=audio,
+            speech=speech,
+            settings=settings,
+            log=log,
+            prompt=self.prompt,
+            narration=narration,
         )
         self.preferences = settings  # the stored settings (the last routine started)
         self.trends = TrendsPage(log, library)  # builds the charts (pyqtgraph) when first shown
         self.session = SessionPage(
             catalogue=catalogue,
             log=log,
-            sound=sound or SessionSound(audio, speech),
+            sound=sound or SessionSound(audio, narration or speech),
             clock=clock,
             shapes=shapes,
         )

@@ -231,3 +231,22 @@ def test_a_change_that_cannot_be_saved_is_said_so(
 
     assert audio.cue_volume == 0.2, "the change applies anyway"
     assert panel.feedback.text().startswith("Not saved: cannot write ")
+
+
+def test_the_voice_engine_is_chosen_and_saved(
+    qtbot: QtBot, audio: AudioService, speech: SpeechService, settings: Settings, tmp_path: Path
+) -> None:
+    from coach.services.narration import NarrationVoice
+
+    narration = NarrationVoice(settings.voice_engine, system=speech, builtin=None)
+    panel = SoundSettings(audio, speech, settings, narration=narration)
+    qtbot.addWidget(panel)
+    assert panel.engine.isVisibleTo(panel)
+    assert panel.engine.currentText() == "Built-in voice", "the default"
+    assert "The system voice speaks instead." in panel.speech_notice.text()
+
+    panel.engine.setCurrentIndex(panel.engine.findData("system"))
+
+    assert narration.engine == "system"
+    assert Settings(tmp_path / "config").voice_engine == "system"
+    assert not panel.speech_notice.isVisibleTo(panel), "the chosen voice speaks: nothing to say"
