@@ -130,6 +130,7 @@ class SpeechService(QObject):
             volume=self._volume,
             timeout=self.OPEN_SECONDS,
         )
+        self.status_changed.emit()  # "starting…"
 
     def wait_until_open(self, timeout: float | None = None) -> bool:
         """Run the event loop until the engine is ready or has failed (for the terminal player)."""

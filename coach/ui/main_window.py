@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         narration: NarrationVoice | None = None,
     ) -> None:
         """Build the views on the open log (once), and show the one chosen in the list."""
+        from coach.services.hearing import HearingCheck
         from coach.services.session_sound import SessionSound
         from coach.ui.appearance import Appearance
         from coach.ui.body_map_view import BodyMapView
@@ -188,6 +189,9 @@ class MainWindow(QMainWindow):
             sound=sound or SessionSound(audio, narration or speech),
             clock=clock,
             shapes=shapes,
+            hearing=HearingCheck(audio, narration or speech, self)
+            if audio is not None or speech is not None
+            else None,
         )
         if audio is not None or speech is not None:
             self.session.player.set_sound_controls(SoundControls(audio, speech, settings))

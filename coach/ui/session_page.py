@@ -18,6 +18,7 @@ from coach.core.gentle import advise
 from coach.core.log import InvalidEntry, SessionRecord
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine
+from coach.services.hearing import HearingCheck
 from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.session_sound import SessionSound
 from coach.store.repository import LogRepository, local_now
@@ -41,9 +42,11 @@ class SessionPage(QStackedWidget):
         clock: Clock | None = None,
         now: Callable[[], dt.datetime] = local_now,
         shapes: BodyShapes | None = None,
+        hearing: HearingCheck | None = None,
     ) -> None:
         super().__init__()
         self.log = log
+        self.hearing = hearing
         self.catalogue = catalogue
         self.sound = sound
         self.clock = clock or SystemClock()
@@ -62,6 +65,12 @@ class SessionPage(QStackedWidget):
         self.before.back.connect(self.closed.emit)
         self.player.eyes_closed_changed.connect(self.eyes_closed_changed.emit)
         self.after.done.connect(self._done)
+        if hearing is not None:
+            hearing.changed.connect(self._show_hearing)
+        self._show_hearing()
+
+    def _show_hearing(self) -> None:
+        self.before.set_hearing(self.hearing.check() if self.hearing is not None else None)
 
     def prepare(self, routine: Routine) -> None:
         """Show the screen before starting `routine`."""
@@ -71,6 +80,7 @@ class SessionPage(QStackedWidget):
         entry = self.log.get_day(today)
         areas = entry.areas if entry else {}
         self.before.prepare(routine, advise(routine, areas, self.catalogue), areas)
+        self._show_hearing()
         self.setCurrentWidget(self.before)
 
     def is_playing(self) -> bool:

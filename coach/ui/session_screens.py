@@ -23,7 +23,8 @@ from coach.core.gentle import GentleAdvice, gentle_variant
 from coach.core.log import MAX_NOTE
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine, format_duration
-from coach.ui.player_view import PlayOutcome
+from coach.services.hearing import Hearing
+from coach.services.session_run import PlayOutcome
 from coach.ui.rating_scale import RatingScale
 
 
@@ -52,6 +53,12 @@ class BeforeStartView(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
+        # one plain line: will the cues and the voice be heard (checked), and what to do if not
+        self.hearing = QLabel()
+        self.hearing.setWordWrap(True)
+        self.hearing.setTextFormat(Qt.TextFormat.PlainText)
+        self.hearing.setAccessibleName(self.tr("What you will hear"))
+        self.hearing.hide()
         self.gentle_box = QFrame()
         self.gentle_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.gentle_text = QLabel()
@@ -78,6 +85,7 @@ class BeforeStartView(QWidget):
         inner.setContentsMargins(28, 20, 28, 20)
         inner.setSpacing(14)
         inner.addWidget(self.heading)
+        inner.addWidget(self.hearing)
         inner.addWidget(self.details)
         inner.addWidget(self.gentle_box)
         inner.addWidget(self.pain)
@@ -137,6 +145,16 @@ class BeforeStartView(QWidget):
             self.gentle.setChecked(True)
         self.pain.set_value(None)
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_hearing(self, hearing: Hearing | None) -> None:
+        """Say whether the cues and the voice will be heard (None: sound is not set up here)."""
+        if hearing is None:
+            self.hearing.hide()
+            return
+        mark = "🔊" if hearing.cues and hearing.voice else "⚠" if not hearing.checking else "…"
+        self.hearing.setText(f"{mark} {hearing.line}")
+        self.hearing.setAccessibleDescription(hearing.line)
+        self.hearing.show()
 
     def chosen_routine(self) -> Routine:
         """The routine to play: the gentle variant if it is offered and chosen."""

@@ -27,8 +27,8 @@ class FakeVoice:
 @pytest.fixture
 def system(qtbot: QtBot):
     service = SpeechService()
-    with qtbot.waitSignal(service.status_changed, timeout=15000):
-        service.start("mock")
+    service.start("mock")
+    qtbot.waitUntil(lambda: not service.opening, timeout=15000)
     yield service
     service.close()
 

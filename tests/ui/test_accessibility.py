@@ -35,8 +35,8 @@ def window(
     audio = AudioService({"silent": SilentBackend})
     audio.start(paths.assets / "sounds", order=("silent",))
     speech = SpeechService()
-    with qtbot.waitSignal(speech.status_changed, timeout=15000):
-        speech.start("mock")
+    speech.start("mock")
+    qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
     main = MainWindow(
         paths=paths,
         catalogue=catalogue,

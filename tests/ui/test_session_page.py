@@ -272,3 +272,38 @@ def test_a_routine_that_names_no_areas_has_no_figure(figure_page):
     figure = figure_page.player.figure
     assert figure.isHidden()
     assert not figure.sizePolicy().retainSizeWhenHidden()
+
+
+def test_the_screen_before_starting_says_what_will_be_heard(qtbot, catalogue, log):
+    from coach.services.hearing import HearingCheck
+    from coach.services.speech import SpeechService
+    from tests.services.test_hearing import audio_service
+
+    audio, voice = audio_service(works=False), SpeechService()  # no speaker, no voice
+    recorder = Recorder()
+    page = SessionPage(
+        catalogue=catalogue,
+        log=log,
+        sound=SessionSound(recorder, recorder),
+        now=now,
+        clock=ManualClock(),
+        hearing=HearingCheck(audio, voice),
+    )
+    qtbot.addWidget(page)
+    page.show()
+    page.prepare(short_routine())
+
+    line = page.before.hearing
+    assert line.isVisible()
+    assert line.text().startswith("⚠ You will not hear anything: no speaker or headphones")
+    assert "ALSA" not in line.text()
+    assert line.accessibleName() == "What you will hear"
+
+    audio.muted = True
+    audio.status_changed.emit()
+    assert line.text().startswith("⚠ Sound is muted")
+
+
+def test_without_sound_services_there_is_no_line(page):
+    page.prepare(short_routine())
+    assert page.before.hearing.isHidden()

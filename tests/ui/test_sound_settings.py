@@ -36,8 +36,8 @@ def audio(fake: FakeSimpleaudio) -> AudioService:
 @pytest.fixture
 def speech(qtbot: QtBot):
     service = SpeechService()
-    with qtbot.waitSignal(service.status_changed, timeout=15000):
-        service.start("mock")  # Qt's mock engine: there is no speech daemon on the test machines
+    service.start("mock")  # Qt's mock engine: there is no speech daemon on the test machines
+    qtbot.waitUntil(lambda: not service.opening, timeout=15000)
     yield service
     service.close()
 
@@ -159,8 +159,8 @@ def test_without_a_speech_engine_the_notice_replaces_the_voice_picker(
     qtbot: QtBot, audio: AudioService, settings: Settings
 ) -> None:
     speech = SpeechService()
-    with qtbot.waitSignal(speech.status_changed, timeout=15000):
-        speech.start("no-such-engine")
+    speech.start("no-such-engine")
+    qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
     panel = SoundSettings(audio, speech, settings)
     qtbot.addWidget(panel)
 
@@ -178,8 +178,9 @@ def test_the_panel_follows_a_speech_engine_that_starts_later(
     qtbot.addWidget(panel)
     assert not panel.test_voice.isEnabled()
 
-    with qtbot.waitSignal(speech.status_changed, timeout=15000):
-        speech.start("mock")
+    speech.start("mock")
+
+    qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
 
     assert panel.test_voice.isEnabled()
     assert panel.voice.count() == 2
