@@ -38,6 +38,9 @@ def main() -> int:
         keys: dict[str, float] = {}
 
         def begin() -> None:
+            # as a person's click on the window would (neither offscreen nor a bare X server
+            # without a window manager activates a new window)
+            window.activateWindow()
             window.start_routine(routine_id)
             page = window.session
             report(event="before", line=page.before.hearing.text())
@@ -59,6 +62,14 @@ def main() -> int:
 
         def press_keys() -> None:
             player = window.session.player
+            from PySide6.QtWidgets import QApplication
+
+            focus = QApplication.focusWidget()
+            report(
+                event="focus",
+                widget=type(focus).__name__ if focus else None,
+                active=window.isActiveWindow(),
+            )
             states = []
             for name, key in (("space", Qt.Key.Key_Space), ("space2", Qt.Key.Key_Space)):
                 began = time.monotonic()

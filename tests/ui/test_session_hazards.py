@@ -178,7 +178,6 @@ def check_terminal_timing(lines: list[tuple[float, str]]) -> None:
     first = steps[0][0]
     errors = [abs((at - first) - 0.4 * n) for n, (at, _text) in enumerate(steps[:7])]
     assert max(errors) < BOUNDARY_ERROR, errors
-    print(f"terminal: step boundary error max {1000 * max(errors):.1f} ms")
 
 
 @pytest.mark.slow
