@@ -21,7 +21,8 @@ from tests.conftest import REPO, write_session
 from tests.fake_speechd import wedged_speechd
 from tests.ui.test_real_window import self_test_env, xvfb_display  # noqa: F401 (a fixture)
 
-# Six short steps, then a long one: the boundaries are measured in the first 2.4 s.
+# Six short steps, then a long one and a last one: the boundaries are measured in the first 2.4 s;
+# Right then skips from the long step to the last, where Quit stops the session.
 QUICK = "\n".join(
     ["format = 1", 'title = "Quick steps"']
     + [
@@ -29,6 +30,7 @@ QUICK = "\n".join(
         for n, kind in enumerate(["instruction", "breathe-in", "breathe-out"] * 2, start=1)
     ]
     + ['[[steps]]\ntext = "Rest here."\nduration = 60\nkind = "instruction"']
+    + ['[[steps]]\ntext = "The end."\nduration = 5\nkind = "instruction"']
 )
 BOUNDARY_ERROR = 0.050  # seconds
 
@@ -100,9 +102,6 @@ def check_a_run(reports: list[dict], exited_after: float, errors: str, data: Pat
     errors_ms = [abs((at - first) - offsets[index]) for index, at in steps[1:7]]
     assert len(errors_ms) == 6, steps
     assert max(errors_ms) < BOUNDARY_ERROR, errors_ms
-    print(
-        f"window: step boundary error max {1000 * max(errors_ms):.1f} ms; keys {seen['keys']['seconds']}; quit->exit {exited_after:.2f} s"
-    )
     # the keys answer at once, and Space really paused
     assert seen["keys"]["states"] == ["paused", "playing"], "Space paused, Space went on"
     assert max(seen["keys"]["seconds"].values()) < 0.2, seen["keys"]
@@ -113,8 +112,8 @@ def check_a_run(reports: list[dict], exited_after: float, errors: str, data: Pat
     with sqlite3.connect(data / "unknot.sqlite3") as db:
         rows = db.execute("SELECT completed, stopped_at_step, step_count FROM session").fetchall()
     assert rows[-1][0] == 0
-    assert rows[-1][2] == 7
-    assert rows[-1][1] == 7, "stopped on the long step it was skipped to"
+    assert rows[-1][2] == 8
+    assert rows[-1][1] == 8, "stopped on the last step, where Right took it"
 
 
 @pytest.mark.slow
@@ -159,7 +158,7 @@ def play_in_terminal(tmp_path: Path, address: str) -> tuple[list[tuple[float, st
         assert process.stdout is not None
         for line in process.stdout:
             lines.append((time.monotonic(), line.rstrip("\n")))
-            if line.startswith("[ 0:02] 7/7"):
+            if line.startswith("[ 0:02] 7/8"):
                 process.send_signal(2)  # Ctrl-C on the long last step
         status = process.wait(timeout=60)
     finally:
@@ -174,7 +173,7 @@ def play_in_terminal(tmp_path: Path, address: str) -> tuple[list[tuple[float, st
 
 def check_terminal_timing(lines: list[tuple[float, str]]) -> None:
     steps = [(at, text) for at, text in lines if text.startswith("[ 0:0")]
-    assert len(steps) == 7, lines
+    assert len(steps) >= 7, lines
     first = steps[0][0]
     errors = [abs((at - first) - 0.4 * n) for n, (at, _text) in enumerate(steps[:7])]
     assert max(errors) < BOUNDARY_ERROR, errors
@@ -190,7 +189,7 @@ def test_the_terminal_player_keeps_time_with_a_wedged_speech_daemon(tmp_path: Pa
     assert status == 130, errors
     assert any("The system voice is not answering" in text for text in texts), texts
     check_terminal_timing(lines)
-    assert texts[-1].startswith("Stopped at step 7 of 7")
+    assert texts[-1].startswith("Stopped at step 7 of 8")
     assert lines[0][0] - began < 15, "it started without waiting for the daemon"
     assert "Traceback" not in errors
     with sqlite3.connect(tmp_path / "data" / "unknot.sqlite3") as db:
