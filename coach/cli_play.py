@@ -110,8 +110,9 @@ def play_with_sound(
     _app = QCoreApplication.instance() or QCoreApplication([])  # kept alive while playing
     audio, speech = AudioService(), SpeechService()
     if not silent:
-        status = audio.start(assets / "sounds")
+        # the voice opens in its own process while the sound output is tried here
         speech.start(os.environ.get("COACH_SPEECH_ENGINE") or None, routine.language)
+        status = audio.start(assets / "sounds")
         speech.wait_until_open()  # the event loop runs meanwhile; a wedged daemon is let go
         if status.silent:
             print(
