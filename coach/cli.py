@@ -402,8 +402,15 @@ def cmd_play(args: argparse.Namespace, paths: Paths) -> int:
                 if trouble.status != 2:
                     raise
                 print(f"  (this session is not saved in your log: {trouble})")
+            from coach.services.settings import Settings
+
             return play_with_sound(
-                routine, out=sys.stdout, assets=paths.assets, silent=args.silent, log=log
+                routine,
+                out=sys.stdout,
+                assets=paths.assets,
+                silent=args.silent,
+                log=log,
+                settings=Settings.for_paths(paths),  # the voice engine chosen in the app
             )
     from coach.app import run_app
 

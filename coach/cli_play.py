@@ -16,6 +16,7 @@ from coach.store.repository import local_now
 
 if TYPE_CHECKING:
     from coach.services.session_sound import SessionSound
+    from coach.services.settings import Settings
     from coach.store.repository import LogRepository
 
 
@@ -98,10 +99,12 @@ def play_with_sound(
     assets: Path,
     silent: bool = False,
     log: LogRepository | None = None,
+    settings: Settings | None = None,
 ) -> int:
     """The terminal player with the same cues and narration as the app (a Qt event loop, no window)."""
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
+    from coach.app import choose_voice
     from coach.core.clock import SystemClock
     from coach.services.audio import AudioService
     from coach.services.session_sound import SessionSound
@@ -109,9 +112,11 @@ def play_with_sound(
 
     _app = QCoreApplication.instance() or QCoreApplication([])  # kept alive while playing
     audio, speech = AudioService(), SpeechService()
+    narration = choose_voice(settings, speech) if settings is not None else None
     if not silent:
         # the voice opens in its own process while the sound output is tried here
-        speech.start(os.environ.get("COACH_SPEECH_ENGINE") or None, routine.language)
+        if narration is None or narration.needs_system_voice():
+            speech.start(os.environ.get("COACH_SPEECH_ENGINE") or None, routine.language)
         status = audio.start(assets / "sounds")
         speech.wait_until_open()  # the event loop runs meanwhile; a wedged daemon is let go
         if status.silent:
@@ -119,9 +124,12 @@ def play_with_sound(
                 f"  (no sound: {'; '.join(status.problems) or status.label}; the steps are shown here)",
                 file=out,
             )
-        if not speech.available:
-            print(f"  ({speech.notice})", file=out)
-    sound = SessionSound(audio if not silent else None, speech if not silent else None)
+        voice = narration if narration is not None else speech
+        if not voice.available:
+            print(f"  ({voice.notice})", file=out)
+    sound = SessionSound(
+        audio if not silent else None, (narration or speech) if not silent else None
+    )
 
     # Ctrl-C must not land inside a Qt slot (PySide would swallow it there): note it, leave the
     # loop, and raise it here, between waits
