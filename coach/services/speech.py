@@ -11,12 +11,15 @@ joined nor killed, and Qt aborts when a running QThread is destroyed at exit.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QProcess, Qt, QTimer, Signal
 
 from coach.core.speech_estimate import speaking_seconds
+
+_log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -225,6 +228,7 @@ class SpeechService(QObject):
 
     def _drop(self, notice: str) -> None:
         """Let the engine go (killing its process) and say why."""
+        _log.warning("system voice let go: %s", notice)
         was_active = self._active
         self._kill()
         self.notice = notice

@@ -194,7 +194,9 @@ class MainWindow(QMainWindow):
             else None,
         )
         if audio is not None or speech is not None:
-            self.session.player.set_sound_controls(SoundControls(audio, speech, settings))
+            self.session.player.set_sound_controls(
+                SoundControls(audio, speech, settings, narration)
+            )
         # reduced motion (Settings) stills the player's pacer and countdown
         appearance = Appearance.for_app()
         self.session.player.set_reduced_motion(appearance.reduced_motion)
