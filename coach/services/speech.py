@@ -69,6 +69,9 @@ class SpeechService(QObject):
     # Opening may start Python, Qt and (on Linux) spawn speech-dispatcher: about 2.5 s here. The
     # helper itself gives a daemon that is already running one second to answer.
     OPEN_SECONDS = 12.0
+    # Once a running daemon has answered, opening the engine on it takes well under a second; one
+    # that answers a first command and then hangs (speech-dispatcher half-stuck) is let go after:
+    CONNECTED_SECONDS = 3.0
     # A sentence still "speaking" after this long means the engine hung (speech-dispatcher does
     # when it has no sound device): stop it, so the session never waits forever.
     MIN_STALL_SECONDS = 5.0
@@ -80,6 +83,7 @@ class SpeechService(QObject):
         self.fallback = fallback or _tr("the guidance is shown on screen")
         self._process: QProcess | None = None
         self._buffer = b""
+        self._closing = False
         self.available = False
         self.opening = False
         self.engine = ""
@@ -120,6 +124,7 @@ class SpeechService(QObject):
         process.finished.connect(self._exited)
         process.errorOccurred.connect(self._process_error)
         self._process, self._buffer = process, b""
+        self._closing = False
         self.opening = True
         self.notice = _tr("Starting the system voice…")
         program, arguments = host_command()
@@ -201,6 +206,8 @@ class SpeechService(QObject):
             self._on_state(str(message.get("state")), message)
         elif event == "settings":
             self.settings_reply = message
+        elif event == "progress" and self.opening:
+            self._answer.start(round(1000 * self.CONNECTED_SECONDS))
 
     def _on_state(self, state: str, message: dict[str, Any]) -> None:
         if message.get("say") != self._say_id or not self._active:
@@ -219,7 +226,7 @@ class SpeechService(QObject):
             self._drop(not_answering_notice(self.fallback))
 
     def _exited(self) -> None:
-        if self._process is not None and self.sender() is self._process:
+        if self._process is not None and self.sender() is self._process and not self._closing:
             self._drop(no_engine_notice(_tr("the system voice stopped unexpectedly")))
 
     def _process_error(self, error: QProcess.ProcessError) -> None:
@@ -244,8 +251,8 @@ class SpeechService(QObject):
         self.available = self.opening = self._active = False
         if process is not None:
             process.readyReadStandardOutput.disconnect(self._read)
-            process.finished.disconnect(self._exited)
             process.errorOccurred.disconnect(self._process_error)
+            process.finished.disconnect(self._exited)
             if process.state() is not QProcess.ProcessState.NotRunning:
                 process.kill()  # SIGKILL: whatever libspeechd is doing, it ends now
                 process.waitForFinished(1000)  # reaping a killed child takes milliseconds
@@ -256,6 +263,7 @@ class SpeechService(QObject):
         process = self._process
         if process is not None and process.state() is QProcess.ProcessState.Running:
             self._active = False
+            self._closing = True  # its ending is what is asked of it here, not news
             process.write(b'{"cmd": "quit"}\n')
             process.closeWriteChannel()
             process.waitForFinished(200)  # bounded: a stuck helper is killed just below

@@ -10,6 +10,7 @@ Commands (one JSON object a line, each with an `id` that is acknowledged once ca
   open {engine, language, voice, rate, volume}, say {text}, stop, set {voice|rate|volume},
   query, quit.
 Replies: {"event": "ack", "id"}, "opened" {engine, voices, voice}, "failed" {reason},
+  "progress" {stage: daemon-answered},
   "state" {state: speaking|ready|error, say, error}, "settings" {voice, rate, volume}.
 """
 
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 import threading
 from pathlib import Path
@@ -45,26 +45,34 @@ def probe_speechd(path: Path, timeout: float = PROBE_SECONDS) -> str:
     """ "" if the daemon at `path` answers an SSIP command within `timeout`, else why not.
 
     No socket file, or nobody listening, is fine: libspeechd then starts a daemon of its own.
+    A local socket only (QLocalSocket): the app opens no network connection.
     """
+    from PySide6.QtNetwork import QLocalSocket
+
     if not path.exists():
         return ""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        conn.settimeout(timeout)
-        try:
-            conn.connect(str(path))
-        except (ConnectionRefusedError, FileNotFoundError):
-            return ""  # a stale socket: libspeechd starts a new daemon
-        except OSError as exc:
-            return f"cannot reach the speech daemon ({exc.strerror or exc})"
-        try:
-            conn.sendall(b"SET SELF CLIENT_NAME unknot:probe:main\r\n")
-            reply = conn.recv(256)
-            conn.sendall(b"QUIT\r\n")
-        except TimeoutError:
+    conn = QLocalSocket()
+    wait = round(1000 * timeout)
+    conn.connectToServer(str(path))
+    try:
+        if not conn.waitForConnected(wait):
+            if conn.error() in (
+                QLocalSocket.LocalSocketError.ConnectionRefusedError,
+                QLocalSocket.LocalSocketError.ServerNotFoundError,
+            ):
+                return ""  # a stale socket: libspeechd starts a new daemon
+            return f"cannot reach the speech daemon ({conn.errorString()})"
+        conn.write(b"SET SELF CLIENT_NAME unknot:probe:main\r\n")
+        conn.waitForBytesWritten(wait)
+        if not conn.waitForReadyRead(wait):
+            if conn.state() is QLocalSocket.LocalSocketState.UnconnectedState:
+                return "the speech daemon closed the connection"
             return "the speech daemon did not answer within a second"
-        except OSError as exc:
-            return f"the speech daemon hung up ({exc.strerror or exc})"
-    return "" if reply else "the speech daemon closed the connection"
+        conn.write(b"QUIT\r\n")
+        conn.waitForBytesWritten(wait)
+        return ""
+    finally:
+        conn.abort()
 
 
 class Host:
@@ -124,6 +132,10 @@ class Host:
             if trouble:
                 self.send("failed", reason=trouble, not_answering=True)
                 return
+            if path is not None and path.exists():
+                # a daemon is running and answered: opening the engine should take a moment,
+                # not the seconds that starting a daemon takes (the parent shortens its wait)
+                self.send("progress", stage="daemon-answered")
         tts = QTextToSpeech(engine) if engine else QTextToSpeech()
         if tts.state() is QTextToSpeech.State.Error:
             self.send("failed", reason=tts.errorString() or "the engine did not start")

@@ -262,3 +262,26 @@ def test_an_engine_that_hangs_mid_session_is_let_go_within_a_second(
     assert not speech.available
     assert speech.notice == "The system voice is not answering; the guidance is shown on screen."
     assert speech._process is None, "the frozen helper was killed"
+
+
+def test_a_daemon_that_answers_once_then_hangs_is_let_go_within_seconds(
+    qtbot: QtBot, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with wedged_speechd(tmp_path / "speechd", answers_first=True) as address:
+        monkeypatch.setenv("SPEECHD_ADDRESS", address)
+        speech = SpeechService()
+        began = time.monotonic()
+        speech.start("speechd")
+        qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
+        waited = time.monotonic() - began
+        speech.close()
+
+    assert not speech.available
+    assert speech.notice.startswith("The system voice is not answering;")
+    assert waited < speech.OPEN_SECONDS - 3, "not the long wait for a daemon to start"
+
+
+def test_closing_a_working_engine_is_quiet(qtbot: QtBot, speech: SpeechService) -> None:
+    with qtbot.assertNotEmitted(speech.finished):
+        speech.close()
+    assert speech.notice == ""
