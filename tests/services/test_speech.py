@@ -285,3 +285,39 @@ def test_closing_a_working_engine_is_quiet(qtbot: QtBot, speech: SpeechService) 
     with qtbot.assertNotEmitted(speech.finished):
         speech.close()
     assert speech.notice == ""
+
+
+RAW_QT = """
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from PySide6.QtTextToSpeech import QTextToSpeech
+print("constructing", flush=True)
+QTextToSpeech("speechd")
+print("constructed", flush=True)
+"""
+
+
+def test_the_freeze_this_guards_against_is_real(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QTextToSpeech itself, called directly, hangs for good on a daemon that never answers:
+    why every call into it happens in a process that can be killed."""
+    import subprocess
+    import sys
+
+    with wedged_speechd(tmp_path / "speechd") as address:
+        env = {**os.environ, "SPEECHD_ADDRESS": address}
+        process = subprocess.Popen(
+            [sys.executable, "-c", RAW_QT],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            assert process.stdout is not None
+            assert process.stdout.readline().strip() == "constructing"
+            with pytest.raises(subprocess.TimeoutExpired):
+                process.wait(timeout=3)
+        finally:
+            process.kill()
+            output, _ = process.communicate(timeout=10)
+    assert "constructed" not in output
