@@ -107,7 +107,13 @@ class SessionPage(QStackedWidget):
         self.started.emit(routine.id)
         self.record = None
         run = self.run = SessionRun(
-            routine, self.sound, self.clock, log=self.log, now=self.now, pain_before=pain_before
+            routine,
+            self.sound,
+            self.clock,
+            log=self.log,
+            now=self.now,
+            pain_before=pain_before,
+            parent=self,  # ends with the page at the latest
         )
         run.ended.connect(self._ended)
         self.setCurrentWidget(self.player)

@@ -53,7 +53,7 @@ def window(
     qtbot.waitExposed(main)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     yield main
-    main.session.player.release()
+    main.session.release()
     speech.close()
     audio.close()
 

@@ -75,4 +75,4 @@ def test_m_mutes_during_a_session_and_eyes_closed_hides_the_controls(qtbot, cata
     assert page.player.sound_controls.isHidden()
     page.player.set_eyes_closed(False)
     assert page.player.sound_controls.isVisible()
-    page.player.release()
+    page.release()
