@@ -147,10 +147,11 @@ class SessionRun(QObject):
     # -- events ----------------------------------------------------------------------------------
 
     def _on_event(self, event: PlayerEvent) -> None:
+        # the sound first, then the screen, then the log: writing the log waits for the disk
+        # (synchronous SQLite), and the person must not wait for that to hear or see the step
         self.sound.perform(self.conductor.actions(event))
-        if event.kind is EventKind.STEP:
-            self._record_progress(completed=False)
-        elif event.kind in (EventKind.FINISHED, EventKind.STOPPED):
+        ends = event.kind in (EventKind.FINISHED, EventKind.STOPPED)
+        if ends:
             completed = event.kind is EventKind.FINISHED
             self.outcome = PlayOutcome(
                 completed=completed,
@@ -159,9 +160,11 @@ class SessionRun(QObject):
                 planned_seconds=self.timeline.total,
                 played_seconds=self.player.played_seconds(),
             )
-            self._record_progress(completed=completed)
         self.player_event.emit(event)
-        if self.outcome is not None and event.kind in (EventKind.FINISHED, EventKind.STOPPED):
+        if event.kind is EventKind.STEP:
+            self._record_progress(completed=False)
+        elif ends and self.outcome is not None:
+            self._record_progress(completed=self.outcome.completed)
             self.ended.emit(self.outcome)
 
     # -- the log ---------------------------------------------------------------------------------
