@@ -7,6 +7,7 @@ Also the terminal player (`coach play --no-gui`) with the same wedged daemon, an
 from __future__ import annotations
 
 import json
+import os
 import queue
 import sqlite3
 import subprocess
@@ -141,10 +142,17 @@ def test_the_same_in_a_real_window(tmp_path: Path, xvfb_display: str) -> None:  
 # -- the terminal player ---------------------------------------------------------------------------
 
 
-def play_in_terminal(tmp_path: Path, address: str) -> tuple[list[tuple[float, str]], int, str]:
-    """`coach play quick --no-gui`; each output line with when it arrived."""
-    env = app_env(tmp_path, address)
+def play_in_terminal(
+    tmp_path: Path, address: str | None
+) -> tuple[list[tuple[float, str]], int, str]:
+    """`coach play quick --no-gui`; each output line with when it arrived.
+
+    With `address` None, libspeechd finds (or starts) speech-dispatcher as it normally would.
+    """
+    env = app_env(tmp_path, address or "")
     env.pop("QT_QPA_PLATFORM", None)
+    if address is None:
+        env.pop("SPEECHD_ADDRESS")
     process = subprocess.Popen(
         [sys.executable, "-u", "-m", "coach", "play", "quick", "--no-gui"],
         cwd=REPO,
@@ -209,3 +217,37 @@ def test_the_terminal_player_without_a_speech_daemon(tmp_path: Path) -> None:
     assert status == 130, errors
     assert any("No speech engine found" in text for text in texts), texts
     check_terminal_timing(lines)
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """The ids of processes whose command line mentions `text` (a folder of this test's own)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.slow
+def test_the_terminal_player_with_a_real_speech_daemon(tmp_path: Path) -> None:
+    """speech-dispatcher present: started by libspeechd in this test's own runtime folder (here,
+    with no sound card, it accepts the words and then stops answering), then ended."""
+    import shutil
+    import signal
+
+    if shutil.which("speech-dispatcher") is None:
+        pytest.skip("speech-dispatcher is not installed")
+    runtime = str(tmp_path / "runtime")
+    try:
+        lines, status, errors = play_in_terminal(tmp_path, None)
+    finally:
+        for pid in processes_mentioning(runtime):  # the daemon this test started, and only it
+            os.kill(pid, signal.SIGKILL)
+
+    assert status == 130, errors
+    check_terminal_timing(lines)
+    assert "Traceback" not in errors
