@@ -151,7 +151,7 @@ class BeforeStartView(QWidget):
         if hearing is None:
             self.hearing.hide()
             return
-        mark = "🔊" if hearing.cues and hearing.voice else "⚠" if not hearing.checking else "…"
+        mark = "♪" if hearing.cues and hearing.voice else "⚠" if not hearing.checking else "…"
         self.hearing.setText(f"{mark} {hearing.line}")
         self.hearing.setAccessibleDescription(hearing.line)
         self.hearing.show()
