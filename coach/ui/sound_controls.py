@@ -38,6 +38,10 @@ class SoundControls(QWidget):
         self.chimes.valueChanged.connect(self._chimes_changed)
         self.voice.valueChanged.connect(self._voice_changed)
         self.mute.toggled.connect(self._mute_changed)
+        # the voice may start, or be let go, while a session plays: say so when it happens
+        changed = getattr(narration if narration is not None else speech, "status_changed", None)
+        if changed is not None:
+            changed.connect(self.refresh)
         self.refresh()
 
     def _slider(self, name: str) -> QSlider:
