@@ -48,9 +48,13 @@ def choose_voice(settings: Settings, speech: SpeechService) -> NarrationVoice:
     system voice is then started only when it is chosen. Until then "Built-in voice" falls back
     to the system voice, and without that the guidance is shown on screen.
     """
+    from PySide6.QtCore import QCoreApplication
+
     from coach.services.narration import NarrationVoice
 
     builtin = None  # the bundled neural voice, once installed
+    if builtin is not None:  # what a failing system voice gives way to
+        speech.fallback = QCoreApplication.translate("SpeechService", "using the built-in voice")
     return NarrationVoice(settings.voice_engine, system=speech, builtin=builtin)
 
 
