@@ -9,6 +9,10 @@ from collections.abc import Sequence
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run what it asks for; returns the exit status."""
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--speech-host"]:  # the system voice's own process (see services/speech.py)
+        from coach.services.speech_host import main as speech_host
+
+        return speech_host()
     app = _app_options(args)
     if app is not None:
         # straight to the window: the command line's parser and commands import much more

@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from coach.core.library import RoutineLibrary
     from coach.core.regions import RegionCatalogue
     from coach.services.audio import AudioService
+    from coach.services.narration import NarrationVoice
     from coach.services.neural_voice import NeuralVoice
     from coach.services.settings import Settings
     from coach.services.single_instance import SingleInstance
+    from coach.services.speech import SpeechService
     from coach.store.repository import LogRepository
     from coach.ui.main_window import MainWindow
     from coach.ui.prompt import Prompt
@@ -38,6 +40,23 @@ def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
         ],
         catalogue,
     )
+
+
+def choose_voice(
+    settings: Settings, speech: SpeechService, builtin: NeuralVoice | None
+) -> NarrationVoice:
+    """The voice handed to the sessions: the engine chosen in Settings, or the next best.
+
+    `builtin` is the bundled neural voice (None where piper or the voice package is missing);
+    the system voice is started only when it is chosen or the built-in one cannot speak.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from coach.services.narration import NarrationVoice
+
+    if builtin is not None:  # what a failing system voice gives way to
+        speech.fallback = QCoreApplication.translate("SpeechService", "using the built-in voice")
+    return NarrationVoice(settings.voice_engine, system=speech, builtin=builtin)
 
 
 def open_log(paths: Paths, prompt: Prompt) -> LogRepository | None:
@@ -94,12 +113,15 @@ class _Running:
     ready_at: float | None = None
     log: LogRepository | None = None
     audio: AudioService | None = None
-    speech: NeuralVoice | None = None
+    neural: NeuralVoice | None = None
+    speech: SpeechService | None = None
     instance: SingleInstance | None = None
 
     def close(self) -> None:
+        if self.neural is not None:
+            self.neural.close()  # ends the narration worker (after the sentence it renders)
         if self.speech is not None:
-            self.speech.close()  # ends the narration worker (after the sentence it renders)
+            self.speech.close()  # the system voice's helper process: killed if it hangs
         if self.audio is not None:
             self.audio.close()  # waits for simpleaudio's playback threads before Python shuts down
         if self.instance is not None:
@@ -207,6 +229,7 @@ def _fill_in(
     from coach.services.audio import AudioService, backend_order
     from coach.services.library_watch import LibraryWatcher
     from coach.services.neural_voice import NeuralVoice
+    from coach.services.speech import SpeechService
     from coach.ui.prompt import DialogPrompt
 
     if not window.isVisible():
@@ -231,11 +254,14 @@ def _fill_in(
     audio.cue_volume = settings.cue_volume
     audio.voice_volume = settings.voice_volume
     audio.muted = settings.muted
-    # the bundled neural voice narrates (its model loads in a worker when first needed)
-    speech = running.speech = NeuralVoice(audio, NarrationCache(paths.narration_cache))
-    speech.rate = settings.speech_rate
-    speech.volume = settings.voice_volume
-    speech.muted = settings.muted
+    # the bundled neural voice narrates (its model loads in a worker when first needed); the
+    # system voice is an option, started (in its own process) only when it may be used
+    neural = running.neural = NeuralVoice(audio, NarrationCache(paths.narration_cache))
+    speech = running.speech = SpeechService()
+    narration = choose_voice(settings, speech, neural)
+    narration.rate = settings.speech_rate
+    narration.volume = settings.voice_volume
+    narration.muted = settings.muted
     speech.set_voice(settings.voice)  # applied once the engine has started
     window.attach(
         catalogue=catalogue,
@@ -244,8 +270,9 @@ def _fill_in(
         shapes=shapes,
         library_watcher=LibraryWatcher.for_library(library),
         audio=audio,
-        speech=speech,
+        speech=narration,
         settings=settings,
+        narration=narration,
     )
     running.ready_at = time.monotonic()
     if running.instance is not None:
@@ -257,7 +284,9 @@ def _fill_in(
         # just after the window is painted: reading the cues and, on Linux, reaching
         # speech-dispatcher (up to 2 s when it must be spawned) would otherwise hold the window back
         audio.start(paths.assets / "sounds", backend_order(settings.audio_backend))
-        speech.start()
+        neural.start()  # only checks that piper and the voice are installed: the model loads later
+        if narration.needs_system_voice():
+            speech.start()  # in its own process: a wedged speech daemon never blocks the window
 
     if not self_test:
         QTimer.singleShot(300, start_sound)

@@ -431,17 +431,29 @@ def cmd_play(args: argparse.Namespace, paths: Paths) -> int:
     """`coach play ID|PATH [--no-gui]`."""
     routine = find_routine(args.routine, paths)
     if args.no_gui:
+        from contextlib import ExitStack
+
+        from coach.cli_log import open_log
         from coach.cli_play import play_with_sound
         from coach.services.settings import Settings
 
-        return play_with_sound(
-            routine,
-            out=sys.stdout,
-            assets=paths.assets,
-            cache=paths.narration_cache,
-            silent=args.silent,
-            rate=Settings.for_paths(paths).speech_rate,
-        )
+        with ExitStack() as stack:
+            log = None
+            try:  # the session is kept in the log, as in the app
+                log = stack.enter_context(open_log(paths))
+            except CommandError as trouble:
+                if trouble.status != 2:
+                    raise
+                print(f"  (this session is not saved in your log: {trouble})")
+            return play_with_sound(
+                routine,
+                out=sys.stdout,
+                assets=paths.assets,
+                cache=paths.narration_cache,
+                silent=args.silent,
+                log=log,
+                settings=Settings.for_paths(paths),  # the voice engine and rate chosen in the app
+            )
     from coach.app import run_app
 
     return run_app(paths, open_routine=routine.id)

@@ -1,22 +1,23 @@
-"""`coach play --no-gui`: follow a routine in the terminal."""
+"""`coach play --no-gui`: follow a routine in the terminal, played by the same `SessionRun` as the app."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from coach.core.clock import Clock
-from coach.core.player import EventKind, PauseReason, Player, PlayerEvent, PlayerState
+from coach.core.player import EventKind, PauseReason, PlayerEvent, PlayerState
 from coach.core.routine import Routine, format_duration
-from coach.core.timeline import Timeline
+from coach.store.repository import local_now
 
 if TYPE_CHECKING:
-    from coach.services.neural_voice import NeuralVoice
     from coach.services.session_sound import SessionSound
+    from coach.services.settings import Settings
+    from coach.store.repository import LogRepository
 
 
 def play_in_terminal(
@@ -24,20 +25,24 @@ def play_in_terminal(
     clock: Clock,
     *,
     out: TextIO,
-    wait: Callable[[float], object] | None = None,
-    on_event: Callable[[PlayerEvent], None] | None = None,
-    timeline: Timeline | None = None,
+    wait: Callable[[float], object],
+    sound: SessionSound | None = None,
+    log: LogRepository | None = None,
+    now: Callable[[], dt.datetime] = local_now,
 ) -> int:
     """Print each step as it begins, prefixed with its time; 0 when done, 130 on Ctrl-C.
 
-    `on_event` hears every player event too (the sound: cues and narration); `timeline` is the
-    routine fitted to its narration (default: the steps as written, as when nothing is said).
+    `wait(seconds)` lets time pass (a Qt event loop for real, a manual clock in tests); the
+    session is played, sounded and logged by a `SessionRun`, as in the app.
     """
-    wait = wait or threading.Event().wait
-    timeline = timeline or Timeline(routine.steps, routine.end_cue)
-    player = Player(timeline, clock)
-    if on_event is not None:
-        player.subscribe(on_event)
+    from PySide6.QtCore import QCoreApplication
+
+    from coach.services.session_run import SessionRun
+    from coach.services.session_sound import SessionSound
+
+    _app = QCoreApplication.instance() or QCoreApplication([])  # kept alive while playing
+    run = SessionRun(routine, sound or SessionSound(None, None), clock, log=log, now=now)
+    timeline = run.timeline
     total = format_duration(timeline.total)
 
     def show(event: PlayerEvent) -> None:
@@ -60,48 +65,36 @@ def play_in_terminal(
                 flush=True,
             )
 
-    player.subscribe(show)
+    run.player_event.connect(show)
     print(f"{routine.title} ({total}, {len(timeline)} steps). Ctrl-C stops.", file=out, flush=True)
     for caution in routine.cautions:
         print(f"  ! {caution}", file=out)
     try:
-        player.start()
-        while player.state in (PlayerState.PLAYING, PlayerState.PAUSED):
-            if player.state is PlayerState.PAUSED:
-                player.resume()
+        run.start()
+        if run.waiting:
+            print("  (preparing the voice…)", file=out, flush=True)
+        while run.waiting or run.is_running():
+            if run.waiting:  # a step never begins before its words are rendered
+                wait(0.1)
                 continue
-            wait(player.seconds_to_next_wake() or 0.0)
-            player.tick()
+            if run.player.state is PlayerState.PAUSED:
+                run.toggle()  # after the machine slept: carry on, there is nobody to press Space
+                continue
+            wait(run.player.seconds_to_next_wake() or 0.0)
+            run.catch_up()
     except KeyboardInterrupt:
-        player.stop()
-        step = player.current + 1
+        run.stop()
+        step = run.player.current + 1
         print(
-            f"\nStopped at step {step} of {len(timeline)} after {format_duration(player.played_seconds())}.",
+            f"\nStopped at step {step} of {len(timeline)} after {format_duration(run.player.played_seconds())}.",
             file=out,
             flush=True,
         )
         return 130
+    finally:
+        run.release()
+        run.deleteLater()
     return 0
-
-
-def _render_first_steps(
-    routine: Routine,
-    voice: NeuralVoice,
-    sound: SessionSound,
-    out: TextIO,
-    wait: Callable[[float], None],
-) -> None:
-    """Render the routine's words ahead and wait until the first step's are ready (at most 30 s);
-    the rest render while it plays, far faster than it is said (benchmarks/narration.py)."""
-    sound.prepare_narration(routine)
-    first = [step.spoken for step in routine.steps[:1] if step.audio is None]
-    if sound.narration_ready(first):
-        return
-    print("  (preparing the voice…)", file=out, flush=True)
-    for _ in range(300):
-        if sound.narration_ready(first):
-            return
-        wait(0.1)
 
 
 def play_with_sound(
@@ -109,19 +102,21 @@ def play_with_sound(
     *,
     out: TextIO,
     assets: Path,
-    cache: Path,
+    cache: Path | None = None,
     silent: bool = False,
-    rate: float = 0.0,
+    log: LogRepository | None = None,
+    settings: Settings | None = None,
 ) -> int:
     """The terminal player with the same cues and narration as the app (a Qt event loop, no window).
 
-    Narration is the bundled voice at `rate`, rendered into `cache`; COACH_SPEECH_ENGINE names a
-    system engine instead.
+    Narration is the engine chosen in `settings`: the bundled voice (rendered into `cache`) by
+    default, the system voice as an option; COACH_SPEECH_ENGINE names a system engine instead
+    (tests: "mock").
     """
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
+    from coach.app import choose_voice
     from coach.core.clock import SystemClock
-    from coach.core.conductor import Conductor
     from coach.core.narration import NarrationCache
     from coach.services.audio import AudioService
     from coach.services.neural_voice import NeuralVoice
@@ -129,24 +124,31 @@ def play_with_sound(
     from coach.services.speech import SpeechService
 
     _app = QCoreApplication.instance() or QCoreApplication([])  # kept alive while playing
-    audio = AudioService()
-    speech: NeuralVoice | SpeechService
-    if os.environ.get("COACH_SPEECH_ENGINE"):  # a system engine by name (tests: "mock")
-        speech = SpeechService()
-    else:
-        speech = NeuralVoice(audio, NarrationCache(cache))
-        speech.rate = rate
+    audio, speech = AudioService(), SpeechService()
+    neural = None
+    if cache is not None and not os.environ.get("COACH_SPEECH_ENGINE"):
+        neural = NeuralVoice(audio, NarrationCache(cache))
+        neural.start()  # only checks that it is installed: the model loads in its worker
+    narration = choose_voice(settings, speech, neural) if settings is not None else None
+    if narration is not None and settings is not None:
+        narration.rate = settings.speech_rate
     if not silent:
+        # the voice opens in its own process while the sound output is tried here
+        if narration is None or narration.needs_system_voice():
+            speech.start(os.environ.get("COACH_SPEECH_ENGINE") or None, routine.language)
         status = audio.start(assets / "sounds")
-        speech.start(os.environ.get("COACH_SPEECH_ENGINE") or None, routine.language)
+        speech.wait_until_open()  # the event loop runs meanwhile; a wedged daemon is let go
         if status.silent:
             print(
                 f"  (no sound: {'; '.join(status.problems) or status.label}; the steps are shown here)",
                 file=out,
             )
-        if not speech.available:
-            print(f"  ({speech.notice})", file=out)
-    sound = SessionSound(audio if not silent else None, speech if not silent else None)
+        voice = narration if narration is not None else speech
+        if not voice.available:
+            print(f"  ({voice.notice})", file=out)
+    sound = SessionSound(
+        audio if not silent else None, (narration or speech) if not silent else None
+    )
 
     # Ctrl-C must not land inside a Qt slot (PySide would swallow it there): note it, leave the
     # loop, and raise it here, between waits
@@ -160,7 +162,7 @@ def play_with_sound(
             loop.quit()
 
     def wait(seconds: float) -> None:
-        # run Qt's loop while waiting, so speech and sound effects progress
+        # run Qt's loop while waiting: the player's precise timer, speech and sound all progress
         loop = QEventLoop()
         loops.append(loop)
         QTimer.singleShot(max(0, int(seconds * 1000)), loop.quit)
@@ -171,22 +173,7 @@ def play_with_sound(
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        if isinstance(speech, NeuralVoice) and speech.available and not silent:
-            try:
-                _render_first_steps(routine, speech, sound, out, wait)
-            except KeyboardInterrupt:
-                print("\nStopped before the first step.", file=out, flush=True)
-                return 130
-        timeline = Timeline.from_routine(routine, sound.narration_seconds)
-        conductor = Conductor(timeline)
-        return play_in_terminal(
-            routine,
-            SystemClock(),
-            out=out,
-            wait=wait,
-            on_event=lambda event: sound.perform(conductor.actions(event)),
-            timeline=timeline,
-        )
+        return play_in_terminal(routine, SystemClock(), out=out, wait=wait, sound=sound, log=log)
     finally:
         signal.signal(signal.SIGINT, previous)
         interrupted = False
@@ -195,5 +182,7 @@ def play_with_sound(
             if not audio.is_playing():
                 break
             wait(0.5)
-        speech.close()
+        if neural is not None:
+            neural.close()
         audio.close()
+        speech.close()

@@ -61,7 +61,7 @@ def pmr4(library: RoutineLibrary) -> Routine:
     return entry.routine
 
 
-def test_plays_every_step_on_a_manual_clock(pmr4: Routine) -> None:
+def test_plays_every_step_on_a_manual_clock(qapp, pmr4: Routine) -> None:
     clock = ManualClock()
     out = io.StringIO()
 
@@ -79,7 +79,7 @@ def test_plays_every_step_on_a_manual_clock(pmr4: Routine) -> None:
     assert clock.monotonic() - ManualClock().monotonic() == pytest.approx(pmr4.duration)
 
 
-def test_ctrl_c_while_waiting_stops_with_130(pmr4: Routine) -> None:
+def test_ctrl_c_while_waiting_stops_with_130(qapp, pmr4: Routine) -> None:
     clock = ManualClock()
     out = io.StringIO()
 
@@ -97,7 +97,7 @@ def test_ctrl_c_while_waiting_stops_with_130(pmr4: Routine) -> None:
     assert "Finished" not in output
 
 
-def test_a_suspend_mid_routine_pauses_then_finishes(pmr4: Routine) -> None:
+def test_a_suspend_mid_routine_pauses_then_finishes(qapp, pmr4: Routine) -> None:
     clock = ManualClock()
     out = io.StringIO()
     suspended = []

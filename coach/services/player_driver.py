@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from coach.core.player import Player, PlayerEvent
+from coach.core.player import Player, PlayerEvent, PlayerState
 
 
 class QtPlayerDriver(QObject):
@@ -66,6 +66,12 @@ class QtPlayerDriver(QObject):
     def stop(self) -> None:
         """Stop early."""
         self._after(self.player.stop())
+
+    def wake_now(self) -> None:
+        """Let the player look at the clock now (it moved by more than the timer knows: a
+        manual clock in tests)."""
+        if self.player.state is PlayerState.PLAYING:
+            self._wake()
 
     def is_waiting(self) -> bool:
         """Whether a wake-up is scheduled (tests check nothing is left running)."""

@@ -15,6 +15,7 @@ from coach.core.reminders import MAX_TIMES, PURPOSES, clean_times, format_time, 
 from coach.paths import Paths
 
 AUDIO_BACKENDS = ("auto", "simpleaudio", "qt", "silent")
+VOICE_ENGINES = ("builtin", "system")  # the bundled voice (default) or the system's
 THEMES = ("system", "light", "dark")
 TEXT_SCALE_RANGE = (0.8, 1.6)
 FILE_NAME = "unknot.ini"
@@ -28,6 +29,7 @@ class Settings:
         "sound/muted": False,
         "sound/backend": "auto",
         "voice/volume": 0.8,
+        "voice/engine": "builtin",
         "voice/name": "",  # "": the engine's default voice
         "voice/rate": -0.2,  # a little slower than the engine's normal pace: calmer
         "appearance/theme": "system",
@@ -124,6 +126,18 @@ class Settings:
     @voice.setter
     def voice(self, name: str) -> None:
         self._save("voice/name", str(name))
+
+    @property
+    def voice_engine(self) -> str:
+        """Who narrates: "builtin" (the bundled voice) or "system" (the system's text-to-speech)."""
+        value = self._text("voice/engine")
+        return value if value in VOICE_ENGINES else "builtin"
+
+    @voice_engine.setter
+    def voice_engine(self, value: str) -> None:
+        if value not in VOICE_ENGINES:
+            raise ValueError(f"unknown voice engine {value!r}; choose one of {VOICE_ENGINES}")
+        self._save("voice/engine", value)
 
     @property
     def speech_rate(self) -> float:

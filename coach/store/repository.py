@@ -349,6 +349,27 @@ class LogRepository:
             (_session_from_row(row) for row in rows), key=lambda r: (r.started_at, r.id or 0)
         )
 
+    def update_session_progress(self, record: SessionRecord) -> None:
+        """Bring a session recorded when it started up to date: how far it got, and how it ended.
+
+        A session is recorded as it starts (stopped at step 1) and updated as it goes, so one
+        cut short by a crash or a power cut is still in the log, as far as it got.
+        """
+        if record.id is None:
+            raise ValueError("only a recorded session can be updated")
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE session SET ended_at = ?, actual_seconds = ?, completed = ?, "
+                "stopped_at_step = ? WHERE id = ?",
+                (
+                    record.ended_at.isoformat(),
+                    record.actual_seconds,
+                    int(record.completed),
+                    record.stopped_at_step,
+                    record.id,
+                ),
+            )
+
     def update_session_feedback(
         self, session_id: int, *, pain_after: int | None, note: str
     ) -> None:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the views are imported when the window is filled in: the wi
     from coach.core.routine import Routine
     from coach.services.audio import AudioService
     from coach.services.library_watch import LibraryWatcher
-    from coach.services.neural_voice import NeuralVoice
+    from coach.services.narration import NarrationVoice
     from coach.services.reminders import ReminderService
     from coach.services.session_sound import SessionSound
     from coach.services.settings import Settings
@@ -70,11 +70,12 @@ class MainWindow(QMainWindow):
         shapes: BodyShapes | None = None,
         sound: SessionSound | None = None,
         audio: AudioService | None = None,
-        speech: SpeechService | NeuralVoice | None = None,
+        speech: SpeechService | NarrationVoice | None = None,
         settings: Settings | None = None,
         library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,
         prompt: Prompt | None = None,
+        narration: NarrationVoice | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
                 settings=settings,
                 library_watcher=library_watcher,
                 clock=clock,
+                narration=narration,
             )
 
     def attach(
@@ -146,12 +148,14 @@ class MainWindow(QMainWindow):
         shapes: BodyShapes | None = None,
         sound: SessionSound | None = None,
         audio: AudioService | None = None,
-        speech: SpeechService | NeuralVoice | None = None,
+        speech: SpeechService | NarrationVoice | None = None,
         settings: Settings | None = None,
         library_watcher: LibraryWatcher | None = None,
         clock: Clock | None = None,
+        narration: NarrationVoice | None = None,
     ) -> None:
         """Build the views on the open log (once), and show the one chosen in the list."""
+        from coach.services.hearing import HearingCheck
         from coach.services.session_sound import SessionSound
         from coach.ui.appearance import Appearance
         from coach.ui.body_map_view import BodyMapView
@@ -170,19 +174,30 @@ class MainWindow(QMainWindow):
         self.today = TodayView(log, catalogue)
         self.routines = RoutinesView(library, catalogue, library_watcher)
         self.settings = SettingsView(
-            paths, audio=audio, speech=speech, settings=settings, log=log, prompt=self.prompt
+            paths,
+            audio=audio,
+            speech=speech,
+            settings=settings,
+            log=log,
+            prompt=self.prompt,
+            narration=narration,
         )
         self.preferences = settings  # the stored settings (the last routine started)
         self.trends = TrendsPage(log, library)  # builds the charts (pyqtgraph) when first shown
         self.session = SessionPage(
             catalogue=catalogue,
             log=log,
-            sound=sound or SessionSound(audio, speech),
+            sound=sound or SessionSound(audio, narration or speech),
             clock=clock,
             shapes=shapes,
+            hearing=HearingCheck(audio, narration or speech, self)
+            if audio is not None or speech is not None
+            else None,
         )
         if audio is not None or speech is not None:
-            self.session.player.set_sound_controls(SoundControls(audio, speech, settings))
+            self.session.player.set_sound_controls(
+                SoundControls(audio, speech, settings, narration)
+            )
         # reduced motion (Settings) stills the player's pacer and countdown
         appearance = Appearance.for_app()
         self.session.player.set_reduced_motion(appearance.reduced_motion)

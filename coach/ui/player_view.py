@@ -7,7 +7,6 @@ It can be followed with eyes closed: every step is announced by sound (see Sessi
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QShowEvent
@@ -23,13 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.body_shapes import BodyShapes
-from coach.core.clock import Clock, SystemClock
-from coach.core.conductor import Conductor
 from coach.core.player import EventKind, PauseReason, Player, PlayerEvent, PlayerState
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine, format_duration
 from coach.core.timeline import Timeline
-from coach.services.player_driver import QtPlayerDriver
+from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.session_sound import SessionSound
 from coach.ui.body_map import BodyMapWidget
 from coach.ui.player_widgets import BreathPacer, CountdownRing
@@ -37,45 +34,30 @@ from coach.ui.sound_controls import SoundControls
 
 FRAME_MS = 33  # redraw rate of the ring and pacer while playing
 STILL_MS = 1000  # with reduced motion: once a second, on the countdown's whole seconds
-# the first step's words must be rendered before a session starts; the rest render while it plays
-# (about 0.15-0.4x real time on two cores: far ahead of the steps; benchmarks/narration.py)
-VOICE_READY_STEPS = 1
 
 
-@dataclass(frozen=True)
-class PlayOutcome:
-    """How a played routine ended."""
-
-    completed: bool
-    stopped_at_step: int | None  # 1-based
-    step_count: int
-    planned_seconds: float
-    played_seconds: float
+__all__ = ["PlayOutcome", "PlayerView"]
 
 
 class PlayerView(QWidget):
-    """Plays one routine at a time; emits `ended` with the outcome when it finishes or is stopped."""
+    """Shows the session a `SessionRun` plays and forwards what the person presses to it."""
 
-    ended = Signal(object)  # PlayOutcome
     eyes_closed_changed = Signal(bool)
 
     def __init__(
         self,
         catalogue: RegionCatalogue,
         sound: SessionSound,
-        clock: Clock | None = None,
         shapes: BodyShapes | None = None,
     ) -> None:
         super().__init__()
         self.catalogue = catalogue
         # the current step's areas on a small figure, the body map's own art and code
         self.figure = BodyMapWidget(catalogue, shapes, interactive=False) if shapes else None
-        self.sound = sound
-        self.clock = clock or SystemClock()
-        self.driver: QtPlayerDriver | None = None
+        self.sound = sound  # only to show each cue as it plays
+        self.run: SessionRun | None = None
         self.routine: Routine | None = None
         self.timeline: Timeline | None = None
-        self.conductor: Conductor | None = None
         self.eyes_closed = False
         self.reduced_motion = False
         self._frame = QTimer(self)
@@ -243,17 +225,16 @@ class PlayerView(QWidget):
 
     # -- playing ---------------------------------------------------------------------------------
 
-    def play(self, routine: Routine) -> None:
-        """Start `routine` from its first step."""
+    def show_run(self, run: SessionRun) -> None:
+        """Show `run` (started or about to start) and forward the keys and buttons to it."""
         self.release()
-        self.routine = routine
-        self.sound.prepare_narration(routine)  # already under way since the screen before
-        self.timeline = Timeline.from_routine(routine, self.sound.narration_seconds)
-        self.conductor = Conductor(self.timeline)
-        self.sound.prepare(sorted({s.cue for s in routine.steps if s.cue.lower().endswith(".wav")}))
-        self.driver = QtPlayerDriver(Player(self.timeline, self.clock), self)
-        self.driver.player_event.connect(self._on_event)
-        self.driver.state_changed.connect(self._on_state)
+        self.run = run
+        self.routine = run.routine
+        self.timeline = run.timeline
+        run.player_event.connect(self._on_event)
+        run.state_changed.connect(self._on_state)
+        run.waiting_for_words.connect(self._on_waiting)
+        routine = run.routine
         self.title.setText(f"<b>{html.escape(routine.title)}</b>")
         if self.figure is not None:
             # a routine that never names an area (breathing) has no figure at all
@@ -264,94 +245,57 @@ class PlayerView(QWidget):
             self.figure.setVisible(names_areas and not self.eyes_closed)
         self.notice.clear()
         self.notice.hide()
-        self._start_when_voice_ready()
+        self._on_waiting(run.waiting)
         self._on_state()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _start_when_voice_ready(self) -> None:
-        """Start once the first step's words are rendered (a step never begins before its words)."""
-        assert self.timeline is not None
-        assert self.driver is not None
-        driver = self.driver
-        first = [p.step.spoken for p in self.timeline.steps[:VOICE_READY_STEPS]]
-
-        def go() -> None:
-            if self.driver is driver and driver.player.state is PlayerState.READY:
-                self.notice.hide()
-                driver.start()
-                self._on_state()
-
-        if not self.sound.when_words_ready(first, go):
-            self._say_preparing()
-
-    def _hold_for_words(self, index: int) -> None:
-        """A step whose words are still rendering (skipped to, or a very busy computer) pauses
-        until they are ready, then says them: no step goes by without its words."""
-        assert self.timeline is not None
-        text = self.timeline.steps[index].step.spoken
-        driver = self.driver
-        if driver is None or self.sound.narration_ready([text]):
-            return
-
-        def hold() -> None:  # after the player's tick that started the step, not inside it
-            if self.driver is driver and driver.player.current == index:
-                driver.pause()  # cuts the words that were waiting; resuming says them
-                self._say_preparing()
-
-        def go() -> None:
-            player = driver.player
-            waiting = self.notice.text() == self.tr("Preparing the voice…")
-            held = player.state is PlayerState.PAUSED and player.current == index
-            if self.driver is driver and held and waiting:
-                driver.resume()
-
-        QTimer.singleShot(0, hold)
-        self.sound.when_words_ready([text], go)
-
-    def _say_preparing(self) -> None:
-        self.notice.setText(self.tr("Preparing the voice…"))
-        self.notice.show()
+    def _on_waiting(self, waiting: bool) -> None:
+        preparing = self.tr("Preparing the voice…")
+        if waiting:
+            self.notice.setText(preparing)
+            self.notice.show()
+        elif self.notice.text() == preparing:
+            self.notice.hide()
 
     @property
     def player(self) -> Player | None:
-        """The running player, if any."""
-        return self.driver.player if self.driver else None
+        """The player of the session on show, if any."""
+        return self.run.player if self.run is not None else None
 
     def toggle(self) -> None:
         """Pause or continue."""
-        if self.driver:
-            self.driver.toggle()
+        if self.run is not None:
+            self.run.toggle()
 
     def next(self) -> None:
         """Skip to the next step."""
-        if self.driver:
-            self.driver.next()
+        if self.run is not None:
+            self.run.next()
 
     def previous(self) -> None:
         """Go back one step."""
-        if self.driver:
-            self.driver.previous()
+        if self.run is not None:
+            self.run.previous()
 
     def restart_step(self) -> None:
         """Start the current step again."""
-        if self.driver:
-            self.driver.restart_step()
+        if self.run is not None:
+            self.run.restart_step()
 
     def stop(self) -> None:
         """End the session early."""
-        if self.driver:
-            self.driver.stop()
+        if self.run is not None:
+            self.run.stop()
 
     def release(self) -> None:
-        """Stop everything this view runs (timers, sound); safe to call at any time."""
+        """Stop showing a session (it goes on, or ends, with its `SessionRun`); safe at any time."""
         self._frame.stop()
         self._cue_fade.stop()
-        if self.driver is not None:
-            self.driver.player_event.disconnect(self._on_event)
-            self.driver.stop()
-            self.driver.deleteLater()
-            self.driver = None
-        self.sound.stop_voice()
+        if self.run is not None:
+            self.run.player_event.disconnect(self._on_event)
+            self.run.state_changed.disconnect(self._on_state)
+            self.run.waiting_for_words.disconnect(self._on_waiting)
+            self.run = None
         self.set_eyes_closed(False)
 
     def _escape(self) -> None:
@@ -363,30 +307,16 @@ class PlayerView(QWidget):
     # -- events ----------------------------------------------------------------------------------
 
     def _on_event(self, event: PlayerEvent) -> None:
-        assert self.conductor is not None
-        assert self.driver is not None
-        self.sound.perform(self.conductor.actions(event))
         if event.kind is EventKind.STEP:
             self._show_step(event.index)
-            self._hold_for_words(event.index)
         elif event.kind is EventKind.PAUSED and event.pause_reason is PauseReason.SLEEP:
             self.notice.setText(
                 self.tr("Paused: the computer slept. Press Space to continue where you were.")
             )
             self.notice.show()
         elif event.kind in (EventKind.FINISHED, EventKind.STOPPED):
-            player = self.driver.player
-            completed = event.kind is EventKind.FINISHED
-            outcome = PlayOutcome(
-                completed=completed,
-                stopped_at_step=None if completed else player.current + 1,
-                step_count=len(player.timeline),
-                planned_seconds=player.timeline.total,
-                played_seconds=player.played_seconds(),
-            )
             self._frame.stop()
             self.set_eyes_closed(False)
-            self.ended.emit(outcome)
 
     def _on_state(self) -> None:
         player = self.player

@@ -1,4 +1,7 @@
-"""One session from start to end: before starting, playing, and after; records it in the log."""
+"""One session from start to end: before starting, playing, and after.
+
+The playing itself, and keeping it in the log, belong to a `SessionRun`; this page shows it.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +13,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget
 
 from coach.core.body_shapes import BodyShapes
-from coach.core.clock import Clock
+from coach.core.clock import Clock, SystemClock
 from coach.core.gentle import advise
 from coach.core.log import InvalidEntry, SessionRecord
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine
+from coach.services.hearing import HearingCheck
+from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.session_sound import SessionSound
 from coach.store.repository import LogRepository, local_now
-from coach.ui.player_view import PlayerView, PlayOutcome
+from coach.ui.player_view import PlayerView
 from coach.ui.session_screens import AfterSessionView, BeforeStartView
 
 
@@ -37,82 +42,99 @@ class SessionPage(QStackedWidget):
         clock: Clock | None = None,
         now: Callable[[], dt.datetime] = local_now,
         shapes: BodyShapes | None = None,
+        hearing: HearingCheck | None = None,
     ) -> None:
         super().__init__()
         self.log = log
+        self.hearing = hearing
         self.catalogue = catalogue
+        self.sound = sound
+        self.clock = clock or SystemClock()
         self.now = now
+        self.run: SessionRun | None = None
         self.before = BeforeStartView(catalogue)
-        self.player = PlayerView(catalogue, sound, clock, shapes)
+        self.player = PlayerView(catalogue, sound, shapes)
         self.after = AfterSessionView()
         for page in (self.before, self.player, self.after):
             self.addWidget(page)
         self.routine: Routine | None = None
         self.played: Routine | None = None
         self.pain_before: int | None = None
-        self.started_at: dt.datetime | None = None
         self.record: SessionRecord | None = None
         self.before.start.connect(self._start)
         self.before.back.connect(self.closed.emit)
-        self.player.ended.connect(self._ended)
         self.player.eyes_closed_changed.connect(self.eyes_closed_changed.emit)
         self.after.done.connect(self._done)
+        if hearing is not None:
+            hearing.changed.connect(self._show_hearing)
+        self._show_hearing()
+
+    def _show_hearing(self) -> None:
+        self.before.set_hearing(self.hearing.check() if self.hearing is not None else None)
 
     def prepare(self, routine: Routine) -> None:
         """Show the screen before starting `routine`."""
-        self.player.release()
+        self.release()
         self.routine = routine
         today = self.now().date()
         entry = self.log.get_day(today)
         areas = entry.areas if entry else {}
         self.before.prepare(routine, advise(routine, areas, self.catalogue), areas)
-        self.player.sound.prepare_narration(routine)  # the voice renders while the person reads
+        self.sound.prepare_narration(routine)  # the voice renders while the person reads
+        self._show_hearing()
         self.setCurrentWidget(self.before)
 
     def is_playing(self) -> bool:
         """Whether a routine is under way (started and not ended)."""
-        return self.currentWidget() is self.player and self.player.driver is not None
+        return self.run is not None and self.run.is_running()
 
     def stop(self) -> None:
         """End a running session early (it is recorded as stopped)."""
-        if self.is_playing():
-            self.player.stop()
+        if self.run is not None:
+            self.run.stop()
+
+    def release(self) -> None:
+        """Let go of the session (a running one is stopped and logged); safe at any time."""
+        self.player.release()
+        run, self.run = self.run, None
+        if run is not None:
+            run.ended.disconnect(self._ended)
+            run.release()
+            run.deleteLater()
 
     def _start(self, routine: Routine, pain_before: int | None) -> None:
+        self.release()
         self.played, self.pain_before = routine, pain_before
-        self.started_at = self.now()
         self.started.emit(routine.id)
         self.record = None
+        run = self.run = SessionRun(
+            routine,
+            self.sound,
+            self.clock,
+            log=self.log,
+            now=self.now,
+            pain_before=pain_before,
+            parent=self,  # ends with the page at the latest
+        )
+        run.ended.connect(self._ended)
         self.setCurrentWidget(self.player)
-        self.player.play(routine)
+        self.player.show_run(run)
+        run.start()
 
     def _ended(self, outcome: PlayOutcome) -> None:
-        assert self.played is not None
-        assert self.started_at is not None
-        ended_at = max(self.now(), self.started_at)
-        record = SessionRecord(
-            routine_id=self.played.id,
-            routine_title=self.played.title,
-            started_at=self.started_at,
-            ended_at=ended_at,
-            planned_seconds=outcome.planned_seconds,
-            actual_seconds=outcome.played_seconds,
-            completed=outcome.completed,
-            step_count=outcome.step_count,
-            stopped_at_step=outcome.stopped_at_step,
-            pain_before=self.pain_before,
-        )
-        try:
-            self.record = self.log.record_session(record)
-        except (sqlite3.Error, InvalidEntry) as exc:
-            self.record = None
+        run = self.run
+        assert run is not None
+        self.record = run.record if run.saved else None
+        if not run.saved:
             QMessageBox.warning(
                 self,
                 self.tr("Not saved"),
-                self.tr("This session could not be saved in your log:\n{0}").format(exc),
+                self.tr("This session could not be saved in your log:\n{0}").format(
+                    run.save_problem or self.tr("the log is not open")
+                ),
             )
-        self.player.release()
-        self.after.prepare(self.played.title, outcome, self.pain_before, self.record is not None)
+        self.release()
+        self.after.prepare(run.routine.title, outcome, self.pain_before, self.record is not None)
         self.setCurrentWidget(self.after)
 
     def _done(self, pain_after: int | None, note: str) -> None:

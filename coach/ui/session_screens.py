@@ -24,7 +24,8 @@ from coach.core.log import MAX_NOTE
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import Routine, format_duration
 from coach.core.suggestions import area_notes
-from coach.ui.player_view import PlayOutcome
+from coach.services.hearing import Hearing
+from coach.services.session_run import PlayOutcome
 from coach.ui.rating_scale import RatingScale
 
 
@@ -57,6 +58,12 @@ class BeforeStartView(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.notes.setAccessibleName(self.tr("About the areas you marked today"))
+        # one plain line: will the cues and the voice be heard (checked), and what to do if not
+        self.hearing = QLabel()
+        self.hearing.setWordWrap(True)
+        self.hearing.setTextFormat(Qt.TextFormat.PlainText)
+        self.hearing.setAccessibleName(self.tr("What you will hear"))
+        self.hearing.hide()
         self.gentle_box = QFrame()
         self.gentle_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.gentle_text = QLabel()
@@ -83,6 +90,7 @@ class BeforeStartView(QWidget):
         inner.setContentsMargins(28, 20, 28, 20)
         inner.setSpacing(14)
         inner.addWidget(self.heading)
+        inner.addWidget(self.hearing)
         inner.addWidget(self.details)
         inner.addWidget(self.notes)
         inner.addWidget(self.gentle_box)
@@ -149,6 +157,16 @@ class BeforeStartView(QWidget):
             self.gentle.setChecked(True)
         self.pain.set_value(None)
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_hearing(self, hearing: Hearing | None) -> None:
+        """Say whether the cues and the voice will be heard (None: sound is not set up here)."""
+        if hearing is None:
+            self.hearing.hide()
+            return
+        mark = "♪" if hearing.cues and hearing.voice else "⚠" if not hearing.checking else "…"
+        self.hearing.setText(f"{mark} {hearing.line}")
+        self.hearing.setAccessibleDescription(hearing.line)
+        self.hearing.show()
 
     def chosen_routine(self) -> Routine:
         """The routine to play: the gentle variant if it is offered and chosen."""

@@ -26,7 +26,7 @@ from coach.ui.reminder_settings import ReminderSettings
 
 if TYPE_CHECKING:
     from coach.services.audio import AudioService
-    from coach.services.neural_voice import NeuralVoice
+    from coach.services.narration import NarrationVoice
     from coach.services.reminders import ReminderService
     from coach.services.settings import Settings
     from coach.services.speech import SpeechService
@@ -45,11 +45,12 @@ class SettingsView(QWidget):
         paths: Paths,
         *,
         audio: AudioService | None = None,
-        speech: SpeechService | NeuralVoice | None = None,
+        speech: SpeechService | NarrationVoice | None = None,
         settings: Settings | None = None,
         log: LogRepository | None = None,
         reminders: ReminderService | None = None,
         prompt: Prompt | None = None,
+        narration: NarrationVoice | None = None,
     ) -> None:
         super().__init__()
         page = QWidget()
@@ -61,7 +62,7 @@ class SettingsView(QWidget):
         if audio is not None:
             from coach.ui.sound_settings import SoundSettings
 
-            self.sound: QWidget = SoundSettings(audio, speech, settings)
+            self.sound: QWidget = SoundSettings(audio, speech, settings, narration=narration)
         else:
             self.sound = QLabel(
                 self.tr(

@@ -11,10 +11,15 @@ class SoundControls(QWidget):
     """Two small sliders and a mute box; changes apply at once and are remembered."""
 
     def __init__(
-        self, audio: object | None, speech: object | None, settings: object | None
+        self,
+        audio: object | None,
+        speech: object | None,
+        settings: object | None,
+        narration: object | None = None,
     ) -> None:
         super().__init__()
         self.audio, self.speech, self.settings = audio, speech, settings
+        self.narration = narration  # the voice in use (built-in or system), when there is a choice
         self.chimes = self._slider(self.tr("Chimes volume"))
         self.voice = self._slider(self.tr("Voice volume"))
         self.mute = QCheckBox(self.tr("Mute"))
@@ -33,6 +38,10 @@ class SoundControls(QWidget):
         self.chimes.valueChanged.connect(self._chimes_changed)
         self.voice.valueChanged.connect(self._voice_changed)
         self.mute.toggled.connect(self._mute_changed)
+        # the voice may start, or be let go, while a session plays: say so when it happens
+        changed = getattr(narration if narration is not None else speech, "status_changed", None)
+        if changed is not None:
+            changed.connect(self.refresh)
         self.refresh()
 
     def _slider(self, name: str) -> QSlider:
@@ -55,14 +64,13 @@ class SoundControls(QWidget):
         self.mute.blockSignals(True)
         self.mute.setChecked(bool(getattr(self.audio, "muted", False)))
         self.mute.blockSignals(False)
-        has_voice = bool(getattr(self.speech, "available", False))
+        voice = self.narration if self.narration is not None else self.speech
+        has_voice = bool(getattr(voice, "available", False))
         self.voice.setEnabled(has_voice)
         self.notice.setText(
             ""
             if has_voice
-            else self.tr("No voice: {0}").format(
-                getattr(self.speech, "notice", self.tr("speech is off"))
-            )
+            else self.tr("No voice: {0}").format(getattr(voice, "notice", self.tr("speech is off")))
         )
 
     def toggle_mute(self) -> None:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach.services.audio import AudioService, backend_order
-from coach.services.neural_voice import NeuralVoice
-from coach.services.settings import AUDIO_BACKENDS, Settings
+from coach.services.narration import NarrationVoice, engine_names
+from coach.services.settings import AUDIO_BACKENDS, VOICE_ENGINES, Settings
 from coach.services.speech import SpeechService
 from coach.ui.rating_scale import muted
 
@@ -34,12 +34,15 @@ class SoundSettings(QWidget):
     def __init__(
         self,
         audio: AudioService,
-        speech: SpeechService | NeuralVoice | None,
+        speech: SpeechService | NarrationVoice | None,
         settings: Settings | None,
         parent: QWidget | None = None,
+        *,
+        narration: NarrationVoice | None = None,
     ) -> None:
         super().__init__(parent)
         self.audio, self.speech, self.settings = audio, speech, settings
+        self.narration = narration
         # wrapped labels sit in the box layout, which sizes them to their width (a form row
         # would keep the height they need when narrow, leaving gaps around them)
         outer = QVBoxLayout(self)
@@ -85,6 +88,25 @@ class SoundSettings(QWidget):
         self.mute.toggled.connect(self._mute_toggled)
         form.addRow("", self.mute)
 
+        self.engine = QComboBox()
+        self.engine.setAccessibleName(self.tr("Voice engine"))
+        self.engine.view().setAccessibleName(self.tr("Voice engines"))
+        engines = engine_names()
+        for key in VOICE_ENGINES:
+            self.engine.addItem(engines[key], key)
+        chosen = narration.engine if narration is not None else "system"
+        self.engine.setCurrentIndex(VOICE_ENGINES.index(chosen))
+        self.engine.setToolTip(
+            self.tr(
+                "The built-in voice ships with Unknot and works offline; the system voice is "
+                "your computer's own text-to-speech (speech-dispatcher on Linux)."
+            )
+        )
+        self.engine.currentIndexChanged.connect(self._engine_chosen)
+        self.engine.setVisible(narration is not None)
+        form.addRow(self.tr("Voice &engine:"), self.engine)
+        form.setRowVisible(self.engine, narration is not None)
+
         self.voice = QComboBox()
         self.voice.setAccessibleName(self.tr("Voice"))
         self.voice.view().setAccessibleName(self.tr("Voices"))
@@ -121,7 +143,9 @@ class SoundSettings(QWidget):
 
         audio.status_changed.connect(self._show_audio)
         audio.cue_played.connect(self._cue_played)
-        if speech is not None:
+        if narration is not None:
+            narration.status_changed.connect(self._show_speech)
+        elif speech is not None:
             speech.status_changed.connect(self._show_speech)
         self._show_audio()
         self._show_speech()
@@ -170,13 +194,18 @@ class SoundSettings(QWidget):
             self.voice.setCurrentText(speech.voice)
         self.voice.blockSignals(False)
         self.form.setRowVisible(self.voice, available)
-        if speech is None:
+        if self.narration is not None:
+            notice = self.narration.notice
+            if self.narration.opening:
+                notice = self.tr("Starting the system voice…")
+        elif speech is None:
             notice = self.tr("Speech is not available here; guidance is shown on screen.")
         else:
             notice = speech.notice
         self.speech_notice.setText(f"⚠ {notice}" if notice else "")
         self.speech_notice.setVisible(bool(notice))
-        self.test_voice.setEnabled(available)
+        speaks = self.narration.available if self.narration is not None else available
+        self.test_voice.setEnabled(speaks)
         self.rate.setEnabled(available)
 
     def _cue_played(self, cue: str, heard: bool) -> None:
@@ -218,6 +247,12 @@ class SoundSettings(QWidget):
             self.speech.muted = muted_now
         self._remember("muted", muted_now)
 
+    def _engine_chosen(self, index: int) -> None:
+        key = self.engine.itemData(index)
+        self._remember("voice_engine", key)
+        if self.narration is not None:
+            self.narration.set_engine(key)
+
     def _voice_chosen(self, name: str) -> None:
         if self.speech is not None and name:
             self.speech.set_voice(name)
@@ -238,9 +273,11 @@ class SoundSettings(QWidget):
         sample = self.tr(
             "Breathe in slowly through your nose. And as you breathe out, let your shoulders soften."
         )
-        if self.speech is not None:
-            self.speech.say(sample)
-            if self.speech.is_speaking():
+        voice = self.narration.current() if self.narration is not None else self.speech
+        if voice is not None and not self.audio.muted:
+            voice.say(sample)
+            speaking = getattr(voice, "is_speaking", None)
+            if speaking is None or speaking():
                 self.feedback.setText(self.tr("Speaking a sample sentence…"))
                 return
         if self.audio.muted:

@@ -457,3 +457,31 @@ def test_deleting_everything_deletes_the_medications_and_the_list(log: LogReposi
     log.delete_everything()
     assert log.days(dt.date.min, dt.date.max) == []
     assert log.medicines() == []
+
+
+def test_a_session_recorded_at_its_start_is_brought_up_to_date(log: LogRepository):
+    start = dt.datetime(2024, 6, 1, 7, 5, tzinfo=tz(1))
+    begun = log.record_session(
+        session(start, minutes=0, completed=False, stopped_at_step=1, actual_seconds=0.0)
+    )
+    assert begun.id is not None
+
+    halfway = dataclasses.replace(
+        begun, ended_at=start + dt.timedelta(minutes=4), actual_seconds=240.0, stopped_at_step=9
+    )
+    log.update_session_progress(halfway)
+    assert log.sessions(D, D) == [halfway]
+
+    done = dataclasses.replace(
+        halfway, ended_at=start + dt.timedelta(minutes=8), completed=True, stopped_at_step=None
+    )
+    log.update_session_progress(done)
+    [stored] = log.sessions(D, D)
+    assert (stored.completed, stored.stopped_at_step, stored.ended_at) == (
+        True,
+        None,
+        done.ended_at,
+    )
+    assert (stored.pain_before, stored.note) == (6, ""), "what was said is kept"
+    with pytest.raises(ValueError, match="recorded"):
+        log.update_session_progress(dataclasses.replace(done, id=None))

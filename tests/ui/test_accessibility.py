@@ -36,6 +36,7 @@ def window(
     audio.start(paths.assets / "sounds", order=("silent",))
     speech = SpeechService()
     speech.start("mock")
+    qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
     main = MainWindow(
         paths=paths,
         catalogue=catalogue,
@@ -52,7 +53,7 @@ def window(
     qtbot.waitExposed(main)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     yield main
-    main.session.player.release()
+    main.session.release()
     speech.close()
     audio.close()
 

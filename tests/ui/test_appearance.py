@@ -232,7 +232,7 @@ def page(qtbot: QtBot, catalogue, log):
     widget.resize(1000, 700)
     widget.show()
     yield widget
-    widget.player.release()
+    widget.release()
 
 
 def breathe(seconds: float = 6) -> Routine:

@@ -416,3 +416,22 @@ def test_file_report_opens_the_report_with_the_body_figures(
     assert dialog.look.name("left_lower_back") == "Left lower back"
     dialog.timer.stop()
     dialog.deleteLater()
+
+
+def test_closing_the_window_mid_session_logs_it_as_stopped(qtbot: QtBot, make_window, log) -> None:
+    window = make_window(shown=True)
+    window.start_routine("pmr-4")
+    window.session.before.start_button.click()
+    assert window.session.is_playing()
+    window.session.player.next()
+    today = dt.date.today()
+    [begun] = log.sessions(today, today)
+    assert (begun.completed, begun.stopped_at_step) == (False, 2), "logged as it goes"
+
+    assert window.close()
+
+    [record] = log.sessions(today, today)
+    assert record.id == begun.id
+    assert (record.completed, record.stopped_at_step) == (False, 2)
+    assert not window.session.is_playing()
+    assert window.session.run is None, "nothing of the session is left running"

@@ -1,4 +1,4 @@
-"""A session end to end: before starting, playing (real Qt timer, short steps), after; recorded."""
+"""A session end to end: before starting, playing (on a manual clock), after; recorded."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from coach.core.clock import ManualClock
 from coach.core.log import DayEntry
 from coach.core.player import PlayerState
 from coach.core.routine import Routine, Step, StepKind
@@ -69,18 +70,32 @@ class Recorder:
         return 0.0  # says everything at once, so these half-second steps keep their lengths
 
 
+def advance(page: SessionPage, seconds: float) -> None:
+    """Let `seconds` pass on the page's manual clock, waking the player as its timer would."""
+    while seconds > 1e-9:
+        step = min(0.25, seconds)
+        page.clock.advance(step)
+        seconds -= step
+        if page.run is not None:
+            page.run.catch_up()
+
+
 @pytest.fixture
 def page(qtbot, catalogue, log):
     recorder = Recorder()
     widget = SessionPage(
-        catalogue=catalogue, log=log, sound=SessionSound(recorder, recorder), now=now
+        catalogue=catalogue,
+        log=log,
+        sound=SessionSound(recorder, recorder),
+        now=now,
+        clock=ManualClock(),
     )
     widget.recorder = recorder
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
     yield widget
-    widget.player.release()
+    widget.release()
 
 
 def test_a_completed_session_is_recorded_with_pain_before_and_after(qtbot, page, log):
@@ -91,7 +106,10 @@ def test_a_completed_session_is_recorded_with_pain_before_and_after(qtbot, page,
     page.before.pain.set_value(6)
     qtbot.mouseClick(page.before.start_button, Qt.MouseButton.LeftButton)
     assert page.currentWidget() is page.player
-    qtbot.waitUntil(lambda: page.currentWidget() is page.after, timeout=5000)
+    for _ in range(4):  # each step's words wait for its cue's first strike (350 ms, real time)
+        qtbot.waitUntil(lambda: not page.sound._after_cue.isActive(), timeout=2000)
+        advance(page, 0.5)
+    assert page.currentWidget() is page.after
     [record] = log.sessions(TODAY, TODAY)
     assert record.completed
     assert record.pain_before == 6
@@ -167,10 +185,9 @@ def test_the_display_follows_the_step(qtbot, page):
     assert player.text.text() == "Breathe in slowly."
     assert "Breathe out" in player.next_label.text()
     assert player.pacer.isVisible()
-    qtbot.waitUntil(
-        lambda: player.pacer.size_fraction > 0.4, timeout=5000
-    )  # it grows with the breath
-    assert player.ring.seconds_left in (1, 2, 3, 4)
+    advance(page, 2.5)
+    qtbot.waitUntil(lambda: player.pacer.size_fraction > 0.4, timeout=2000)  # grows with the breath
+    assert player.ring.seconds_left == 2
     assert player.position_label.text() == "Step 1 of 2"
 
 
@@ -221,7 +238,7 @@ def figure_page(qtbot, catalogue, log, shapes):
     widget.resize(1000, 700)
     widget.show()
     yield widget
-    widget.player.release()
+    widget.release()
 
 
 def test_the_small_figure_highlights_the_step_s_areas_on_the_side_that_shows_them(
@@ -272,3 +289,38 @@ def test_a_routine_that_names_no_areas_has_no_figure(figure_page):
     figure = figure_page.player.figure
     assert figure.isHidden()
     assert not figure.sizePolicy().retainSizeWhenHidden()
+
+
+def test_the_screen_before_starting_says_what_will_be_heard(qtbot, catalogue, log):
+    from coach.services.hearing import HearingCheck
+    from coach.services.speech import SpeechService
+    from tests.services.test_hearing import audio_service
+
+    audio, voice = audio_service(works=False), SpeechService()  # no speaker, no voice
+    recorder = Recorder()
+    page = SessionPage(
+        catalogue=catalogue,
+        log=log,
+        sound=SessionSound(recorder, recorder),
+        now=now,
+        clock=ManualClock(),
+        hearing=HearingCheck(audio, voice),
+    )
+    qtbot.addWidget(page)
+    page.show()
+    page.prepare(short_routine())
+
+    line = page.before.hearing
+    assert line.isVisible()
+    assert line.text().startswith("⚠ You will not hear anything: no speaker or headphones")
+    assert "ALSA" not in line.text()
+    assert line.accessibleName() == "What you will hear"
+
+    audio.muted = True
+    audio.status_changed.emit()
+    assert line.text().startswith("⚠ Sound is muted")
+
+
+def test_without_sound_services_there_is_no_line(page):
+    page.prepare(short_routine())
+    assert page.before.hearing.isHidden()

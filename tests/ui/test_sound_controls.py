@@ -75,4 +75,23 @@ def test_m_mutes_during_a_session_and_eyes_closed_hides_the_controls(qtbot, cata
     assert page.player.sound_controls.isHidden()
     page.player.set_eyes_closed(False)
     assert page.player.sound_controls.isVisible()
-    page.player.release()
+    page.release()
+
+
+def test_the_voice_notice_follows_the_voice_while_playing(qtbot) -> None:
+    from coach.services.narration import NarrationVoice
+    from coach.services.speech import SpeechService
+    from coach.ui.sound_controls import SoundControls
+
+    speech = SpeechService()
+    narration = NarrationVoice("system", system=speech)
+    controls = SoundControls(None, speech, None, narration)
+    qtbot.addWidget(controls)
+    assert controls.notice.text().startswith("No voice: ")
+
+    speech.start("mock")
+    qtbot.waitUntil(lambda: speech.available, timeout=15000)
+
+    assert controls.notice.text() == ""
+    assert controls.voice.isEnabled()
+    speech.close()

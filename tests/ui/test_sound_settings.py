@@ -37,6 +37,7 @@ def audio(fake: FakeSimpleaudio) -> AudioService:
 def speech(qtbot: QtBot):
     service = SpeechService()
     service.start("mock")  # Qt's mock engine: there is no speech daemon on the test machines
+    qtbot.waitUntil(lambda: not service.opening, timeout=15000)
     yield service
     service.close()
 
@@ -159,6 +160,7 @@ def test_without_a_speech_engine_the_notice_replaces_the_voice_picker(
 ) -> None:
     speech = SpeechService()
     speech.start("no-such-engine")
+    qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
     panel = SoundSettings(audio, speech, settings)
     qtbot.addWidget(panel)
 
@@ -177,6 +179,8 @@ def test_the_panel_follows_a_speech_engine_that_starts_later(
     assert not panel.test_voice.isEnabled()
 
     speech.start("mock")
+
+    qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
 
     assert panel.test_voice.isEnabled()
     assert panel.voice.count() == 2
@@ -252,3 +256,22 @@ def test_preview_voice_plays_the_built_in_voice_through_the_sound_output(
         assert len(list((tmp_path / "narration").glob("*.wav"))) == 1
     finally:
         voice.close()
+
+
+def test_the_voice_engine_is_chosen_and_saved(
+    qtbot: QtBot, audio: AudioService, speech: SpeechService, settings: Settings, tmp_path: Path
+) -> None:
+    from coach.services.narration import NarrationVoice
+
+    narration = NarrationVoice(settings.voice_engine, system=speech, builtin=None)
+    panel = SoundSettings(audio, speech, settings, narration=narration)
+    qtbot.addWidget(panel)
+    assert panel.engine.isVisibleTo(panel)
+    assert panel.engine.currentText() == "Built-in voice", "the default"
+    assert "The system voice speaks instead." in panel.speech_notice.text()
+
+    panel.engine.setCurrentIndex(panel.engine.findData("system"))
+
+    assert narration.engine == "system"
+    assert Settings(tmp_path / "config").voice_engine == "system"
+    assert not panel.speech_notice.isVisibleTo(panel), "the chosen voice speaks: nothing to say"
