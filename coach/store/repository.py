@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from coach.core.log import RATING_FIELDS, SESSION_FIELDS, DayEntry, SessionRecord, check_rating
 from coach.store.backup import BackupKeeper
-from coach.store.connection import NewerDatabase, connect, transaction
+from coach.store.connection import (
+    DatabaseTrouble,
+    EmptiedDatabase,
+    NewerDatabase,
+    UnavailableDatabase,
+    WriteRefused,
+    connect,
+    connect_read_only,
+    explain,
+    transaction,
+)
 from coach.store.migrations import MIGRATIONS, Migration, migrate, user_version
 
 Now = Callable[[], dt.datetime]
@@ -39,9 +51,24 @@ def local_now() -> dt.datetime:
 class LogRepository:
     """Days and sessions in one SQLite file. Every write is one transaction: all of it, or none."""
 
-    def __init__(self, conn: sqlite3.Connection, now: Now = local_now) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        now: Now = local_now,
+        *,
+        path: Path | None = None,
+        read_only: str = "",
+    ) -> None:
         self.conn = conn
         self.now = now
+        self.path = path
+        # why the log is open for reading only ("" when it can be written)
+        self.read_only = read_only
+        # what went wrong with the daily backup when the log was opened ("" when nothing did)
+        self.backup_problem = ""
+        # told (in plain words) when the log's file was found gone and written again
+        self.on_warning: Callable[[str], None] | None = None
+        self._identity = _identity(path)
 
     @classmethod
     def open(
@@ -53,8 +80,11 @@ class LogRepository:
     ) -> LogRepository:
         """Open (creating if needed) and migrate the log, backing it up first and once a day.
 
-        Raises CorruptDatabase / NewerDatabase without changing the file.
+        Raises CorruptDatabase / NewerDatabase / EmptiedDatabase / UnavailableDatabase without
+        changing the file. A daily backup that cannot be taken (a full disk) does not stop the
+        log opening: `backup_problem` says why.
         """
+        _refuse_emptied(database, backups)
         conn = connect(database)
         try:
             version = user_version(conn)
@@ -70,12 +100,40 @@ class LogRepository:
                 if current > 0:  # a brand-new file has nothing to lose
                     backups.take(conn, f"before-v{target}")
 
-            migrate(conn, before=back_up_first, migrations=migrations)
-            backups.take_daily(conn)
+            try:
+                migrate(conn, before=back_up_first, migrations=migrations)
+            except (sqlite3.Error, OSError) as exc:
+                trouble = explain(exc, database)
+                if isinstance(trouble, UnavailableDatabase):
+                    raise trouble from None  # a full or read-only disk: said plainly
+                raise
+            repo = cls(conn, now, path=database)
+            try:
+                backups.take_daily(conn)
+            except (sqlite3.Error, OSError) as exc:
+                repo.backup_problem = explain(exc, backups.folder).reason
         except BaseException:
             conn.close()
             raise
-        return cls(conn, now)
+        return repo
+
+    @classmethod
+    def open_read_only(cls, database: Path, reason: str, now: Now = local_now) -> LogRepository:
+        """The log for viewing, exporting and charts only, when `reason` stops writing to it.
+
+        Every write raises WriteRefused with `reason`. Raises DatabaseTrouble if even reading fails.
+        """
+        conn = connect_read_only(database)
+        version = user_version(conn)
+        if version > MIGRATIONS[-1].version or version < MIGRATIONS[-1].version:
+            conn.close()
+            raise UnavailableDatabase(
+                database,
+                f"{reason}; and the log's schema (version {version}) is not this version's "
+                f"({MIGRATIONS[-1].version}), which cannot be changed while it is read-only",
+                "read-only",
+            )
+        return cls(conn, now, path=database, read_only=reason)
 
     def close(self) -> None:
         """Close the file (everything is already committed)."""
@@ -87,7 +145,80 @@ class LogRepository:
         Everything holding this repository keeps working, on the new file.
         """
         old, self.conn = self.conn, conn
+        self.read_only = ""
+        self._identity = _identity(self.path)
         old.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, after checking the file is still where it was opened.
+
+        Refused plainly when the log is read-only; an SQLite failure (disk full, read-only
+        file) becomes WriteRefused naming the cause and the right file.
+        """
+        if self.read_only:
+            raise WriteRefused(
+                UnavailableDatabase(
+                    self.path or Path("?"),
+                    f"the log is open read-only: {self.read_only}",
+                    "read-only",
+                )
+            )
+        self._ensure_file()
+        try:
+            with transaction(self.conn) as conn:
+                yield conn
+        except WriteRefused:
+            raise
+        except sqlite3.IntegrityError:
+            raise  # a value the schema refuses: the caller's mistake, not the disk's
+        except sqlite3.Error as exc:
+            if self.path is None:
+                raise
+            raise WriteRefused(explain(exc, self.path)) from exc
+
+    def _ensure_file(self) -> None:
+        """If the log's file (or its whole folder) was deleted or replaced while open, write
+        everything this connection still holds to a new file at the same place, and say so.
+
+        Without this, saves would go on "succeeding" into a file nobody can reach again.
+        """
+        if self.path is None or self._identity is None:
+            return
+        now = _identity(self.path)
+        if now == self._identity:
+            return
+        if now is not None:
+            message = (
+                f"The log file {self.path} was replaced by another file while Unknot had it open. "
+                "Unknot now uses that file; what it showed before is still on screen and will be "
+                "saved into it."
+            )
+            try:
+                self.replace_connection(connect(self.path))
+            except DatabaseTrouble as trouble:
+                raise WriteRefused(trouble) from None
+        else:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                _rewrite_from(self.conn, self.path)
+                fresh = connect(self.path)
+            except (OSError, sqlite3.Error) as exc:
+                raise WriteRefused(
+                    DatabaseTrouble(
+                        self.path,
+                        f"the log file was deleted while Unknot had it open, and it could not be "
+                        f"written again ({explain(exc, self.path).reason})",
+                    )
+                ) from exc
+            message = (
+                f"The log file {self.path} (or its folder) was deleted while Unknot had it open. "
+                "Unknot wrote everything it still held to a new file there, and goes on saving "
+                "into it. Check what deleted it; the backups folder may need re-creating too."
+            )
+            self.replace_connection(fresh)
+        if self.on_warning is not None:
+            self.on_warning(message)
 
     # -- days ----------------------------------------------------------------------------------
 
@@ -98,7 +229,7 @@ class LogRepository:
 
     def save_day(self, entry: DayEntry) -> None:
         """Replace the entry for its date (an empty entry removes the day), atomically."""
-        with transaction(self.conn):
+        with self._writing():
             self._write_day(entry)
 
     def update_day(self, date: dt.date, **changes: Any) -> DayEntry:
@@ -107,7 +238,7 @@ class LogRepository:
         Read and write happen under one write lock, so two processes updating the same day never
         lose each other's changes.
         """
-        with transaction(self.conn):
+        with self._writing():
             current = self._read_days(date, date)
             entry = (current[0] if current else DayEntry(date)).merged(**changes)
             self._write_day(entry)
@@ -119,7 +250,7 @@ class LogRepository:
         One transaction, read and write under one lock, like `update_day`. A day left with
         nothing logged is removed.
         """
-        with transaction(self.conn):
+        with self._writing():
             current = self._read_days(date, date)
             entry = replace(current[0] if current else DayEntry(date), areas=dict(areas))
             self._write_day(entry)
@@ -128,7 +259,7 @@ class LogRepository:
     def save_days(self, entries: Iterable[DayEntry]) -> int:
         """Replace several days in one transaction (imports); returns how many."""
         count = 0
-        with transaction(self.conn):
+        with self._writing():
             for entry in entries:
                 self._write_day(entry)
                 count += 1
@@ -210,7 +341,7 @@ class LogRepository:
 
     def record_session(self, record: SessionRecord) -> SessionRecord:
         """Store a played session; returns it with its id."""
-        with transaction(self.conn):
+        with self._writing():
             return self._insert_session(record)
 
     def new_sessions(self, records: Iterable[SessionRecord]) -> list[SessionRecord]:
@@ -237,7 +368,7 @@ class LogRepository:
 
         Returns (days written, sessions added); importing the same file twice changes nothing.
         """
-        with transaction(self.conn):
+        with self._writing():
             written = 0
             for entry in days:
                 self._write_day(entry)
@@ -285,7 +416,7 @@ class LogRepository:
     ) -> None:
         """Add what the person said after a session (pain now, a note) to its record."""
         checked = check_rating("pain_after", pain_after)
-        with transaction(self.conn):
+        with self._writing():
             self.conn.execute(
                 "UPDATE session SET pain_after = ?, note = ? WHERE id = ?",
                 (checked, note, session_id),
@@ -293,19 +424,65 @@ class LogRepository:
 
     def delete_session(self, session_id: int) -> None:
         """Remove one session record."""
-        with transaction(self.conn):
+        with self._writing():
             self.conn.execute("DELETE FROM session WHERE id = ?", (session_id,))
 
     # -- everything ----------------------------------------------------------------------------
 
     def delete_everything(self) -> None:
         """Remove every day and session (the person asked for it, with a confirmation)."""
-        with transaction(self.conn):
+        with self._writing():
             for table in ("day_tag", "day_area", "day", "session"):
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         # rewrite the file without the old pages, then empty the write-ahead log
         self.conn.execute("VACUUM")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    """The file's device and inode: they change when it is deleted and made again elsewhere."""
+    if path is None:
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _rewrite_from(conn: sqlite3.Connection, path: Path) -> None:
+    """Copy the database `conn` holds (an unlinked file, still open) into a new file at `path`."""
+    from coach.store.connection import create_private_file
+
+    create_private_file(path)
+    target = sqlite3.connect(path)
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+
+
+def _refuse_emptied(database: Path, backups: BackupKeeper) -> None:
+    """Raise EmptiedDatabase if the log is a 0-byte file while a backup holds days or sessions.
+
+    SQLite takes a 0-byte file for a new database; a log that was emptied (by a crash of the
+    disk or another program) must not silently start over while its days sit in the backups.
+    """
+    try:
+        if database.stat().st_size != 0:
+            return
+    except OSError:
+        return
+    wal = database.with_name(database.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return  # the days may be in the write-ahead log; SQLite reads them from there
+    holding = backups.newest_with_data()
+    if holding is not None:
+        raise EmptiedDatabase(
+            database,
+            f"the log file is empty (0 bytes), but the backup of "
+            f"{holding.taken_at:%d %B %Y, %H:%M} holds your days",
+        )
 
 
 def _with_id(record: SessionRecord, session_id: int | None) -> SessionRecord:
