@@ -24,9 +24,15 @@ from coach.core.regions import RegionCatalogue
 from coach.core.routine import format_duration
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
-from coach.store.connection import DatabaseTrouble, NewerDatabase
+from coach.store.connection import (
+    DatabaseTrouble,
+    EmptiedDatabase,
+    NewerDatabase,
+    UnavailableDatabase,
+    explain,
+)
 from coach.store.files import write_private
-from coach.store.repository import LogRepository
+from coach.store.repository import LogRepository, empty_log
 
 SHOW_DAYS = 14
 NOTE_WIDTH = 30
@@ -106,11 +112,33 @@ def add_log_commands(commands: Any) -> None:
 
 
 @contextmanager
-def open_log(paths: Paths) -> Iterator[LogRepository]:
-    """The log, opened as the app opens it and closed afterwards; trouble is exit status 2."""
-    paths.ensure()
+def open_log(paths: Paths, *, write: bool = True) -> Iterator[LogRepository]:
+    """The log, opened as the app opens it and closed afterwards; trouble is exit status 2.
+
+    `write=False` (commands that only read): when a full disk or a read-only folder stops the
+    log being written, it is opened read-only, with a note on stderr, instead of refused.
+    """
+    try:
+        paths.ensure()
+    except OSError as exc:
+        if write or not paths.database.is_file():
+            trouble = explain(exc, paths.database)
+            raise CommandError(f"{trouble.path}: {trouble.reason}", status=2) from None
     try:
         repo = LogRepository.open(paths.database, BackupKeeper(paths.backups))
+    except UnavailableDatabase as exc:
+        if write:
+            raise CommandError(
+                f"{exc.path}: {exc.reason}\ncoach: nothing was changed; your log is not damaged",
+                status=2,
+            ) from None
+        repo = _read_only(paths, exc.reason)
+    except EmptiedDatabase as exc:
+        raise CommandError(
+            f"{exc.path}: {exc.reason}\ncoach: the file was left as it is; open the app to "
+            "restore the newest backup",
+            status=2,
+        ) from None
     except DatabaseTrouble as exc:
         hint = "" if isinstance(exc, NewerDatabase) else "; open the app to restore a backup"
         raise CommandError(
@@ -118,10 +146,35 @@ def open_log(paths: Paths) -> Iterator[LogRepository]:
         ) from None
     except sqlite3.Error as exc:
         raise CommandError(f"{paths.database}: {exc}", status=2) from None
+    if repo.backup_problem:
+        print(f"coach: today's backup could not be taken: {repo.backup_problem}", file=sys.stderr)
     try:
         yield repo
     except sqlite3.Error as exc:
         raise CommandError(f"{paths.database}: {exc}; nothing was changed", status=2) from None
+    finally:
+        repo.close()
+
+
+def _read_only(paths: Paths, reason: str) -> LogRepository:
+    try:
+        repo = LogRepository.open_read_only(paths.database, reason)
+    except DatabaseTrouble as exc:
+        raise CommandError(f"{exc.path}: {exc.reason}", status=2) from None
+    print(f"coach: {reason}; the log is read here without changes", file=sys.stderr)
+    return repo
+
+
+@contextmanager
+def peek_log(paths: Paths) -> Iterator[LogRepository]:
+    """The log read-only, creating and changing nothing (an empty log if there is none yet):
+    for `--dry-run`."""
+    if not paths.database.is_file():
+        repo = LogRepository(empty_log())
+    else:
+        repo = _read_only(paths, "a dry run changes nothing")
+    try:
+        yield repo
     finally:
         repo.close()
 
@@ -257,7 +310,7 @@ def _areas(given: list[str], catalogue: RegionCatalogue) -> dict[str, int]:
 def cmd_log_show(args: argparse.Namespace, paths: Paths) -> int:
     """`coach log show`: days and sessions of a range, as a table or JSON."""
     start, end = date_range(args, SHOW_DAYS)
-    with open_log(paths) as repo:
+    with open_log(paths, write=False) as repo:
         days, sessions = repo.days(start, end), repo.sessions(start, end)
     if args.json:
         out = {
@@ -331,7 +384,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     if kind is None:
         raise CommandError("--format: give csv or json (the file name ends in neither)")
     start, end = date_range(args, None)
-    with open_log(paths) as repo:
+    with open_log(paths, write=False) as repo:
         days, sessions = repo.days(start, end), repo.sessions(start, end)
         now = repo.now()
     data = (
@@ -379,7 +432,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 
     replaced, new_sessions = 0, []
     if decoded.days or decoded.sessions:
-        with open_log(paths) as repo:
+        with peek_log(paths) if args.dry_run else open_log(paths) as repo:
             dates = {d.date for d in decoded.days}
             if dates:
                 replaced = len(repo.dates_with_entries(min(dates), max(dates)) & dates)

@@ -12,6 +12,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from functools import partial
+from typing import Any
 
 from coach.core.exchange import (
     CSV_COLUMNS,
@@ -23,8 +24,8 @@ from coach.core.exchange import (
     UnreadableFile,
     file_text,
     parse_areas,
-    parse_date,
     parse_hours,
+    parse_log_date,
     parse_rating,
     unique_days,
 )
@@ -77,7 +78,9 @@ def decode_csv(data: bytes, source: str, catalogue: Catalogue = None) -> Decoded
     text = file_text(data, source)
     header_line = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=header_line.count)  # spreadsheets in some locales use ;
-    records = _records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), source)
+    records = _records(
+        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True), source
+    )
     found = next(((n, r) for n, r in records if any(c.strip() for c in r)), None)
     if found is None:
         raise UnreadableFile(source, "the file is empty")
@@ -95,7 +98,7 @@ def decode_csv(data: bytes, source: str, catalogue: Catalogue = None) -> Decoded
             continue
         given = dict(zip(columns, record, strict=False))
         cells = {c: given.get(c, "") for c in CSV_COLUMNS}  # missing trailing cells are empty
-        row.take("date", parse_date, cells["date"])
+        row.take("date", parse_log_date, cells["date"])
         for name in RATING_FIELDS:
             row.take(name, partial(parse_rating, name), cells[name])
         row.take("sleep_hours", partial(parse_hours, "sleep_hours"), cells["sleep_hours"])
@@ -106,16 +109,30 @@ def decode_csv(data: bytes, source: str, catalogue: Catalogue = None) -> Decoded
     return Decoded(days=tuple(days), problems=tuple(problems), rows=len(rows))
 
 
-def _records(reader: Iterator[list[str]], source: str) -> Iterator[tuple[int, list[str]]]:
-    """Records numbered as a spreadsheet numbers rows (a quoted line break stays in its row)."""
+def _records(reader: Any, source: str) -> Iterator[tuple[int, list[str]]]:
+    """Records numbered as a spreadsheet numbers rows (a quoted line break stays in its row).
+
+    A quote left open swallows every later line into one cell: refused, naming the line it
+    opened on, rather than silently taking the following rows for a note.
+    """
     number = 0
     while True:
+        started_on = reader.line_num + 1
         try:
             record = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            raise UnreadableFile(source, f"the file is not valid CSV ({exc})", number + 1) from None
+            if "unexpected end of data" in str(exc):
+                raise UnreadableFile(
+                    source,
+                    'a quote (") opened on this line is never closed, so every line after it '
+                    "would be read into one cell",
+                    f"line {started_on}",
+                ) from None
+            raise UnreadableFile(
+                source, f"the file is not valid CSV ({exc})", f"line {reader.line_num}"
+            ) from None
         number += 1
         yield number, record
 

@@ -11,7 +11,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from coach.core.log import RATING_FIELDS, SESSION_FIELDS, DayEntry, SessionRecord, check_rating
+from coach.core.log import (
+    EARLIEST_DATE,
+    LAST_STORABLE_DATE,
+    RATING_FIELDS,
+    SESSION_FIELDS,
+    DayEntry,
+    SessionRecord,
+    check_day_limits,
+    check_rating,
+    check_storable_date,
+)
 from coach.store.backup import BackupKeeper
 from coach.store.connection import (
     DatabaseTrouble,
@@ -277,9 +287,15 @@ class LogRepository:
         return {dt.date.fromisoformat(r[0]) for r in rows}
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
-        """The first and last logged dates (days or sessions), or None for an empty log."""
+        """The first and last logged dates (days or sessions), or None for an empty log.
+
+        Only dates the log accepts count (see `check_log_date`): a day at year 1 or 9999, from
+        before that rule, can never stretch a chart over eight thousand years.
+        """
         row = self.conn.execute(
             "SELECT min(d), max(d) FROM (SELECT date AS d FROM day UNION ALL SELECT day FROM session)"
+            " WHERE d BETWEEN ? AND ?",
+            (EARLIEST_DATE.isoformat(), LAST_STORABLE_DATE.isoformat()),
         ).fetchone()
         if row[0] is None:
             return None
@@ -297,6 +313,7 @@ class LogRepository:
         self.conn.execute("DELETE FROM day WHERE date = ?", (date,))  # cascades to tags and areas
         if entry.is_empty():
             return
+        check_day_limits(entry)  # the last fence: whatever the caller, no 100,000-tag day
         values = [getattr(entry, c) for c in _DAY_COLUMNS]
         self.conn.execute(
             f"INSERT INTO day (date, {', '.join(_DAY_COLUMNS)}, updated_at) "
@@ -377,6 +394,7 @@ class LogRepository:
         return written, len(added)
 
     def _insert_session(self, record: SessionRecord) -> SessionRecord:
+        check_storable_date(record.day, "started_at")
         values = (
             record.routine_id,
             record.routine_title,
@@ -437,6 +455,13 @@ class LogRepository:
         # rewrite the file without the old pages, then empty the write-ahead log
         self.conn.execute("VACUUM")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def empty_log() -> sqlite3.Connection:
+    """A log in memory with the current schema and nothing in it (what a dry run compares with)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn)
+    return conn
 
 
 def _identity(path: Path | None) -> tuple[int, int] | None:
