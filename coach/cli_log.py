@@ -19,7 +19,16 @@ from typing import Any
 from coach.cli import CommandError, _table, catalogue_for
 from coach.core import exchange, exchange_csv, exchange_formats, exchange_json
 from coach.core.exchange import UnreadableFile
-from coach.core.log import RATING_FIELDS, DayEntry, InvalidEntry, SessionRecord, clean_tag
+from coach.core.log import (
+    RATING_FIELDS,
+    DayEntry,
+    InvalidEntry,
+    SessionRecord,
+    check_log_date,
+    clean_tag,
+    shown,
+)
+from coach.core.reading import NotReadable, read_limited
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import format_duration
 from coach.paths import Paths
@@ -35,6 +44,7 @@ from coach.store.files import write_private
 from coach.store.repository import LogRepository, empty_log
 
 SHOW_DAYS = 14
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # some 600,000 days of CSV: far more than a life's log
 NOTE_WIDTH = 30
 
 # The rating options of `log add`, with the DayEntry field each one sets.
@@ -243,6 +253,10 @@ def cmd_log_add(args: argparse.Namespace, paths: Paths) -> int:
     assert date is not None
     if date > dt.date.today():
         raise CommandError(f"--date: {date} is in the future")
+    try:
+        check_log_date(date)
+    except InvalidEntry as exc:
+        raise CommandError(f"--date: {exc.message}") from None
     changes = _changes(args, catalogue_for(paths))
     if not changes:
         raise CommandError(
@@ -420,13 +434,21 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     """`coach import FILE`: every good row in one go; 1 if some rows were rejected, 2 if unreadable."""
     source = str(args.file)
     try:
-        data = args.file.read_bytes()
+        data = read_limited(args.file, MAX_IMPORT_BYTES)
+    except NotReadable as exc:
+        raise CommandError(f"coach import: {exc}", status=2) from None
     except OSError as exc:
         raise CommandError(f"{source}: cannot read it ({exc.strerror or exc})", status=2) from None
     try:
         decoded = exchange_formats.decode(data, source, catalogue_for(paths))
     except UnreadableFile as exc:
         raise CommandError(str(exc), status=2) from None
+    except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
+        # the last fence: whatever a hostile file finds, the person gets a line, not a traceback
+        raise CommandError(
+            f"{source}: the file cannot be imported ({type(exc).__name__}: {shown(str(exc), 80)})",
+            status=2,
+        ) from None
     for problem in decoded.problems:
         print(problem, file=sys.stderr)
 
