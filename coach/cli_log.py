@@ -182,7 +182,12 @@ def peek_log(paths: Paths) -> Iterator[LogRepository]:
     if not paths.database.is_file():
         repo = LogRepository(empty_log())
     else:
-        repo = _read_only(paths, "a dry run changes nothing")
+        try:
+            repo = LogRepository.open_read_only(
+                paths.database, "a dry run changes nothing", no_trace=True
+            )
+        except DatabaseTrouble as exc:
+            raise CommandError(f"{exc.path}: {exc.reason}", status=2) from None
     try:
         yield repo
     finally:

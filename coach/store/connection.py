@@ -224,16 +224,21 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path, *, no_trace: bool = False) -> sqlite3.Connection:
     """Open the log for reading only, when a full disk or a read-only folder allows no more.
 
     Nothing is created or changed. Where SQLite cannot even make its shared-memory index (a
     read-only folder), the file is read as immutable: what was written before is all there is.
+    `no_trace`: not even a -shm file is left beside it (a dry run).
     """
     if not path.is_file():
         raise UnavailableDatabase(path, "there is no log file to read", "cannot-open")
     last: DatabaseTrouble | None = None
-    for options in ("mode=ro", "mode=ro&immutable=1"):
+    tries = ["mode=ro", "mode=ro&immutable=1"]
+    if no_trace and not path.with_name(path.name + "-wal").exists():
+        # everything is in the main file, and reading it as immutable makes no -shm or -wal
+        tries.reverse()
+    for options in tries:
         try:
             conn = sqlite3.connect(
                 f"{path.absolute().as_uri()}?{options}", uri=True, isolation_level=None

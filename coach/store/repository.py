@@ -128,12 +128,14 @@ class LogRepository:
         return repo
 
     @classmethod
-    def open_read_only(cls, database: Path, reason: str, now: Now = local_now) -> LogRepository:
+    def open_read_only(
+        cls, database: Path, reason: str, now: Now = local_now, *, no_trace: bool = False
+    ) -> LogRepository:
         """The log for viewing, exporting and charts only, when `reason` stops writing to it.
 
         Every write raises WriteRefused with `reason`. Raises DatabaseTrouble if even reading fails.
         """
-        conn = connect_read_only(database)
+        conn = connect_read_only(database, no_trace=no_trace)
         version = user_version(conn)
         if version > MIGRATIONS[-1].version or version < MIGRATIONS[-1].version:
             conn.close()
