@@ -17,6 +17,7 @@ from coach.core.routine import Routine, format_duration
 from coach.core.session_format import session_schema
 from coach.core.timeline import Timeline
 from coach.paths import Paths
+from coach.terminal import escape, escaped_output
 
 Command = Callable[[argparse.Namespace, Paths], int]
 
@@ -110,15 +111,16 @@ def run(argv: Sequence[str]) -> int:
 
             return run_app(paths, self_test=args.self_test)
         func: Command = args.func
-        return func(args, paths)
+        with escaped_output():  # notes, tags, titles and file names never reach it raw
+            return func(args, paths)
     except CommandError as exc:
-        print(f"coach: {exc}", file=sys.stderr)
+        print(f"coach: {escape(str(exc))}", file=sys.stderr)
         return exc.status
     except BrokenPipeError:
         return 1
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"coach: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(escape(f"coach: {exc.strerror or exc}{where}"), file=sys.stderr)
         return 1
 
 
