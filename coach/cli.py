@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="keep all your data (log, own sessions, backups) in DIR (also: COACH_DATA_DIR)",
+        help="keep all your data (log, own sessions, backups, settings) in DIR (also: COACH_DATA_DIR)",
     )
     parser.add_argument(
         "--self-test",
