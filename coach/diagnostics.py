@@ -9,6 +9,7 @@ dying silently.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -43,6 +44,14 @@ class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
         )
         os.chmod(self.baseFilename, 0o600)  # a file made by an older version, or rotated in
         return stream
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """A full or read-only disk: the diagnostics log is best effort, never an error itself."""
+
+    def close(self) -> None:
+        # the last lines may not be writable (a full disk): nothing more to do then
+        with contextlib.suppress(OSError):
+            super().close()
 
 
 def log_file(data_dir: Path) -> Path:
