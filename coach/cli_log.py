@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli import CommandError, _table, catalogue_for
-from coach.core import exchange, exchange_csv, exchange_formats, exchange_json
-from coach.core.exchange import UnreadableFile
+from coach.core import exchange, exchange_csv, exchange_json
 from coach.core.log import (
     RATING_FIELDS,
     DayEntry,
@@ -26,9 +25,7 @@ from coach.core.log import (
     SessionRecord,
     check_log_date,
     clean_tag,
-    shown,
 )
-from coach.core.reading import NotReadable, read_limited
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import format_duration
 from coach.paths import Paths
@@ -115,7 +112,13 @@ def add_log_commands(commands: Any) -> None:
     p.add_argument(
         "--dry-run", action="store_true", help="check the file and say what would change"
     )
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=_import)
+
+
+def _import(args: argparse.Namespace, paths: Paths) -> int:
+    from coach.cli_import import cmd_import  # its own module: reading a file as a stream
+
+    return cmd_import(args, paths)
 
 
 # -- shared pieces ---------------------------------------------------------------------------------
@@ -432,57 +435,4 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
         left_out = f"; the {len(sessions)} session(s) are only in JSON exports"
     report = sys.stderr if args.output == "-" else sys.stdout
     print(f"Exported {what} to {where}{left_out}.", file=report)
-    return 0
-
-
-def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
-    """`coach import FILE`: every good row in one go; 1 if some rows were rejected, 2 if unreadable."""
-    source = str(args.file)
-    try:
-        data = read_limited(args.file, MAX_IMPORT_BYTES)
-    except NotReadable as exc:
-        raise CommandError(f"coach import: {exc}", status=2) from None
-    except OSError as exc:
-        raise CommandError(f"{source}: cannot read it ({exc.strerror or exc})", status=2) from None
-    try:
-        decoded = exchange_formats.decode(data, source, catalogue_for(paths))
-    except UnreadableFile as exc:
-        raise CommandError(str(exc), status=2) from None
-    except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
-        # the last fence: whatever a hostile file finds, the person gets a line, not a traceback
-        raise CommandError(
-            f"{source}: the file cannot be imported ({type(exc).__name__}: {shown(str(exc), 80)})",
-            status=2,
-        ) from None
-    for problem in decoded.problems:
-        print(problem, file=sys.stderr)
-
-    replaced, new_sessions = 0, []
-    if decoded.days or decoded.sessions:
-        with peek_log(paths) if args.dry_run else open_log(paths) as repo:
-            dates = {d.date for d in decoded.days}
-            if dates:
-                replaced = len(repo.dates_with_entries(min(dates), max(dates)) & dates)
-            new_sessions = repo.new_sessions(decoded.sessions)
-            if not args.dry_run:
-                repo.import_log(decoded.days, new_sessions)
-
-    verb = "Would import" if args.dry_run else "Imported"
-    summary = f"{verb} {len(decoded.days)} day(s)"
-    if replaced:
-        summary += f" ({replaced} replacing what was logged)"
-    if decoded.sessions:
-        already = len(decoded.sessions) - len(new_sessions)
-        summary += f" and {len(new_sessions)} session(s)" + (
-            f" ({already} already there)" if already else ""
-        )
-    print(f"{summary} from {source}.")
-    if decoded.problems:
-        rows = decoded.rejected_rows
-        print(
-            f"coach: {rows} row(s) were rejected (listed above) and not imported; "
-            f"the other rows {'would be' if args.dry_run else 'were'} imported",
-            file=sys.stderr,
-        )
-        return 1
     return 0

@@ -34,6 +34,10 @@ class EscapingStream:
         self._inner.write(escape(text))
         return len(text)
 
+    def write_raw(self, text: str) -> int:
+        """Write the command's own control characters (a progress line's carriage return)."""
+        return self._inner.write(text)
+
     def writelines(self, lines: Any) -> None:
         for line in lines:
             self.write(line)

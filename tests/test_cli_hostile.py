@@ -173,11 +173,25 @@ def test_a_fifo_or_a_device_is_refused_at_once(
 def test_a_file_over_the_limit_is_refused_before_reading(
     tmp_path: Path, paths: Paths, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    big = tmp_path / "big.csv"
+    big = tmp_path / "big.json"
     with big.open("wb") as out:
         out.truncate(65 * 1024 * 1024)  # sparse: costs no disk
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as out:
+        out.truncate(1025 * 1024 * 1024)
     assert run(["import", str(big)]) == 2
-    assert "too large" in capsys.readouterr().err
+    assert run(["import", str(huge)]) == 2
+    assert capsys.readouterr().err.count("too large") == 2
+
+
+def test_a_csv_of_one_endless_line_is_refused_without_reading_it_all(
+    tmp_path: Path, paths: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    endless = tmp_path / "endless.csv"
+    with endless.open("wb") as out:
+        out.truncate(200 * 1024 * 1024)  # NULs, no line break
+    assert run(["import", str(endless)]) == 2
+    assert "line 1: a line is longer than 1 MiB" in capsys.readouterr().err
 
 
 def test_dry_run_writes_nothing_not_even_a_new_log(
@@ -234,3 +248,38 @@ def test_a_chart_over_any_stored_date_draws_and_is_private(
     assert repo.date_range() == (dt.date(2026, 1, 1), dt.date(2026, 1, 10))
     assert repo.get_day(dt.date(1, 1, 1)) == DayEntry(dt.date(1, 1, 1), pain=5)  # still readable
     repo.close()
+
+
+def test_a_big_csv_streams_in_flat_memory_with_progress(tmp_path: Path) -> None:
+    """60 MB of CSV (13,000 days with long notes): imported whole, with progress on stderr, in
+    a process whose peak memory stays far below the file's size (it held 12x the file before)."""
+    import datetime as dt
+    import resource
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    big = tmp_path / "big.csv"
+    note = "x" * 4400
+    with big.open("w", newline="", encoding="utf-8") as out:
+        out.write(HEADER + "\r\n")
+        for i in range(13_500):
+            day = dt.date(1960, 1, 1) + dt.timedelta(days=i)
+            out.write(f"{day},{i % 11},,,,,,,walk,,{note}\r\n")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    done = subprocess.run(
+        [sys.executable, "-m", "coach", "--data-dir", str(tmp_path / "d"), "import", str(big)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert done.returncode == 0, done.stderr
+    assert "Imported 13500 day(s)" in done.stdout
+    assert "Importing... " in done.stderr
+    assert big.stat().st_size > 60_000_000
+    if peak_kib > before:  # the child was the largest so far: its own peak
+        assert peak_kib * 1024 < big.stat().st_size, f"peak {peak_kib} KiB"

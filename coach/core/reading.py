@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 
 class NotReadable(OSError):
@@ -104,3 +105,24 @@ def sound_problem(path: Path) -> str | None:
     if frames / rate > MAX_SOUND_SECONDS:
         return f"is longer than {MAX_SOUND_SECONDS / 60:.0f} minutes"
     return None
+
+
+def open_regular(path: Path, max_bytes: int) -> BinaryIO:
+    """The regular file `path` open for reading in binary, for reading as a stream; NotReadable
+    for anything else or a file over `max_bytes` (same checks as `read_limited`)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotReadable(f"{path} is not a regular file (a folder, device, pipe or socket)")
+        if info.st_size > max_bytes:
+            raise NotReadable(
+                f"{path} is too large ({human_size(info.st_size)}); the limit is "
+                f"{human_size(max_bytes)}"
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise

@@ -277,6 +277,39 @@ class LogRepository:
                 count += 1
         return count
 
+    def import_days(
+        self,
+        days: Iterable[DayEntry],
+        *,
+        write: bool = True,
+        progress: Callable[[int], None] | None = None,
+        every: int = 5000,
+    ) -> tuple[int, int]:
+        """Replace each given day, taken one at a time (a stream), in one transaction.
+
+        Returns (days, of which replacing a logged day). `write=False` only counts (a dry run,
+        on a read-only log). `progress(days so far)` is called every `every` days.
+        """
+
+        def each() -> tuple[int, int]:
+            count = replaced = 0
+            for entry in days:
+                if self.conn.execute(
+                    "SELECT 1 FROM day WHERE date = ?", (entry.date.isoformat(),)
+                ).fetchone():
+                    replaced += 1
+                if write:
+                    self._write_day(entry)
+                count += 1
+                if progress is not None and count % every == 0:
+                    progress(count)
+            return count, replaced
+
+        if not write:
+            return each()
+        with self._writing():
+            return each()
+
     def days(self, start: dt.date, end: dt.date) -> list[DayEntry]:
         """Entries from `start` to `end` inclusive, oldest first."""
         return self._read_days(start, end)
