@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,8 +23,6 @@ from coach.core.log import (
 )
 from coach.store.backup import BackupKeeper
 from coach.store.connection import (
-    DatabaseTrouble,
-    EmptiedDatabase,
     NewerDatabase,
     UnavailableDatabase,
     WriteRefused,
@@ -34,6 +31,7 @@ from coach.store.connection import (
     explain,
     transaction,
 )
+from coach.store.guard import identity, reconnect_moved, refuse_emptied
 from coach.store.migrations import MIGRATIONS, Migration, migrate, user_version
 
 Now = Callable[[], dt.datetime]
@@ -78,7 +76,7 @@ class LogRepository:
         self.backup_problem = ""
         # told (in plain words) when the log's file was found gone and written again
         self.on_warning: Callable[[str], None] | None = None
-        self._identity = _identity(path)
+        self._identity = identity(path)
 
     @classmethod
     def open(
@@ -94,7 +92,7 @@ class LogRepository:
         changing the file. A daily backup that cannot be taken (a full disk) does not stop the
         log opening: `backup_problem` says why.
         """
-        _refuse_emptied(database, backups)
+        refuse_emptied(database, backups)
         conn = connect(database)
         try:
             version = user_version(conn)
@@ -158,7 +156,7 @@ class LogRepository:
         """
         old, self.conn = self.conn, conn
         self.read_only = ""
-        self._identity = _identity(self.path)
+        self._identity = identity(self.path)
         old.close()
 
     @contextmanager
@@ -191,44 +189,15 @@ class LogRepository:
 
     def _ensure_file(self) -> None:
         """If the log's file (or its whole folder) was deleted or replaced while open, write
-        everything this connection still holds to a new file at the same place, and say so.
+        everything this connection still holds to a new file at the same place (or use the file
+        that replaced it), and say so through `on_warning`.
 
         Without this, saves would go on "succeeding" into a file nobody can reach again.
         """
-        if self.path is None or self._identity is None:
+        if self.path is None or self._identity is None or identity(self.path) == self._identity:
             return
-        now = _identity(self.path)
-        if now == self._identity:
-            return
-        if now is not None:
-            message = (
-                f"The log file {self.path} was replaced by another file while Unknot had it open. "
-                "Unknot now uses that file; what it showed before is still on screen and will be "
-                "saved into it."
-            )
-            try:
-                self.replace_connection(connect(self.path))
-            except DatabaseTrouble as trouble:
-                raise WriteRefused(trouble) from None
-        else:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                _rewrite_from(self.conn, self.path)
-                fresh = connect(self.path)
-            except (OSError, sqlite3.Error) as exc:
-                raise WriteRefused(
-                    DatabaseTrouble(
-                        self.path,
-                        f"the log file was deleted while Unknot had it open, and it could not be "
-                        f"written again ({explain(exc, self.path).reason})",
-                    )
-                ) from exc
-            message = (
-                f"The log file {self.path} (or its folder) was deleted while Unknot had it open. "
-                "Unknot wrote everything it still held to a new file there, and goes on saving "
-                "into it. Check what deleted it; the backups folder may need re-creating too."
-            )
-            self.replace_connection(fresh)
+        conn, message = reconnect_moved(self.conn, self.path)
+        self.replace_connection(conn)
         if self.on_warning is not None:
             self.on_warning(message)
 
@@ -497,52 +466,6 @@ def empty_log() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     migrate(conn)
     return conn
-
-
-def _identity(path: Path | None) -> tuple[int, int] | None:
-    """The file's device and inode: they change when it is deleted and made again elsewhere."""
-    if path is None:
-        return None
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_dev, stat.st_ino
-
-
-def _rewrite_from(conn: sqlite3.Connection, path: Path) -> None:
-    """Copy the database `conn` holds (an unlinked file, still open) into a new file at `path`."""
-    from coach.store.connection import create_private_file
-
-    create_private_file(path)
-    target = sqlite3.connect(path)
-    try:
-        conn.backup(target)
-    finally:
-        target.close()
-
-
-def _refuse_emptied(database: Path, backups: BackupKeeper) -> None:
-    """Raise EmptiedDatabase if the log is a 0-byte file while a backup holds days or sessions.
-
-    SQLite takes a 0-byte file for a new database; a log that was emptied (by a crash of the
-    disk or another program) must not silently start over while its days sit in the backups.
-    """
-    try:
-        if database.stat().st_size != 0:
-            return
-    except OSError:
-        return
-    wal = database.with_name(database.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return  # the days may be in the write-ahead log; SQLite reads them from there
-    holding = backups.newest_with_data()
-    if holding is not None:
-        raise EmptiedDatabase(
-            database,
-            f"the log file is empty (0 bytes), but the backup of "
-            f"{holding.taken_at:%d %B %Y, %H:%M} holds your days",
-        )
 
 
 def _with_id(record: SessionRecord, session_id: int | None) -> SessionRecord:
