@@ -91,7 +91,7 @@ def sound_problem(path: Path) -> str | None:
                 sound.getnframes(),
             )
     except (wave.Error, EOFError, OSError, ValueError) as exc:
-        return f"is not a usable WAV file ({exc or 'its header cannot be read'})"
+        return f"is not a usable WAV file ({str(exc) or 'its header cannot be read'})"
     if channels not in (1, 2):
         return f"has {channels} channels; use mono or stereo"
     if width not in (1, 2, 3, 4):
