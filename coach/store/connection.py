@@ -76,6 +76,13 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(mode & 0o222)
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a folder on the way cannot be entered: not this file's fault
+        return False
+
+
 def read_only_culprit(path: Path) -> str:
     """Which file or folder stops writing to the log at `path`, in plain words."""
     folder = path.parent
@@ -91,13 +98,15 @@ def read_only_culprit(path: Path) -> str:
         ("-shm", "its shared-memory index, probably left read-only from a time the log was"),
     ):
         extra = path.with_name(path.name + suffix)
-        if extra.exists() and not _writable(extra):
+        if _exists(extra) and not _writable(extra):
             return (
                 f"{extra} ({what}) is read-only; make it writable (chmod u+w), or delete it "
                 "while Unknot is closed"
             )
     if not _writable(folder):
         return f"the folder {folder} is read-only"
+    if not os.access(folder, os.X_OK):
+        return f"the folder {folder} cannot be entered (its permissions, or a folder above it)"
     return f"{path} cannot be written"
 
 
