@@ -209,6 +209,8 @@ def connect(path: Path) -> sqlite3.Connection:
     except OSError as exc:
         raise explain(exc, path) from None
     _check_sound(path)
+    extras = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = {extra: _exists(extra) for extra in extras}
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as exc:
@@ -226,11 +228,24 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as exc:
         conn.close()
+        _remove_made(existed)
         raise explain(exc, path) from None
     except DatabaseTrouble:
         conn.close()
+        _remove_made(existed)
         raise
     return conn
+
+
+def _remove_made(existed: dict[Path, bool]) -> None:
+    """Remove the empty -wal and the -shm a failed open made (a full disk): the folder is left
+    as it was found."""
+    for extra, was_there in existed.items():
+        try:
+            if not was_there and (extra.name.endswith("-shm") or extra.stat().st_size == 0):
+                extra.unlink()
+        except OSError:
+            pass
 
 
 def connect_read_only(path: Path, *, no_trace: bool = False) -> sqlite3.Connection:
