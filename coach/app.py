@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -9,7 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from coach import __version__
+from coach.log_opening import open_log
 from coach.paths import Paths
+
+logger = logging.getLogger("unknot")
+__all__ = ["build_library", "open_log", "run_app"]
 
 # Everything else is imported where it is used: the window appears before the log is opened,
 # the routines are read and the body map's drawing is parsed (see `run_app`).
@@ -26,7 +31,6 @@ if TYPE_CHECKING:
     from coach.services.speech import SpeechService
     from coach.store.repository import LogRepository
     from coach.ui.main_window import MainWindow
-    from coach.ui.prompt import Prompt
 
 
 def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
@@ -57,51 +61,6 @@ def choose_voice(
     if builtin is not None:  # what a failing system voice gives way to
         speech.fallback = QCoreApplication.translate("SpeechService", "using the built-in voice")
     return NarrationVoice(settings.voice_engine, system=speech, builtin=builtin)
-
-
-def open_log(paths: Paths, prompt: Prompt) -> LogRepository | None:
-    """Open the log; if it is damaged, keep it aside and offer the newest backup. None: quit."""
-    from coach.store.backup import BackupKeeper
-    from coach.store.connection import CorruptDatabase, DatabaseTrouble
-    from coach.store.recovery import restore_newest, start_new
-    from coach.store.repository import LogRepository
-
-    keeper = BackupKeeper(paths.backups)
-    try:
-        return LogRepository.open(paths.database, keeper)
-    except CorruptDatabase as trouble:
-        backups = keeper.list()
-        restore, fresh, quit_ = "Restore the backup", "Start a new, empty log", "Quit"
-        newest = (
-            f"The newest backup was taken on {backups[0].taken_at:%A %d %B %Y at %H:%M}."
-            if backups
-            else ""
-        )
-        text = (
-            f"Unknot could not read your log:\n{trouble.path}\n\n{trouble.reason}.\n\n"
-            "Nothing has been changed or deleted. Whatever you choose, the damaged file is kept "
-            f"beside it under a new name, so it can still be rescued.\n\n{newest}"
-        )
-        options = [restore, fresh, quit_] if backups else [fresh, quit_]
-        choice = prompt.choose("Your log could not be read", text, options)
-        if choice not in (restore, fresh):
-            return None
-        recovery = (
-            restore_newest(paths.database, keeper)
-            if choice == restore
-            else start_new(paths.database)
-        )
-        if recovery.restored is not None:
-            outcome = f"Restored the backup of {recovery.restored.taken_at:%d %B %Y, %H:%M}."
-        elif choice == restore:
-            outcome = "No backup could be read either, so Unknot starts a new, empty log."
-        else:
-            outcome = "Unknot starts a new, empty log."
-        prompt.inform("Your log", f"{outcome}\n\nThe damaged file was kept as:\n{recovery.kept_as}")
-        return LogRepository.open(paths.database, keeper)
-    except DatabaseTrouble as trouble:
-        prompt.inform("Unknot cannot open your log", f"{trouble.path}\n\n{trouble.reason}.")
-        return None
 
 
 @dataclass
@@ -158,6 +117,20 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     except OSError as exc:
         QMessageBox.critical(None, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
         return 2
+    from coach.diagnostics import (
+        install_crash_handler,
+        start_logging,
+        stop_logging,
+        uninstall_crash_handler,
+    )
+
+    log_path = start_logging(paths.data_dir)
+    logger.info(
+        "settings: sound output %s, theme %s, text size %.2f",
+        settings.audio_backend,
+        settings.theme,
+        settings.text_scale,
+    )
     appearance = None  # the default appearance needs nothing before the window shows
     if (settings.theme, settings.text_scale, settings.reduced_motion) != ("system", 1.0, False):
         from coach.ui.appearance import Appearance
@@ -172,6 +145,8 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
             sys.stdout.write("Unknot is already running; its window was brought to the front.\n")
             return 0
     window = MainWindow(paths=paths)
+    crash = _CrashDialog(window)
+    install_crash_handler(log_path, crash.told.emit)
     if appearance is not None:
         appearance.watch(window)  # scaled text follows the desktop's font
 
@@ -187,6 +162,9 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         return _self_test(app, window, running) if self_test else app.exec()
     finally:
         running.close()
+        uninstall_crash_handler()
+        logger.info("Unknot stopped")
+        stop_logging()
 
 
 def _when_on_screen(window: Any, then: Any) -> None:
@@ -242,6 +220,7 @@ def _fill_in(
     log = running.log = open_log(paths, DialogPrompt(window))
     if log is None:
         return 1
+    log.on_warning = lambda message: _warn(window, message)
     if running.instance is not None:
         running.instance.listen()
     library = build_library(paths, catalogue)
@@ -284,9 +263,11 @@ def _fill_in(
         # just after the window is painted: reading the cues and, on Linux, reaching
         # speech-dispatcher (up to 2 s when it must be spawned) would otherwise hold the window back
         audio.start(paths.assets / "sounds", backend_order(settings.audio_backend))
+        logger.info("sound output: %s", audio.backend_name)
         neural.start()  # only checks that piper and the voice are installed: the model loads later
         if narration.needs_system_voice():
             speech.start()  # in its own process: a wedged speech daemon never blocks the window
+        logger.info("voice engine chosen: %s", narration.engine)
 
     if not self_test:
         QTimer.singleShot(300, start_sound)
@@ -297,6 +278,41 @@ def _fill_in(
 
         offer_first_run(window, paths, settings)
     return None
+
+
+def _CrashDialog(window: MainWindow) -> Any:  # noqa: N802 - builds the Qt class lazily
+    """A small object whose `told` signal, emitted from any thread, shows the crash dialog on
+    the main thread (non-blocking, so the app goes on where it can)."""
+    from PySide6.QtCore import QObject, Qt, Signal
+    from PySide6.QtWidgets import QMessageBox
+
+    class CrashDialog(QObject):
+        told = Signal(str)
+
+        def show(self, text: str) -> None:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical, "Unknot: something went wrong", text, parent=window
+            )
+            box.setObjectName("crash-dialog")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    dialog = CrashDialog(window)
+    dialog.told.connect(dialog.show)
+    return dialog
+
+
+def _warn(window: MainWindow, message: str) -> None:
+    """Tell the person something went wrong outside the app (their log's file was deleted),
+    without blocking the save that noticed it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    logger.warning("%s", message)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unknot", message, parent=window)
+    box.setObjectName("log-file-warning")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def _start_reminders(

@@ -17,6 +17,7 @@ from coach.core.routine import Routine, format_duration
 from coach.core.session_format import session_schema
 from coach.core.timeline import Timeline
 from coach.paths import Paths
+from coach.terminal import escape, escaped_output
 
 Command = Callable[[argparse.Namespace, Paths], int]
 
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="keep all your data (log, own sessions, backups) in DIR (also: COACH_DATA_DIR)",
+        help="keep all your data (log, own sessions, backups, settings) in DIR (also: COACH_DATA_DIR)",
     )
     parser.add_argument(
         "--self-test",
@@ -129,15 +130,16 @@ def run(argv: Sequence[str]) -> int:
 
             return run_app(paths, self_test=args.self_test)
         func: Command = args.func
-        return func(args, paths)
+        with escaped_output():  # notes, tags, titles and file names never reach it raw
+            return func(args, paths)
     except CommandError as exc:
-        print(f"coach: {exc}", file=sys.stderr)
+        print(f"coach: {escape(str(exc))}", file=sys.stderr)
         return exc.status
     except BrokenPipeError:
         return 1
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"coach: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(escape(f"coach: {exc.strerror or exc}{where}"), file=sys.stderr)
         return 1
 
 

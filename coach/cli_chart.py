@@ -55,7 +55,7 @@ def cmd_chart(args: argparse.Namespace, paths: Paths) -> int:
         if not low <= value <= high:
             raise CommandError(f"{option}: must be from {low} to {high} pixels, got {value}")
     start, end = date_range(args, None)
-    with open_log(paths) as log:
+    with open_log(paths, write=False) as log:
         span = log.date_range()
         if span is not None:
             start, end = max(start, span[0]), min(end, span[1])

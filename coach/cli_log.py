@@ -17,25 +17,32 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli import CommandError, _table, catalogue_for
-from coach.core import exchange, exchange_csv, exchange_formats, exchange_json, fhir
-from coach.core.exchange import UnreadableFile
+from coach.core import exchange, exchange_csv, exchange_json, fhir
 from coach.core.log import (
     RATING_FIELDS,
     DayEntry,
     InvalidEntry,
     MedicationTaken,
     SessionRecord,
+    check_log_date,
     clean_tag,
 )
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import format_duration
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
-from coach.store.connection import DatabaseTrouble, NewerDatabase
+from coach.store.connection import (
+    DatabaseTrouble,
+    EmptiedDatabase,
+    NewerDatabase,
+    UnavailableDatabase,
+    explain,
+)
 from coach.store.files import write_private
-from coach.store.repository import LogRepository
+from coach.store.repository import LogRepository, empty_log
 
 SHOW_DAYS = 14
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # some 600,000 days of CSV: far more than a life's log
 NOTE_WIDTH = 30
 
 # The rating options of `log add`, with the DayEntry field each one sets.
@@ -129,18 +136,46 @@ def add_log_commands(commands: Any) -> None:
     p.add_argument(
         "--dry-run", action="store_true", help="check the file and say what would change"
     )
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=_import)
+
+
+def _import(args: argparse.Namespace, paths: Paths) -> int:
+    from coach.cli_import import cmd_import  # its own module: reading a file as a stream
+
+    return cmd_import(args, paths)
 
 
 # -- shared pieces ---------------------------------------------------------------------------------
 
 
 @contextmanager
-def open_log(paths: Paths) -> Iterator[LogRepository]:
-    """The log, opened as the app opens it and closed afterwards; trouble is exit status 2."""
-    paths.ensure()
+def open_log(paths: Paths, *, write: bool = True) -> Iterator[LogRepository]:
+    """The log, opened as the app opens it and closed afterwards; trouble is exit status 2.
+
+    `write=False` (commands that only read): when a full disk or a read-only folder stops the
+    log being written, it is opened read-only, with a note on stderr, instead of refused.
+    """
+    try:
+        paths.ensure()
+    except OSError as exc:
+        if write or not paths.database.is_file():
+            trouble = explain(exc, paths.database)
+            raise CommandError(f"{trouble.path}: {trouble.reason}", status=2) from None
     try:
         repo = LogRepository.open(paths.database, BackupKeeper(paths.backups))
+    except UnavailableDatabase as exc:
+        if write:
+            raise CommandError(
+                f"{exc.path}: {exc.reason}\ncoach: nothing was changed; your log is not damaged",
+                status=2,
+            ) from None
+        repo = _read_only(paths, exc.reason)
+    except EmptiedDatabase as exc:
+        raise CommandError(
+            f"{exc.path}: {exc.reason}\ncoach: the file was left as it is; open the app to "
+            "restore the newest backup",
+            status=2,
+        ) from None
     except DatabaseTrouble as exc:
         hint = "" if isinstance(exc, NewerDatabase) else "; open the app to restore a backup"
         raise CommandError(
@@ -148,10 +183,40 @@ def open_log(paths: Paths) -> Iterator[LogRepository]:
         ) from None
     except sqlite3.Error as exc:
         raise CommandError(f"{paths.database}: {exc}", status=2) from None
+    if repo.backup_problem:
+        print(f"coach: today's backup could not be taken: {repo.backup_problem}", file=sys.stderr)
     try:
         yield repo
     except sqlite3.Error as exc:
         raise CommandError(f"{paths.database}: {exc}; nothing was changed", status=2) from None
+    finally:
+        repo.close()
+
+
+def _read_only(paths: Paths, reason: str) -> LogRepository:
+    try:
+        repo = LogRepository.open_read_only(paths.database, reason)
+    except DatabaseTrouble as exc:
+        raise CommandError(f"{exc.path}: {exc.reason}", status=2) from None
+    print(f"coach: {reason}; the log is read here without changes", file=sys.stderr)
+    return repo
+
+
+@contextmanager
+def peek_log(paths: Paths) -> Iterator[LogRepository]:
+    """The log read-only, creating and changing nothing (an empty log if there is none yet):
+    for `--dry-run`."""
+    if not paths.database.is_file():
+        repo = LogRepository(empty_log())
+    else:
+        try:
+            repo = LogRepository.open_read_only(
+                paths.database, "a dry run changes nothing", no_trace=True
+            )
+        except DatabaseTrouble as exc:
+            raise CommandError(f"{exc.path}: {exc.reason}", status=2) from None
+    try:
+        yield repo
     finally:
         repo.close()
 
@@ -232,6 +297,10 @@ def cmd_log_add(args: argparse.Namespace, paths: Paths) -> int:
     assert date is not None
     if date > dt.date.today():
         raise CommandError(f"--date: {date} is in the future")
+    try:
+        check_log_date(date)
+    except InvalidEntry as exc:
+        raise CommandError(f"--date: {exc.message}") from None
     changes = _changes(args, catalogue_for(paths))
     if not changes:
         raise CommandError(
@@ -303,7 +372,7 @@ def _areas(given: list[str], catalogue: RegionCatalogue) -> dict[str, int]:
 def cmd_log_show(args: argparse.Namespace, paths: Paths) -> int:
     """`coach log show`: days and sessions of a range, as a table or JSON."""
     start, end = date_range(args, SHOW_DAYS)
-    with open_log(paths) as repo:
+    with open_log(paths, write=False) as repo:
         days, sessions = repo.days(start, end), repo.sessions(start, end)
     if args.json:
         out = {
@@ -399,7 +468,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
         raise CommandError("--format: give csv, json or fhir (the file name ends in neither)")
     start, end = date_range(args, None)
     catalogue = catalogue_for(paths) if kind == "fhir" else None
-    with open_log(paths) as repo:
+    with open_log(paths, write=False) as repo:
         days, sessions = repo.days(start, end), repo.sessions(start, end)
         medicines = repo.medicines()
         now = repo.now()
@@ -432,49 +501,4 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
         left_out = f"; the {len(sessions)} session(s) are only in JSON exports"
     report = sys.stderr if args.output == "-" else sys.stdout
     print(f"Exported {what} to {where}{left_out}.", file=report)
-    return 0
-
-
-def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
-    """`coach import FILE`: every good row in one go; 1 if some rows were rejected, 2 if unreadable."""
-    source = str(args.file)
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"{source}: cannot read it ({exc.strerror or exc})", status=2) from None
-    try:
-        decoded = exchange_formats.decode(data, source, catalogue_for(paths))
-    except UnreadableFile as exc:
-        raise CommandError(str(exc), status=2) from None
-    for problem in decoded.problems:
-        print(problem, file=sys.stderr)
-
-    replaced, new_sessions = 0, []
-    if decoded.days or decoded.sessions:
-        with open_log(paths) as repo:
-            dates = {d.date for d in decoded.days}
-            if dates:
-                replaced = len(repo.dates_with_entries(min(dates), max(dates)) & dates)
-            new_sessions = repo.new_sessions(decoded.sessions)
-            if not args.dry_run:
-                repo.import_log(decoded.days, new_sessions, decoded.medicines)
-
-    verb = "Would import" if args.dry_run else "Imported"
-    summary = f"{verb} {len(decoded.days)} day(s)"
-    if replaced:
-        summary += f" ({replaced} replacing what was logged)"
-    if decoded.sessions:
-        already = len(decoded.sessions) - len(new_sessions)
-        summary += f" and {len(new_sessions)} session(s)" + (
-            f" ({already} already there)" if already else ""
-        )
-    print(f"{summary} from {source}.")
-    if decoded.problems:
-        rows = decoded.rejected_rows
-        print(
-            f"coach: {rows} row(s) were rejected (listed above) and not imported; "
-            f"the other rows {'would be' if args.dry_run else 'were'} imported",
-            file=sys.stderr,
-        )
-        return 1
     return 0

@@ -37,15 +37,20 @@ class Paths:
     def resolve(
         cls, data_dir: str | Path | None = None, env: Mapping[str, str] | None = None
     ) -> Paths:
-        """Paths from the command line, then the environment, then the platform's conventions."""
+        """Paths from the command line, then the environment, then the platform's conventions.
+
+        A data folder given explicitly (`--data-dir`, COACH_DATA_DIR) carries its own settings,
+        in its `settings` folder (the first-run welcome, sound, reminders...), unless
+        COACH_CONFIG_DIR says otherwise: a demo folder or a second log never shares them with
+        the everyday one.
+        """
         env = os.environ if env is None else env
-        chosen = (
-            data_dir
-            or env.get("COACH_DATA_DIR")
-            or platformdirs.user_data_dir(APP_NAME, appauthor=False)
-        )
-        config = env.get("COACH_CONFIG_DIR") or platformdirs.user_config_dir(
-            APP_NAME, appauthor=False
+        explicit = data_dir or env.get("COACH_DATA_DIR")
+        chosen = explicit or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+        config = env.get("COACH_CONFIG_DIR") or (
+            Path(chosen).expanduser().absolute() / "settings"
+            if explicit
+            else platformdirs.user_config_dir(APP_NAME, appauthor=False)
         )
         cache = env.get("COACH_CACHE_DIR") or platformdirs.user_cache_dir(APP_NAME, appauthor=False)
         return cls(

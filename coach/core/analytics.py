@@ -285,20 +285,29 @@ def tag_associations(days: Sequence[DayEntry], min_days_each: int = 5) -> list[T
     pain first (difference ascending, then by tag).
     """
     rated = [d for d in days if d.pain is not None]
+    # one pass over the tags (a day with thousands of them stays fast): each tag's pain values;
+    # "without" is everything else, from the totals
+    with_values: dict[str, list[float]] = {}
+    for day in rated:
+        assert day.pain is not None
+        for tag in set(day.tags):
+            with_values.setdefault(tag, []).append(float(day.pain))
+    total, count = math.fsum(float(d.pain or 0) for d in rated), len(rated)
     links = []
-    for tag in sorted({t for d in rated for t in d.tags}):
-        with_tag = [float(d.pain) for d in rated if d.pain is not None and tag in d.tags]
-        without = [float(d.pain) for d in rated if d.pain is not None and tag not in d.tags]
-        if len(with_tag) < min_days_each or len(without) < min_days_each:
+    for tag in sorted(with_values):
+        with_tag = with_values[tag]
+        without_count = count - len(with_tag)
+        if len(with_tag) < min_days_each or without_count < min_days_each:
             continue
-        with_mean, without_mean = fmean(with_tag), fmean(without)
+        with_mean = fmean(with_tag)
+        without_mean = (total - math.fsum(with_tag)) / without_count
         links.append(
             TagLink(
                 tag,
                 with_mean,
                 len(with_tag),
                 without_mean,
-                len(without),
+                without_count,
                 with_mean - without_mean,
             )
         )

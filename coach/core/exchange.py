@@ -24,7 +24,9 @@ from coach.core.log import (
     MedicationTaken,
     Medicine,
     SessionRecord,
+    check_day_limits,
     check_hours,
+    check_log_date,
     check_rating,
 )
 from coach.core.regions import RegionCatalogue
@@ -103,6 +105,11 @@ def parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"is not a real date: {text!r}") from None
+
+
+def parse_log_date(text: str) -> dt.date:
+    """A day's date in an import: YYYY-MM-DD and within the dates the log holds."""
+    return check_log_date(parse_date(text))
 
 
 def parse_rating(name: str, text: str) -> int | None:
@@ -256,17 +263,26 @@ class ParsedRow:
             self.values[name] = parse(raw)
         except InvalidEntry as exc:
             self.problems.append((exc.field, exc.message))
-        except ValueError as exc:
-            self.problems.append((name, str(exc)))
+        except (ValueError, OverflowError) as exc:  # e.g. a number too big for a float
+            self.problems.append((name, str(exc) or "is not a usable value"))
+        except RecursionError:
+            self.problems.append((name, "is nested too deeply"))
 
     def build(self, kind: Callable[..., Any]) -> Any:
         """`kind` made of the fields taken, or None if the row has problems (kept in `problems`)."""
         if self.problems:
             return None
         try:
-            return kind(**self.values)
+            built = kind(**self.values)
+            if isinstance(built, DayEntry):
+                check_log_date(built.date)
+                check_day_limits(built)
+            return built
         except InvalidEntry as exc:
             self.problems.append((exc.field, exc.message))
+            return None
+        except (ValueError, OverflowError) as exc:
+            self.problems.append(("row", str(exc) or "is not usable"))
             return None
 
 

@@ -21,11 +21,13 @@ from coach.core.exchange import (
     UnreadableFile,
     checked_areas,
     file_text,
-    parse_date,
+    parse_log_date,
     parse_time,
     unique_days,
 )
 from coach.core.log import (
+    MAX_SESSION_SECONDS,
+    MAX_STEPS,
     SESSION_FIELDS,
     DayEntry,
     InvalidEntry,
@@ -33,8 +35,10 @@ from coach.core.log import (
     Medicine,
     SessionRecord,
     check_hours,
+    check_log_date,
     check_rating,
     clean_tag,
+    shown,
 )
 
 # Version 2 added medications (each day's, and the person's own list); version 1 files still read.
@@ -100,12 +104,17 @@ def encode_json(
 
 def decode_json(data: bytes, source: str, catalogue: Catalogue = None) -> Decoded:
     """Days and sessions from the JSON export. Raises UnreadableFile for a file that isn't one."""
+    text = file_text(data, source)
     try:
-        document = json.loads(file_text(data, source))
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UnreadableFile(
             source, f"the file is not valid JSON ({exc.msg})", exc.lineno
         ) from None
+    except RecursionError:
+        raise UnreadableFile(source, "the file is nested too deeply to be an export") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise UnreadableFile(source, f"the file holds a value Unknot cannot read ({exc})") from None
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
         raise UnreadableFile(
             source, f'the file is not an Unknot export (no "format": "{JSON_FORMAT}")'
@@ -173,7 +182,7 @@ def _day_from_json(item: object, catalogue: Catalogue) -> ParsedRow:
         return row
     given = {k: v for k, v in item.items() if k in CSV_COLUMNS}
     parsers: dict[str, Callable[[Any], Any]] = {
-        "date": lambda v: parse_date(_of_type(str, "a date written YYYY-MM-DD", v)),
+        "date": lambda v: parse_log_date(_of_type(str, "a date written YYYY-MM-DD", v)),
         "sleep_hours": partial(check_hours, "sleep_hours"),
         "tags": lambda v: tuple(
             clean_tag(_of_type(str, "text", t)) for t in _of_type(list, "a list", v)
@@ -242,14 +251,16 @@ def _refuse(message: str) -> Any:
 
 
 def _whole(least: int, value: Any) -> int:
-    if type(value) is not int or value < least:
-        raise ValueError(f"must be a whole number from {least}, got {value!r}")
+    if type(value) is not int or not least <= value <= MAX_STEPS:
+        raise ValueError(f"must be a whole number from {least} to {MAX_STEPS}, got {shown(value)}")
     return value
 
 
 def _seconds(value: Any) -> float:
-    if type(value) not in (int, float) or not 0 <= value < float("inf"):
-        raise ValueError(f"must be a number of seconds >= 0, got {value!r}")
+    if type(value) not in (int, float) or not 0 <= value <= MAX_SESSION_SECONDS:
+        raise ValueError(
+            f"must be a number of seconds from 0 to {MAX_SESSION_SECONDS:.0f}, got {shown(value)}"
+        )
     return float(value)
 
 
@@ -260,4 +271,5 @@ def _moment(value: Any) -> dt.datetime:
         raise ValueError(f"must be an ISO date and time with its offset, got {value!r}") from None
     if moment.utcoffset() is None:
         raise ValueError(f"needs its UTC offset (like +01:00), got {value!r}")
+    check_log_date(moment.date(), "date")  # year 1 or 9999 cannot even be moved to UTC
     return moment

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -12,6 +11,15 @@ RATING_MIN, RATING_MAX = 0, 10
 MAX_SLEEP_HOURS = 24.0
 MAX_NOTE = 10_000
 MAX_TAG = 40
+MAX_TAGS_PER_DAY = 200  # more would not be a day's tags but a mistake (or a hostile file)
+MAX_AREAS_PER_DAY = 200  # more than the body map has regions
+MAX_STEPS = 10_000  # a session's steps
+MAX_SESSION_SECONDS = 7 * 24 * 3600.0
+# One rule for which dates the log holds, everywhere (log add, imports, the store, the charts):
+# from 1900 to tomorrow (a log written in a time zone ahead of this one may already be there).
+# The store and the charts only fence the years (the clock of the machine may be wrong).
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LAST_STORABLE_DATE = dt.date(2199, 12, 31)
 _TAG_FORBIDDEN = re.compile(r"[;\n\r\t]")
 MAX_MEDICINE = 80
 MAX_MEDICATIONS = 30  # taken in one day: more is a mistake (a pasted list), not a day
@@ -38,16 +46,67 @@ class InvalidEntry(ValueError):
         self.message = message
 
 
+def latest_date(today: dt.date | None = None) -> dt.date:
+    """The last date the log accepts: tomorrow (for a log kept in a time zone ahead)."""
+    return (today or dt.date.today()) + dt.timedelta(days=1)
+
+
+def check_log_date(date: dt.date, name: str = "date", today: dt.date | None = None) -> dt.date:
+    """`date` if the log can hold it (EARLIEST_DATE to tomorrow); raises InvalidEntry otherwise."""
+    if not EARLIEST_DATE <= date <= latest_date(today):
+        raise InvalidEntry(
+            name, f"must be a date from {EARLIEST_DATE} to {latest_date(today)}, got {date}"
+        )
+    return date
+
+
+def check_storable_date(date: dt.date, name: str = "date") -> dt.date:
+    """`date` if it is in the years the log can hold at all (1900-2199); InvalidEntry otherwise."""
+    if not EARLIEST_DATE <= date <= LAST_STORABLE_DATE:
+        raise InvalidEntry(
+            name, f"must be a date from {EARLIEST_DATE} to {latest_date()}, got {date}"
+        )
+    return date
+
+
+def check_day_limits(entry: DayEntry) -> DayEntry:
+    """`entry` if it is within what one day can hold (tags, areas); InvalidEntry otherwise.
+
+    Kept out of DayEntry itself so that a day stored before these limits still reads.
+    """
+    check_storable_date(entry.date)
+    if len(entry.tags) > MAX_TAGS_PER_DAY:
+        raise InvalidEntry(
+            "tags", f"a day has at most {MAX_TAGS_PER_DAY} tags, got {len(entry.tags)}"
+        )
+    if len(entry.areas) > MAX_AREAS_PER_DAY:
+        raise InvalidEntry(
+            "areas", f"a day has at most {MAX_AREAS_PER_DAY} areas, got {len(entry.areas)}"
+        )
+    return entry
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value for a message: short, whatever it is (an int of 5,000 digits included)."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long for Python to write out
+        return "a number too long to show"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def check_rating(name: str, value: object) -> int | None:
     """A 0-10 rating as an int, None for "not rated"; raises InvalidEntry otherwise."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidEntry(name, f"must be a whole number from 0 to 10, got {value!r}")
+        raise InvalidEntry(name, f"must be a whole number from 0 to 10, got {shown(value)}")
     if isinstance(value, float) and not value.is_integer():
         raise InvalidEntry(name, f"must be a whole number from 0 to 10, got {value:g}")
     if not RATING_MIN <= value <= RATING_MAX:
-        raise InvalidEntry(name, f"must be from 0 to 10, got {value:g}")
+        raise InvalidEntry(name, f"must be from 0 to 10, got {shown(value)}")
     return int(value)
 
 
@@ -55,10 +114,10 @@ def check_hours(name: str, value: object) -> float | None:
     """Hours slept, 0-24, None for "not given"."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InvalidEntry(name, f"must be a number of hours from 0 to 24, got {value!r}")
-    if not 0 <= value <= MAX_SLEEP_HOURS:
-        raise InvalidEntry(name, f"must be from 0 to 24 hours, got {value:g}")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidEntry(name, f"must be a number of hours from 0 to 24, got {shown(value)}")
+    if not 0 <= value <= MAX_SLEEP_HOURS:  # exact for ints of any size, false for NaN
+        raise InvalidEntry(name, f"must be from 0 to 24 hours, got {shown(value)}")
     return float(value)
 
 
@@ -226,10 +285,15 @@ class SessionRecord:
             object.__setattr__(self, name, check_rating(name, getattr(self, name)))
         for name in ("planned_seconds", "actual_seconds"):
             value = getattr(self, name)
-            if not math.isfinite(value) or value < 0:
-                raise InvalidEntry(name, f"must be a number of seconds >= 0, got {value!r}")
-        if self.step_count < 1:
-            raise InvalidEntry("step_count", f"must be at least 1, got {self.step_count}")
+            if not 0 <= value <= MAX_SESSION_SECONDS:  # false for NaN and infinity
+                raise InvalidEntry(
+                    name,
+                    f"must be from 0 to {MAX_SESSION_SECONDS:.0f} seconds, got {shown(value)}",
+                )
+        if not 1 <= self.step_count <= MAX_STEPS:
+            raise InvalidEntry(
+                "step_count", f"must be from 1 to {MAX_STEPS}, got {shown(self.step_count)}"
+            )
         if self.completed and self.stopped_at_step is not None:
             raise InvalidEntry("stopped_at_step", "is only for sessions stopped early")
         if self.stopped_at_step is not None and not 1 <= self.stopped_at_step <= self.step_count:

@@ -14,6 +14,7 @@ from typing import Any
 
 from coach.core.fields import check_table
 from coach.core.problems import FileProblems, Problem, Severity
+from coach.core.reading import sound_problem
 from coach.core.regions import RegionCatalogue
 from coach.core.routine import CUES, DEFAULT_CUE, Routine, Step, StepKind
 from coach.core.session_format import (
@@ -49,6 +50,7 @@ class _Expander:
         self.problems: list[Problem] = []
         self.steps: list[Step] = []
         self.reported: set[tuple[KeyPath, str]] = set()
+        self.sound_checks: dict[Path, str | None] = {}  # each sound file checked once
         self.structure_ok: dict[KeyPath, bool] = {}
         self.visits = 0
         self.too_many = False
@@ -160,8 +162,11 @@ class _Expander:
         cue = self.cue(table, where, scope, kind)
         audio = None
         if "audio" in table:
-            audio = self.inside_folder(
-                self.fill(table["audio"], (*where, "audio"), scope), (*where, "audio")
+            audio = self.sound(
+                self.inside_folder(
+                    self.fill(table["audio"], (*where, "audio"), scope), (*where, "audio")
+                ),
+                (*where, "audio"),
             )
         self.steps.append(
             Step(
@@ -206,8 +211,20 @@ class _Expander:
                 (*where, "cue"), f"must be one of {', '.join(CUES)} or a .wav file, got {cue!r}"
             )
             return "step"
-        path = self.inside_folder(cue, (*where, "cue"))
+        path = self.sound(self.inside_folder(cue, (*where, "cue")), (*where, "cue"))
         return str(path) if path else "step"
+
+    def sound(self, path: Path | None, where: KeyPath) -> Path | None:
+        """`path` if it is a WAV file that can be played (header, format and size checked)."""
+        if path is None:
+            return None
+        if path not in self.sound_checks:
+            self.sound_checks[path] = sound_problem(path)
+        problem = self.sound_checks[path]
+        if problem is not None:
+            self.report(where, f"names {path.name!r}, which {problem}")
+            return None
+        return path
 
     def fill(self, template: str, where: KeyPath, scope: _Scope) -> str:
         def replace(match: re.Match[str]) -> str:
@@ -262,7 +279,7 @@ class _Expander:
             folder = self.folder.resolve()
             resolved = (folder / candidate).resolve()
             outside = not resolved.is_relative_to(folder)
-            exists = not outside and resolved.is_file()
+            exists = not outside and resolved.exists()
         except OSError as exc:  # e.g. a file name longer than the file system allows
             self.report(where, f"cannot be used as a file name ({exc.strerror or exc})")
             return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.problems import FileProblems, Problem
+from coach.core.reading import NotReadable, human_size, read_limited
 from coach.core.tomlpos import KeyLines, KeyPath
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
@@ -38,30 +39,18 @@ def field_name(path: KeyPath) -> str:
     return out
 
 
-def human_size(size: int) -> str:
-    """A byte count the way people say it."""
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MiB"
-    if size >= 1024:
-        return f"{size / 1024:.0f} KiB"
-    return f"{size} bytes"
-
-
 def read_toml(path: Path, *, max_bytes: int) -> TomlDocument:
-    """Read and parse `path`, or raise FileProblems with one clear, located message."""
+    """Read and parse `path`, or raise FileProblems with one clear, located message.
+
+    Only a regular file is read, and never more than `max_bytes` (see `read_limited`).
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise FileProblems(
-                [
-                    Problem(
-                        path,
-                        f"file is too large ({human_size(size)}); the limit is "
-                        f"{human_size(max_bytes)}",
-                    )
-                ]
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, max_bytes)
+    except NotReadable as exc:
+        message = str(exc).removeprefix(f"{path} ")
+        if message.startswith("is too large"):
+            message = "file " + message
+        raise FileProblems([Problem(path, message)]) from None
     except OSError as exc:
         raise FileProblems([Problem(path, f"cannot be read: {exc.strerror or exc}")]) from exc
     return parse_toml(path, raw, max_bytes=max_bytes)

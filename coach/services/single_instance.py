@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -13,10 +18,57 @@ _MESSAGE = b"show\n"
 _TIMEOUT_MS = 1000
 
 
-def instance_key(data_dir: Path) -> str:
-    """A local-socket name private to this user and data folder (two folders, two apps)."""
+_MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
+
+
+def _private_folder(folder: Path) -> bool:
+    """True if `folder` is a real folder (not a link) of this user that nobody else can enter."""
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and stat.S_IMODE(info.st_mode) & 0o077 == 0
+    )
+
+
+def runtime_folder(data_dir: Path, env: Mapping[str, str] | None = None) -> Path | None:
+    """Where this user's socket goes: a folder only they can enter, so no other local user can
+    squat the name and stop Unknot starting.
+
+    $XDG_RUNTIME_DIR (0700, made by the login), else a private unknot-UID folder in the temp
+    folder (refused if someone else made it), else `.run` in the data folder. None on Windows,
+    where the name is a named pipe, or when none of these is private.
+    """
+    if sys.platform == "win32":
+        return None
+    env = os.environ if env is None else env
+    given = env.get("XDG_RUNTIME_DIR")
+    candidates = [Path(given)] if given else []
+    candidates += [Path(tempfile.gettempdir()) / f"unknot-{os.getuid()}", data_dir / ".run"]
+    for folder in candidates:
+        if folder is not candidates[0] or not given:
+            try:
+                folder.mkdir(mode=0o700, exist_ok=True)
+            except OSError:
+                continue
+        if _private_folder(folder) and len(str(folder)) + 24 <= _MAX_SOCKET_PATH:
+            return folder
+    return None
+
+
+def instance_key(data_dir: Path, env: Mapping[str, str] | None = None) -> str:
+    """A local-socket name private to this user and data folder (two folders, two apps).
+
+    On Unix a full path inside the user's private runtime folder (see `runtime_folder`), not a
+    bare name that Qt would put in the shared /tmp.
+    """
     digest = hashlib.sha256(f"{getpass.getuser()}:{data_dir.resolve()}".encode()).hexdigest()[:16]
-    return f"unknot-{digest}"
+    name = f"unknot-{digest}"
+    folder = runtime_folder(data_dir, env)
+    return str(folder / name) if folder is not None else name
 
 
 class SingleInstance(QObject):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.store.backup import Backup, BackupKeeper, move_aside
+from coach.store.backup import Backup, BackupKeeper, holds_data, move_aside
 from coach.store.repository import LogRepository
 
 
@@ -25,9 +25,16 @@ class Recovery:
 
 
 def restore_newest(database: Path, keeper: BackupKeeper) -> Recovery:
-    """Keep the damaged file aside, then restore the newest sound backup (older ones if needed)."""
+    """Keep the damaged file aside, then restore the newest sound backup (older ones if needed).
+
+    A backup holding days or sessions comes before a newer one of an empty log (taken, say, the
+    day an emptied log was opened).
+    """
     kept = move_aside(database)
-    for backup in keeper.list():
+    backups = keeper.list()
+    for backup in [b for b in backups if holds_data(b.path)] + [
+        b for b in backups if not holds_data(b.path)
+    ]:
         try:
             keeper.restore(backup.path, database)
         except Exception:  # noqa: BLE001 - a damaged backup: try the next older one

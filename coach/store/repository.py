@@ -4,22 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from coach.core.log import (
+    EARLIEST_DATE,
+    LAST_STORABLE_DATE,
     RATING_FIELDS,
     SESSION_FIELDS,
     DayEntry,
     MedicationTaken,
     Medicine,
     SessionRecord,
+    check_day_limits,
     check_rating,
+    check_storable_date,
 )
 from coach.store.backup import BackupKeeper
-from coach.store.connection import NewerDatabase, connect, transaction
+from coach.store.connection import (
+    NewerDatabase,
+    UnavailableDatabase,
+    WriteRefused,
+    connect,
+    connect_read_only,
+    explain,
+    transaction,
+)
+from coach.store.guard import identity, reconnect_moved, refuse_emptied
 from coach.store.migrations import MIGRATIONS, Migration, migrate, user_version
 
 Now = Callable[[], dt.datetime]
@@ -47,9 +61,24 @@ def local_now() -> dt.datetime:
 class LogRepository:
     """Days and sessions in one SQLite file. Every write is one transaction: all of it, or none."""
 
-    def __init__(self, conn: sqlite3.Connection, now: Now = local_now) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        now: Now = local_now,
+        *,
+        path: Path | None = None,
+        read_only: str = "",
+    ) -> None:
         self.conn = conn
         self.now = now
+        self.path = path
+        # why the log is open for reading only ("" when it can be written)
+        self.read_only = read_only
+        # what went wrong with the daily backup when the log was opened ("" when nothing did)
+        self.backup_problem = ""
+        # told (in plain words) when the log's file was found gone and written again
+        self.on_warning: Callable[[str], None] | None = None
+        self._identity = identity(path)
 
     @classmethod
     def open(
@@ -61,8 +90,11 @@ class LogRepository:
     ) -> LogRepository:
         """Open (creating if needed) and migrate the log, backing it up first and once a day.
 
-        Raises CorruptDatabase / NewerDatabase without changing the file.
+        Raises CorruptDatabase / NewerDatabase / EmptiedDatabase / UnavailableDatabase without
+        changing the file. A daily backup that cannot be taken (a full disk) does not stop the
+        log opening: `backup_problem` says why.
         """
+        refuse_emptied(database, backups)
         conn = connect(database)
         try:
             version = user_version(conn)
@@ -78,12 +110,42 @@ class LogRepository:
                 if current > 0:  # a brand-new file has nothing to lose
                     backups.take(conn, f"before-v{target}")
 
-            migrate(conn, before=back_up_first, migrations=migrations)
-            backups.take_daily(conn)
+            try:
+                migrate(conn, before=back_up_first, migrations=migrations)
+            except (sqlite3.Error, OSError) as exc:
+                trouble = explain(exc, database)
+                if isinstance(trouble, UnavailableDatabase):
+                    raise trouble from None  # a full or read-only disk: said plainly
+                raise
+            repo = cls(conn, now, path=database)
+            try:
+                backups.take_daily(conn)
+            except (sqlite3.Error, OSError) as exc:
+                repo.backup_problem = explain(exc, backups.folder).reason
         except BaseException:
             conn.close()
             raise
-        return cls(conn, now)
+        return repo
+
+    @classmethod
+    def open_read_only(
+        cls, database: Path, reason: str, now: Now = local_now, *, no_trace: bool = False
+    ) -> LogRepository:
+        """The log for viewing, exporting and charts only, when `reason` stops writing to it.
+
+        Every write raises WriteRefused with `reason`. Raises DatabaseTrouble if even reading fails.
+        """
+        conn = connect_read_only(database, no_trace=no_trace)
+        version = user_version(conn)
+        if version > MIGRATIONS[-1].version or version < MIGRATIONS[-1].version:
+            conn.close()
+            raise UnavailableDatabase(
+                database,
+                f"{reason}; and the log's schema (version {version}) is not this version's "
+                f"({MIGRATIONS[-1].version}), which cannot be changed while it is read-only",
+                "read-only",
+            )
+        return cls(conn, now, path=database, read_only=reason)
 
     def close(self) -> None:
         """Close the file (everything is already committed)."""
@@ -95,7 +157,51 @@ class LogRepository:
         Everything holding this repository keeps working, on the new file.
         """
         old, self.conn = self.conn, conn
+        self.read_only = ""
+        self._identity = identity(self.path)
         old.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, after checking the file is still where it was opened.
+
+        Refused plainly when the log is read-only; an SQLite failure (disk full, read-only
+        file) becomes WriteRefused naming the cause and the right file.
+        """
+        if self.read_only:
+            raise WriteRefused(
+                UnavailableDatabase(
+                    self.path or Path("?"),
+                    f"the log is open read-only: {self.read_only}",
+                    "read-only",
+                )
+            )
+        self._ensure_file()
+        try:
+            with transaction(self.conn) as conn:
+                yield conn
+        except WriteRefused:
+            raise
+        except sqlite3.IntegrityError:
+            raise  # a value the schema refuses: the caller's mistake, not the disk's
+        except sqlite3.Error as exc:
+            if self.path is None:
+                raise
+            raise WriteRefused(explain(exc, self.path)) from exc
+
+    def _ensure_file(self) -> None:
+        """If the log's file (or its whole folder) was deleted or replaced while open, write
+        everything this connection still holds to a new file at the same place (or use the file
+        that replaced it), and say so through `on_warning`.
+
+        Without this, saves would go on "succeeding" into a file nobody can reach again.
+        """
+        if self.path is None or self._identity is None or identity(self.path) == self._identity:
+            return
+        conn, message = reconnect_moved(self.conn, self.path)
+        self.replace_connection(conn)
+        if self.on_warning is not None:
+            self.on_warning(message)
 
     # -- days ----------------------------------------------------------------------------------
 
@@ -106,7 +212,7 @@ class LogRepository:
 
     def save_day(self, entry: DayEntry) -> None:
         """Replace the entry for its date (an empty entry removes the day), atomically."""
-        with transaction(self.conn):
+        with self._writing():
             self._write_day(entry)
 
     def update_day(self, date: dt.date, **changes: Any) -> DayEntry:
@@ -115,7 +221,7 @@ class LogRepository:
         Read and write happen under one write lock, so two processes updating the same day never
         lose each other's changes.
         """
-        with transaction(self.conn):
+        with self._writing():
             current = self._read_days(date, date)
             entry = (current[0] if current else DayEntry(date)).merged(**changes)
             self._write_day(entry)
@@ -127,7 +233,7 @@ class LogRepository:
         One transaction, read and write under one lock, like `update_day`. A day left with
         nothing logged is removed.
         """
-        with transaction(self.conn):
+        with self._writing():
             current = self._read_days(date, date)
             entry = replace(current[0] if current else DayEntry(date), areas=dict(areas))
             self._write_day(entry)
@@ -136,11 +242,44 @@ class LogRepository:
     def save_days(self, entries: Iterable[DayEntry]) -> int:
         """Replace several days in one transaction (imports); returns how many."""
         count = 0
-        with transaction(self.conn):
+        with self._writing():
             for entry in entries:
                 self._write_day(entry)
                 count += 1
         return count
+
+    def import_days(
+        self,
+        days: Iterable[DayEntry],
+        *,
+        write: bool = True,
+        progress: Callable[[int], None] | None = None,
+        every: int = 5000,
+    ) -> tuple[int, int]:
+        """Replace each given day, taken one at a time (a stream), in one transaction.
+
+        Returns (days, of which replacing a logged day). `write=False` only counts (a dry run,
+        on a read-only log). `progress(days so far)` is called every `every` days.
+        """
+
+        def each() -> tuple[int, int]:
+            count = replaced = 0
+            for entry in days:
+                if self.conn.execute(
+                    "SELECT 1 FROM day WHERE date = ?", (entry.date.isoformat(),)
+                ).fetchone():
+                    replaced += 1
+                if write:
+                    self._write_day(entry)
+                count += 1
+                if progress is not None and count % every == 0:
+                    progress(count)
+            return count, replaced
+
+        if not write:
+            return each()
+        with self._writing():
+            return each()
 
     def days(self, start: dt.date, end: dt.date) -> list[DayEntry]:
         """Entries from `start` to `end` inclusive, oldest first."""
@@ -154,9 +293,15 @@ class LogRepository:
         return {dt.date.fromisoformat(r[0]) for r in rows}
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
-        """The first and last logged dates (days or sessions), or None for an empty log."""
+        """The first and last logged dates (days or sessions), or None for an empty log.
+
+        Only dates the log accepts count (see `check_log_date`): a day at year 1 or 9999, from
+        before that rule, can never stretch a chart over eight thousand years.
+        """
         row = self.conn.execute(
             "SELECT min(d), max(d) FROM (SELECT date AS d FROM day UNION ALL SELECT day FROM session)"
+            " WHERE d BETWEEN ? AND ?",
+            (EARLIEST_DATE.isoformat(), LAST_STORABLE_DATE.isoformat()),
         ).fetchone()
         if row[0] is None:
             return None
@@ -174,6 +319,7 @@ class LogRepository:
         self.conn.execute("DELETE FROM day WHERE date = ?", (date,))  # cascades to tags and areas
         if entry.is_empty():
             return
+        check_day_limits(entry)  # the last fence: whatever the caller, no 100,000-tag day
         values = [getattr(entry, c) for c in _DAY_COLUMNS]
         self.conn.execute(
             f"INSERT INTO day (date, {', '.join(_DAY_COLUMNS)}, updated_at) "
@@ -249,7 +395,7 @@ class LogRepository:
 
     def save_medicine(self, medicine: Medicine) -> None:
         """Add a medicine to the list, or update it (a name differing only in case is the same)."""
-        with transaction(self.conn):
+        with self._writing():
             self._insert_medicine(medicine)
 
     def _insert_medicine(self, medicine: Medicine) -> None:
@@ -263,14 +409,14 @@ class LogRepository:
 
     def remove_medicine(self, name: str) -> None:
         """Take a medicine off the list (the days it was taken on keep it)."""
-        with transaction(self.conn):
+        with self._writing():
             self.conn.execute("DELETE FROM medicine WHERE name = ?", (name,))
 
     # -- sessions ------------------------------------------------------------------------------
 
     def record_session(self, record: SessionRecord) -> SessionRecord:
         """Store a played session; returns it with its id."""
-        with transaction(self.conn):
+        with self._writing():
             return self._insert_session(record)
 
     def new_sessions(self, records: Iterable[SessionRecord]) -> list[SessionRecord]:
@@ -301,7 +447,7 @@ class LogRepository:
 
         Returns (days written, sessions added); importing the same file twice changes nothing.
         """
-        with transaction(self.conn):
+        with self._writing():
             written = 0
             for entry in days:
                 self._write_day(entry)
@@ -315,6 +461,7 @@ class LogRepository:
         return written, len(added)
 
     def _insert_session(self, record: SessionRecord) -> SessionRecord:
+        check_storable_date(record.day, "started_at")
         values = (
             record.routine_id,
             record.routine_title,
@@ -357,7 +504,7 @@ class LogRepository:
         """
         if record.id is None:
             raise ValueError("only a recorded session can be updated")
-        with transaction(self.conn):
+        with self._writing():
             self.conn.execute(
                 "UPDATE session SET ended_at = ?, actual_seconds = ?, completed = ?, "
                 "stopped_at_step = ? WHERE id = ?",
@@ -375,7 +522,7 @@ class LogRepository:
     ) -> None:
         """Add what the person said after a session (pain now, a note) to its record."""
         checked = check_rating("pain_after", pain_after)
-        with transaction(self.conn):
+        with self._writing():
             self.conn.execute(
                 "UPDATE session SET pain_after = ?, note = ? WHERE id = ?",
                 (checked, note, session_id),
@@ -383,19 +530,26 @@ class LogRepository:
 
     def delete_session(self, session_id: int) -> None:
         """Remove one session record."""
-        with transaction(self.conn):
+        with self._writing():
             self.conn.execute("DELETE FROM session WHERE id = ?", (session_id,))
 
     # -- everything ----------------------------------------------------------------------------
 
     def delete_everything(self) -> None:
         """Remove every day and session (the person asked for it, with a confirmation)."""
-        with transaction(self.conn):
+        with self._writing():
             for table in ("day_tag", "day_area", "day_medication", "day", "session", "medicine"):
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         # rewrite the file without the old pages, then empty the write-ahead log
         self.conn.execute("VACUUM")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def empty_log() -> sqlite3.Connection:
+    """A log in memory with the current schema and nothing in it (what a dry run compares with)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn)
+    return conn
 
 
 def _with_id(record: SessionRecord, session_id: int | None) -> SessionRecord:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -259,11 +262,24 @@ class Chart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
 
 def export_file(chart: Chart, path: Path | str, ratio: float | None = None) -> Path:
-    """Save `chart` as PNG (at the screen's pixel ratio unless `ratio`) or SVG, by the suffix."""
+    """Save `chart` as PNG (at the screen's pixel ratio unless `ratio`) or SVG, by the suffix.
+
+    The file holds health data, so it is private (0600) like the log's exports: it is drawn inside
+    a private temporary folder beside the target, then renamed into place whole.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
-    if suffix == ".svg":
-        return chart.export_svg(target)
-    if suffix == ".png":
-        return chart.export_png(target, ratio)
-    raise ValueError(f"{target.name}: choose a file ending in .png or .svg")
+    if suffix not in (".svg", ".png"):
+        raise ValueError(f"{target.name}: choose a file ending in .png or .svg")
+    scratch = Path(tempfile.mkdtemp(dir=target.parent, prefix=".unknot-chart-"))  # 0700
+    try:
+        drawn = scratch / f"chart{suffix}"
+        if suffix == ".svg":
+            chart.export_svg(drawn)
+        else:
+            chart.export_png(drawn, ratio)
+        drawn.chmod(0o600)
+        os.replace(drawn, target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return target

@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.log import MAX_SLEEP_HOURS, MAX_TAG, InvalidEntry, SessionRecord, clean_tag
+from coach.core.log import (
+    MAX_SLEEP_HOURS,
+    MAX_TAG,
+    MAX_TAGS_PER_DAY,
+    InvalidEntry,
+    SessionRecord,
+    clean_tag,
+)
 from coach.ui.rating_scale import muted, short_time
 
 NOT_SET = -0.25  # the spin box's minimum, shown as "not set"
@@ -249,7 +256,8 @@ class TagsEditor(QWidget):
                 widget.hide()
                 widget.deleteLater()
         previous: QWidget = self.add_button
-        for tag in self._tags:
+        # a day from an old import may hold thousands of tags: show what a person can read
+        for tag in self._tags[:MAX_TAGS_PER_DAY]:
             chip = QToolButton()
             chip.setText(f"{tag}  \N{MULTIPLICATION SIGN}")
             chip.setToolTip(self.tr("Remove the tag “{0}”").format(tag))
@@ -262,6 +270,11 @@ class TagsEditor(QWidget):
         self.chips.setVisible(bool(self._tags))
         self.empty.setVisible(not self._tags)
         self.chips.updateGeometry()
+        hidden = len(self._tags) - MAX_TAGS_PER_DAY
+        if hidden > 0:
+            self._say(
+                self.tr("And {0} more tags, too many to show here; they are kept.").format(hidden)
+            )
 
 
 def heading(text: str) -> QLabel:

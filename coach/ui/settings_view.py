@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -98,6 +98,8 @@ class SettingsView(QWidget):
         self.data = DataSettings(paths, log, prompt=prompt) if log is not None else None
         if self.data is not None:
             layout.addWidget(self.data)
+        layout.addSpacing(16)
+        layout.addWidget(self._diagnostics_row(paths))
         layout.addStretch(1)
 
         scroll = QScrollArea()
@@ -108,6 +110,36 @@ class SettingsView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _diagnostics_row(self, paths: Paths) -> QWidget:
+        """ "Copy diagnostics": versions, the platform and the end of the diagnostics log (never
+        health data) on the clipboard, to paste into a message to us."""
+        from coach.diagnostics import diagnostics_text, log_file
+
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        explained = QLabel(
+            self.tr(
+                "When something goes wrong, Unknot notes it in {0} (no ratings, notes or tags)."
+            ).format(log_file(paths.data_dir))
+        )
+        explained.setWordWrap(True)
+        self.diagnostics_status = QLabel()
+        self.copy_diagnostics = QPushButton(self.tr("Copy diagnostics"))
+        self.copy_diagnostics.setAccessibleName(
+            self.tr("Copy diagnostics: versions and the diagnostics log, to the clipboard")
+        )
+
+        def copy() -> None:
+            QGuiApplication.clipboard().setText(diagnostics_text(paths.data_dir))
+            self.diagnostics_status.setText(self.tr("Copied; paste it into your message."))
+
+        self.copy_diagnostics.clicked.connect(copy)
+        box.addWidget(explained, 1)
+        box.addWidget(self.diagnostics_status)
+        box.addWidget(self.copy_diagnostics)
+        return row
 
     def _folder_row(self, label: str, folder: Path) -> QWidget:
         row = QWidget()

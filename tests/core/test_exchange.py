@@ -61,7 +61,7 @@ RATING = st.none() | st.integers(0, 10)
 @st.composite
 def day_lists(draw: st.DrawFn) -> list[DayEntry]:
     dates = draw(
-        st.lists(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)), max_size=5, unique=True)
+        st.lists(st.dates(dt.date(1990, 1, 1), dt.date(2026, 12, 1)), max_size=5, unique=True)
     )
     return [
         DayEntry(
@@ -86,7 +86,7 @@ OFFSETS = st.integers(-14 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(
 
 @st.composite
 def sessions(draw: st.DrawFn) -> SessionRecord:
-    start = draw(st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2090, 1, 1), timezones=OFFSETS))
+    start = draw(st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2026, 11, 1), timezones=OFFSETS))
     completed = draw(st.booleans())
     steps = draw(st.integers(1, 200))
     return SessionRecord(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+import wave
 from pathlib import Path
 
 import pytest
@@ -281,8 +282,12 @@ def test_other_kinds_may_name_the_spine(tmp_path, catalogue, kind):
 def test_a_custom_cue_resolves_inside_the_folder(tmp_path, catalogue):
     folder = tmp_path / "mine"
     (folder / "sounds").mkdir(parents=True)
-    (folder / "bell.wav").write_bytes(b"RIFF")
-    (folder / "sounds" / "left.wav").write_bytes(b"RIFF")
+    for wav in (folder / "bell.wav", folder / "sounds" / "left.wav"):
+        with wave.open(str(wav), "wb") as out:  # a real, tiny WAV: the loader reads its header
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(22050)
+            out.writeframes(b"\0\0" * 100)
     body = HEAD + (
         '[[steps]]\ntext = "a"\ncue = "bell.wav"\nduration = 5\n'
         '[[steps]]\nsides = ["left"]\n'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import wave
 from pathlib import Path
 
 import pytest
@@ -128,7 +130,7 @@ def test_say_overrides_speech_and_empty_say_is_silence(tmp_path, catalogue):
 
 def test_literal_braces_and_audio_inside_folder(tmp_path, catalogue):
     (tmp_path / "clips").mkdir()
-    (tmp_path / "clips" / "intro.wav").write_bytes(b"RIFF")
+    write_wav(tmp_path / "clips" / "intro.wav")
     body = """
 format = 1
 title = "x"
@@ -374,3 +376,58 @@ repeat = 50
 def test_parse_routine_from_bytes_names_the_given_path(catalogue):
     routine = parse_routine(Path("/virtual/from-memory.toml"), MINIMAL.encode(), catalogue)
     assert routine.id == "from-memory"
+
+
+def write_wav(path: Path, frames: int = 4410) -> Path:
+    """A real 16-bit mono WAV of silence."""
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(44100)
+        out.writeframes(b"\0\0" * frames)
+    return path
+
+
+def audio_step(name: str) -> str:
+    return f"""
+format = 1
+title = "x"
+[[steps]]
+text = "Listen."
+audio = "{name}"
+duration = 3
+"""
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda p: p.write_bytes(b"RIFF"), "is not a usable WAV file"),
+        (lambda p: p.write_bytes(b"ID3" + b"\0" * 5000), "is not a usable WAV file"),
+        (lambda p: p.write_bytes(b""), "is not a usable WAV file"),
+        (lambda p: os.truncate(write_wav(p), 2 * 1024**3), "is too large"),
+        (
+            lambda p: p.write_bytes(write_wav(p).read_bytes()[:200]),
+            "claims more sound than the file holds",
+        ),
+        (lambda p: os.mkfifo(p), "is not a regular file"),
+    ],
+    ids=["riff-only", "mp3", "empty", "sparse-2gb", "truncated", "fifo"],
+)
+def test_a_sound_that_cannot_be_played_is_refused_at_validation(tmp_path, catalogue, make, says):
+    make(tmp_path / "clip.wav")
+    with pytest.raises(FileProblems) as raised:
+        load_text(tmp_path, catalogue, audio_step("clip.wav"))
+    assert says in str(raised.value)
+    assert "clip.wav" in str(raised.value)
+
+
+def test_a_session_file_that_is_a_fifo_or_a_device_is_refused_without_reading_it(
+    tmp_path, catalogue
+):
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)  # nobody writes to it: reading would wait forever
+    with pytest.raises(FileProblems, match="not a regular file"):
+        load_routine(fifo, catalogue)
+    with pytest.raises(FileProblems, match="not a regular file"):
+        load_routine(Path("/dev/zero"), catalogue)

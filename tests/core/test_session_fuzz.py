@@ -564,7 +564,7 @@ def test_the_structured_generator_produces_loadable_documents(catalogue):
     then pass without checking anything)."""
     loaded = 0
 
-    @settings(max_examples=100, deadline=None, database=None, derandomize=True)
+    @settings(max_examples=300, deadline=None, database=None, derandomize=True)
     @given(doc=session_document())
     def count(doc):
         nonlocal loaded

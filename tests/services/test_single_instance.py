@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
+import tempfile
 import uuid
+from pathlib import Path
 
-from PySide6.QtNetwork import QLocalSocket
+import pytest
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from coach.services.single_instance import SingleInstance, instance_key
 
@@ -58,3 +62,50 @@ def test_a_second_app_process_exits_and_the_first_keeps_running(qtbot, paths):
     finally:
         first.terminate()
         first.communicate(timeout=15)
+
+
+def test_the_socket_lives_in_the_users_private_runtime_folder(tmp_path):
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    key = instance_key(tmp_path / "data", {"XDG_RUNTIME_DIR": str(runtime)})
+    assert Path(key).parent == runtime
+    assert not key.startswith(tempfile.gettempdir() + "/unknot-") or key.startswith(str(tmp_path))
+
+
+def test_a_runtime_folder_others_can_enter_is_not_used(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    key = instance_key(tmp_path / "data", {"XDG_RUNTIME_DIR": str(shared)})
+    assert Path(key).parent != shared
+    assert stat.S_IMODE(Path(key).parent.stat().st_mode) == 0o700
+
+
+def test_a_name_squatted_by_another_user_does_not_stop_unknot(qtbot, tmp_path):
+    data = tmp_path / "data"
+    old = Path(tempfile.gettempdir()) / instance_key(data, {}).rsplit("/", 1)[-1]
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    env = {"XDG_RUNTIME_DIR": str(runtime)}
+    # what another local user could do before: take the well-known name in the shared /tmp
+    squatter = QLocalServer()
+    squatter.listen(str(old))
+    try:
+        mine = SingleInstance(instance_key(data, env))
+        assert not mine.ask_running_to_show(), "the squatter is not asked"
+        assert mine.listen()
+        mine.close()
+    finally:
+        squatter.close()
+
+
+def test_a_private_temp_folder_made_by_someone_else_is_refused(tmp_path, monkeypatch):
+    if os.geteuid() != 0:
+        pytest.skip("making a folder owned by another user needs root")
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    theirs = tmp_path / f"unknot-{os.getuid()}"
+    theirs.mkdir(mode=0o700)
+    os.chown(theirs, 65534, 65534)
+    (tmp_path / "data").mkdir(mode=0o700)
+    key = instance_key(tmp_path / "data", {})
+    assert Path(key).parent == tmp_path / "data" / ".run"

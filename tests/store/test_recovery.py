@@ -85,7 +85,9 @@ def test_a_damaged_backup_changes_nothing(
 ) -> None:
     log.save_day(DayEntry(D, pain=5))
     broken = keeper.folder / "unknot-20260301-120000-manual.sqlite3"
-    broken.write_bytes(b"not a database at all" * 200)
+    whole = keeper.take(log.conn, "manual").read_bytes()
+    # a finished file by its size and header, with its pages after the first overwritten
+    broken.write_bytes(whole[:4096] + b"not a database at all" * ((len(whole) - 4096) // 21 + 1))
     [bad] = [b for b in keeper.list() if b.path == broken]
     before = sorted(p.name for p in database.parent.iterdir())
     backups_before = len(keeper.list())

@@ -139,7 +139,9 @@ def test_a_damaged_backup_is_refused_and_the_log_left_as_it_was(
 ) -> None:
     log.save_day(DayEntry(D, pain=9))
     broken = keeper.folder / "unknot-29990101-000000-manual.sqlite3"  # the newest: listed first
-    broken.write_bytes(b"garbage" * 500)
+    whole = keeper.list()[0].path.read_bytes()
+    # whole by its header and size, damaged after its first page
+    broken.write_bytes(whole[:4096] + b"garbage" * ((len(whole) - 4096) // 7 + 1))
 
     section.restore.click()
 
