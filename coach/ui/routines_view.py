@@ -27,8 +27,8 @@ from coach.ui.routine_detail import broken_html, muted_colour, problem_line, rou
 from coach.ui.routine_filters import RoutineFilterBar, RoutineFilterProxy
 from coach.ui.routine_model import RoutineTableModel
 
-# widest a text column starts; the rest is elided, with the whole text in its tooltip
-MAX_COLUMN_WIDTH = 190
+# widest a text column starts; the rest is elided in the middle, with the whole text in its tooltip
+MAX_COLUMN_WIDTH = 170
 
 
 class RoutinesView(QWidget):
@@ -106,7 +106,8 @@ class RoutinesView(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setTabKeyNavigation(False)  # Tab leaves the table for the details
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # titles that differ at the end ("…: 16 groups", "…: 4 groups (short)") stay distinct
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)

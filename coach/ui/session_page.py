@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget
 
 from coach.core.body_shapes import BodyShapes
@@ -67,6 +67,16 @@ class SessionPage(QStackedWidget):
         areas = entry.areas if entry else {}
         self.before.prepare(routine, advise(routine, areas, self.catalogue), areas)
         self.setCurrentWidget(self.before)
+
+    def focus_screen(self) -> None:
+        """Give the keyboard to the screen on show: Start before, the player, pain now after."""
+        screen = self.currentWidget()
+        if screen is self.before:
+            self.before.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif screen is self.after:
+            self.after.pain.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            screen.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def is_playing(self) -> bool:
         """Whether a routine is under way (started and not ended)."""
