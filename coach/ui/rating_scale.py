@@ -21,15 +21,17 @@ LOW, HIGH = 0, 10
 # A "1" followed by "0" within this many milliseconds means 10.
 TEN_WINDOW_MS = 1000
 
+# the checked button's border is 1 px wider and its margin 1 px narrower: the same size, so the
+# first rating never moves what is below
 _STYLE = """
 QToolButton[scale="number"] {
-    min-width: 32px; min-height: 32px; padding: 0;
+    min-width: 32px; min-height: 32px; padding: 0; margin: 1px;
     border: 1px solid palette(mid); border-radius: 5px; background: palette(base);
 }
 QToolButton[scale="number"]:hover { border: 1px solid palette(highlight); }
 QToolButton[scale="number"]:checked {
     background: palette(highlight); color: palette(highlighted-text);
-    border: 2px solid palette(window-text); font-weight: bold;
+    border: 2px solid palette(window-text); margin: 0; font-weight: bold;
 }
 """
 

@@ -58,3 +58,45 @@ class SteadyLabel(QLabel):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit()
+
+
+class SteadyStack(QWidget):
+    """Widgets drawn in one place (one shown at a time), as tall as the tallest needs at the width.
+
+    The Today view's line under the date is either the invitation of an empty day (two lines on a
+    narrow window) or the one-line save status; kept at the taller height, the first rating does
+    not move the form below it.
+    """
+
+    def __init__(self, *widgets: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QStackedLayout
+
+        layout = QStackedLayout(self)
+        layout.setStackingMode(QStackedLayout.StackingMode.StackAll)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.widgets = list(widgets)
+        for widget in widgets:
+            layout.addWidget(widget)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = max(self.width(), 200)
+        heights = [
+            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
+            for w in self.widgets
+        ]
+        height = max([h for h in heights if h > 0] or [self.fontMetrics().height()])
+        if self.minimumHeight() != height or self.maximumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
