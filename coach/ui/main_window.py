@@ -330,9 +330,28 @@ class MainWindow(QMainWindow):
         if row < 0 or not self.attached:
             return
         if self.session.is_playing():
+            if self.session.player.eyes_closed and not self._stop_confirmed():
+                self._clear_nav()  # eyes closed, a stray Ctrl+number: the session goes on
+                return
             # leaving the player ends the session, recorded as stopped; say so rather than surprise
             self.session.stop()
         self.stack.setCurrentIndex(row)
+
+    def _stop_confirmed(self) -> bool:
+        """Eyes closed: ask before a session is ended by leaving it."""
+        keep, stop = self.tr("Keep going"), self.tr("Stop the session")
+        choice = self.prompt.choose(
+            self.tr("Stop the session?"),
+            self.tr("You are following this session with your eyes closed. Stop it here?"),
+            [keep, stop],
+        )
+        return choice == stop
+
+    def _clear_nav(self) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.setCurrentIndex(self.nav.model().index(-1, 0))
+        self.nav.blockSignals(False)
 
     def start_routine(self, routine_id: str) -> None:
         """Open the screen before starting a routine (from the library or the body map)."""
@@ -342,12 +361,9 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() >= 0:
             self._return_row = self.nav.currentRow()  # the session ends back where it began
         self.session.prepare(entry.routine)
-        self.nav.blockSignals(True)
-        self.nav.clearSelection()
         # no current row, set as the view's own (so tabbing into the list later does not pick
         # the first view, which would end the session)
-        self.nav.setCurrentIndex(self.nav.model().index(-1, 0))
-        self.nav.blockSignals(False)
+        self._clear_nav()
         self.stack.setCurrentWidget(self.session)
         self.session.focus_screen()  # Start, so Return starts and Esc goes back
 

@@ -154,6 +154,10 @@ class RatingScale(QWidget):
             return self.tr("not rated")
         return self.tr("{0} of 10").format(self._value)
 
+    def type_digit(self, digit: int) -> None:
+        """A digit typed for this scale from elsewhere on its screen (as if it had the focus)."""
+        self._change(self._digits.rating(digit, self._value))
+
     def _change(self, value: int | None) -> None:
         if value is not None:
             value = max(LOW, min(HIGH, value))

@@ -73,8 +73,6 @@ class SessionPage(QStackedWidget):
         screen = self.currentWidget()
         if screen is self.before:
             self.before.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif screen is self.after:
-            self.after.pain.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             screen.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -471,3 +471,60 @@ def test_titles_that_differ_at_the_end_are_not_shortened_to_the_same_text(
     ]
     shown = {metrics.elidedText(t, table.textElideMode(), width) for t in titles}
     assert len(shown) == len(titles)
+
+
+class Answer:
+    """Answers the window's questions with one set choice, and remembers them."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+
+    def choose(self, title: str, text: str, options: list[str]) -> str | None:
+        self.asked.append(title)
+        return self.answer
+
+    def inform(self, title: str, text: str) -> None:
+        self.asked.append(title)
+
+
+@pytest.mark.parametrize(("answer", "stops"), [("Keep going", False), ("Stop the session", True)])
+def test_eyes_closed_is_full_screen_and_leaving_it_by_a_view_key_asks_first(
+    qtbot: QtBot,
+    paths: Paths,
+    catalogue: RegionCatalogue,
+    library: RoutineLibrary,
+    log,
+    shapes,
+    answer: str,
+    stops: bool,
+) -> None:
+    prompt = Answer(answer)
+    window = MainWindow(
+        paths=paths, catalogue=catalogue, library=library, log=log, shapes=shapes, prompt=prompt
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.open_routine("pmr-4")
+    window.session.before.start_button.click()
+    player = window.session.player
+    qtbot.keyClick(player, Qt.Key.Key_E)
+    assert player.eyes_closed
+    qtbot.waitUntil(window.isFullScreen)
+    assert window.nav.isHidden()
+    assert window.menuBar().isHidden()
+
+    qtbot.keyClick(player, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+
+    assert prompt.asked == ["Stop the session?"]
+    assert window.session.is_playing() is not stops
+    if not stops:
+        assert window.stack.currentWidget() is window.session
+        qtbot.keyClick(player, Qt.Key.Key_Escape)
+        assert not player.eyes_closed
+        assert window.session.is_playing(), "Esc left eyes-closed mode only"
+        assert window.nav.isVisible()
+    window.session.stop()
