@@ -193,13 +193,14 @@ class PlayerView(QWidget):
         phase.addWidget(self.kind_label)
         phase.addSpacing(16)
         phase.addWidget(self.paused_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        phase.addStretch(1)
+        phase.addSpacing(16)
+        phase.addWidget(self.cue_label, 1, Qt.AlignmentFlag.AlignVCenter)  # beside the word
         # the step's areas on the small figure, or the breathing pacer, in the middle
         picture = QHBoxLayout()
         picture.addStretch(1)
         if self.figure is not None:
             self.figure.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the player keeps the keys
-            self.figure.setMinimumSize(150, 190)
+            self.figure.setMinimumSize(90, 110)  # small screens, large text: it shrinks
             self.figure.setMaximumSize(250, 340)
             policy = self.figure.sizePolicy()
             policy.setRetainSizeWhenHidden(True)  # no jump between steps with and without areas
@@ -210,8 +211,8 @@ class PlayerView(QWidget):
         middle = QVBoxLayout()
         middle.setSpacing(10)
         middle.addLayout(phase)
-        middle.addWidget(self.text_scroll, 2)
-        middle.addLayout(picture, 3)
+        middle.addWidget(self.text_scroll, 3)
+        middle.addLayout(picture, 2)
         middle.addWidget(self.regions_label)
         dials = QVBoxLayout()
         dials.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
@@ -254,7 +255,6 @@ class PlayerView(QWidget):
         layout.setSpacing(12)
         layout.addLayout(header)
         layout.addWidget(self.notice)
-        layout.addWidget(self.cue_label)
         layout.addLayout(body, 1)
         layout.addWidget(self.next_label)
         layout.addLayout(progress)

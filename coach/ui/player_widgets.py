@@ -20,7 +20,7 @@ class CountdownRing(QWidget):
         self._seconds_left = 0
         self.reduced_motion = False  # the arc moves in whole seconds, with the number
         self.colour: QColor | None = None  # the arc's colour (the step's phase); None: highlight
-        self.setMinimumSize(140, 140)
+        self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Time left in this step"))
 
@@ -90,7 +90,7 @@ class BreathPacer(QWidget):
         self._phase = ""
         self._count = ""  # reduced motion: which second of the breath, "2 of 4"
         self.reduced_motion = False
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Breathing pacer"))
 
@@ -198,7 +198,7 @@ class CueBanner(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        self.setFixedHeight(int(self.fontMetrics().height() * 2.6))
+        self.setFixedHeight(int(self.fontMetrics().height() * 2.2))
 
     def show_cue(self, word: str, loud: bool) -> None:
         """Show `word` (loud: the big band, for when nothing is heard)."""
