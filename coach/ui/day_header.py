@@ -33,6 +33,7 @@ class DayHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.date_label.setFont(font)
+        self.date_label.setWordWrap(True)  # a narrow window or large text: two lines, not cut
         self.relative_label = QLabel()
         self.previous_button = QPushButton(self.tr("‹ Previous day"))
         self.previous_button.setToolTip(self.tr("The day before (Alt+Left)"))

@@ -25,7 +25,7 @@ TEN_WINDOW_MS = 1000
 # first rating never moves what is below
 _STYLE = """
 QToolButton[scale="number"] {
-    min-width: 32px; min-height: 32px; padding: 0; margin: 1px;
+    min-width: 28px; min-height: 32px; padding: 0; margin: 1px;
     border: 1px solid palette(mid); border-radius: 5px; background: palette(base);
 }
 QToolButton[scale="number"]:hover { border: 1px solid palette(highlight); }
@@ -103,11 +103,13 @@ class RatingScale(QWidget):
         heading.setSpacing(10)
         heading.addWidget(self.title_label)
         heading.addWidget(self.value_label)
+        # beside the value, not after the numbers: the row of eleven fits narrow windows
+        heading.addWidget(self.clear_button)
         heading.addStretch(1)
 
         self.buttons: list[QToolButton] = []
         grid = QGridLayout()
-        grid.setHorizontalSpacing(4)
+        grid.setHorizontalSpacing(3)
         grid.setVerticalSpacing(2)
         for number in range(LOW, HIGH + 1):
             button = QToolButton()
@@ -119,7 +121,6 @@ class RatingScale(QWidget):
             button.clicked.connect(lambda _=False, n=number: self._button_clicked(n))
             grid.addWidget(button, 0, number)
             self.buttons.append(button)
-        grid.addWidget(self.clear_button, 0, HIGH + 1)
         self.low_label = QLabel(low_word)
         self.high_label = QLabel(high_word)
         for label in (self.low_label, self.high_label):
