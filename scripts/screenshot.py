@@ -4,8 +4,8 @@
 
 Views: today, routines, before, player, eyes-closed, after, settings, shortcuts, bodymap (a day
 with several areas marked, on a year of demo data), bodymap-empty (a fresh log), bodymap-heat (the
-heat map of the last 3 months), trends (3 months of a year of demo data), trends-year, trends-empty
-(a fresh log). After the view: --dark or --light for the theme, --scale 1.5 for the text size.
+heat map of the last 3 months), trends (3 months of a year of demo data), trends-year, trends-effect,
+trends-sleep, trends-better-days, trends-adherence, trends-empty (a fresh log). After the view: --dark or --light for the theme, --scale 1.5 for the text size.
 The window fits the screen as the app's does. Uses a throw-away data folder, never your own.
 """
 
@@ -135,8 +135,16 @@ def main() -> int:
         QTimer.singleShot(300, window.show_shortcuts)
     elif view.startswith("trends"):
         window.nav.setCurrentRow(3)
-        if view == "trends-year" and window.trends.view is not None:
-            window.trends.view.set_preset(2)
+        tabs = {
+            "trends-effect": 1,
+            "trends-sleep": 2,
+            "trends-better-days": 3,
+            "trends-adherence": 4,
+        }
+        if window.trends.view is not None:
+            if view == "trends-year":
+                window.trends.view.set_preset(2)
+            window.trends.view.tabs.setCurrentIndex(tabs.get(view, 0))
     elif view.startswith("bodymap"):
         window.nav.setCurrentRow(2)
         assert window.body_map is not None
