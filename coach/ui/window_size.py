@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -43,12 +43,20 @@ def fit_to_screen(window: QWidget, settings: Settings | None = None) -> None:
 
 
 class SizeKeeper(QObject):
-    """Writes the window's size to the settings when the app ends (not on every resize)."""
+    """Writes the window's size to the settings when it is closed or the app ends (not on every
+    resize)."""
 
     def __init__(self, window: QWidget, settings: Settings) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The window closing (to the tray, or for good): keep its size now."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.remember()
+        return False
 
     def remember(self) -> None:
         """Keep the window's normal size (not the full-screen or maximised one) and whether it was maximised."""

@@ -58,3 +58,17 @@ def test_a_damaged_size_falls_back_to_the_default(tmp_path) -> None:
     assert settings.window_size is None
     settings._save("window/size", "5x99999")
     assert settings.window_size is None
+
+
+def test_closing_the_window_remembers_its_size(qtbot: QtBot, tmp_path) -> None:
+    settings = Settings(tmp_path / "config")
+    window = QWidget()
+    qtbot.addWidget(window)
+    SizeKeeper(window, settings)
+    window.resize(820, 540)
+    window.show()
+    qtbot.waitExposed(window)
+
+    window.close()
+
+    assert Settings(tmp_path / "config").window_size == (820, 540)
