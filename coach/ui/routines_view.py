@@ -29,6 +29,8 @@ from coach.ui.routine_model import RoutineTableModel
 
 # widest a text column starts; the rest is elided in the middle, with the whole text in its tooltip
 MAX_COLUMN_WIDTH = 170
+# the least share of the table's width the title column keeps
+TITLE_SHARE = 0.36
 
 
 class RoutinesView(QWidget):
@@ -63,6 +65,7 @@ class RoutinesView(QWidget):
         self.model = RoutineTableModel(catalogue)
         self.proxy = RoutineFilterProxy(catalogue)
         self.proxy.setSourceModel(self.model)
+        self._natural: dict[int, int] = {}  # each column's width before sharing
         self.table = self._make_table()
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -183,10 +186,29 @@ class RoutinesView(QWidget):
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
+        self._natural = {}
         for column in range(self.model.columnCount()):
-            if header.sectionSize(column) > MAX_COLUMN_WIDTH:
-                header.resizeSection(column, MAX_COLUMN_WIDTH)
+            if column != RoutineTableModel.TITLE:
+                self._natural[column] = min(header.sectionSize(column), MAX_COLUMN_WIDTH)
         header.setSectionResizeMode(RoutineTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The title keeps at least TITLE_SHARE of the width (large text, a small window): the
+        other columns give up room in proportion, down to a few characters each."""
+        natural = self._natural
+        if not natural:
+            return
+        header = self.table.horizontalHeader()
+        length = natural.get(RoutineTableModel.LENGTH, 0)
+        room = self.table.viewport().width() * (1 - TITLE_SHARE) - length
+        total = sum(natural.values()) - length
+        scale = min(1.0, room / total) if total else 1.0
+        least = self.table.fontMetrics().horizontalAdvance("0000…")
+        for column, width in natural.items():
+            if column == RoutineTableModel.LENGTH:
+                continue  # a few digits: always whole
+            header.resizeSection(column, max(least, min(width, round(width * scale))))
 
     def _fill_broken(self) -> None:
         self.broken.blockSignals(True)
@@ -316,6 +338,8 @@ class RoutinesView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on the table starts the selected routine (Qt's `activated` may be one click)."""
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._share_width()
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
