@@ -124,6 +124,7 @@ class RoutinesView(QWidget):
         table.selectionModel().selectionChanged.connect(self._routine_selected)
         table.doubleClicked.connect(self._double_clicked)
         table.installEventFilter(self)
+        table.viewport().installEventFilter(self)
         return table
 
     def _layout(self) -> None:
@@ -194,14 +195,17 @@ class RoutinesView(QWidget):
         self._share_width()
 
     def _share_width(self) -> None:
-        """The title keeps at least TITLE_SHARE of the width (large text, a small window): the
-        other columns give up room in proportion, down to a few characters each."""
+        """The title keeps at least TITLE_SHARE of the width, or all it needs (large text, a
+        small window): the other columns give up room in proportion, down to a few characters."""
         natural = self._natural
         if not natural:
             return
         header = self.table.horizontalHeader()
         length = natural.get(RoutineTableModel.LENGTH, 0)
-        room = self.table.viewport().width() * (1 - TITLE_SHARE) - length
+        width = self.table.viewport().width()
+        # the title needs no more than its longest text
+        title = min(self.table.sizeHintForColumn(RoutineTableModel.TITLE), TITLE_SHARE * width)
+        room = width - title - length
         total = sum(natural.values()) - length
         scale = min(1.0, room / total) if total else 1.0
         least = self.table.fontMetrics().horizontalAdvance("0000…")
@@ -338,8 +342,8 @@ class RoutinesView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on the table starts the selected routine (Qt's `activated` may be one click)."""
-        if watched is self.table and event.type() == QEvent.Type.Resize:
-            self._share_width()
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_width()  # (the viewport: the table's own resize comes before its width)
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
