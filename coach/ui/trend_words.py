@@ -42,3 +42,25 @@ def summary_sentence(summary: WeekSummary) -> str:
         "same": _tr("Pain this week {0}, about the same as four weeks ago ({1}); {2}."),
     }[summary.direction]
     return text.format(now, then, logged)
+
+
+def averaging_hint(unit: str) -> str:
+    """What one point of the main chart stands for ("day", "week" or "month"), and how to read it."""
+    hints = {
+        "day": _tr(
+            "Pain (lower is better) above sleep (higher is better). Thin lines and dots: "
+            "each day. Thick lines: the average of the last 7 days. Gaps are days with "
+            "nothing logged. Drag to move in time, scroll to zoom."
+        ),
+        "week": _tr(
+            "Pain (lower is better) above sleep (higher is better). Each point is one week's "
+            "average (Monday to Sunday); sessions per week are under Adherence. Zoom in "
+            "(scroll) to see single days."
+        ),
+        "month": _tr(
+            "Pain (lower is better) above sleep (higher is better). Each point is one "
+            "month's average; sessions per week are under Adherence. Zoom in (scroll) to see "
+            "weeks, then days."
+        ),
+    }
+    return hints[unit]

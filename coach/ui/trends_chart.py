@@ -231,6 +231,9 @@ class TrendsChart(Chart):
                     self.curves[key].setVisible(detail == level)
         for level, bars in self.level_bars.items():
             bars.setVisible(detail == level)
+        for name in ("completed", "stopped"):  # one mark a day: a solid band over a year
+            if name in self.curves:
+                self.curves[name].setVisible(detail == 0)
         self.averaged_by_changed.emit(self.averaged_by)
 
     def _mark_sessions(self, sessions: Sequence[SessionRecord]) -> None:

@@ -37,7 +37,7 @@ from coach.ui.better_days import MIN_TAG_DAYS, TagTable, better_days_text
 from coach.ui.chart_files import save_buttons
 from coach.ui.day_widgets import heading
 from coach.ui.rating_scale import muted
-from coach.ui.trend_words import empty_text, summary_sentence
+from coach.ui.trend_words import averaging_hint, empty_text, summary_sentence
 
 if TYPE_CHECKING:
     from coach.ui.charts import Chart
@@ -231,22 +231,7 @@ class TrendsView(QWidget):
         return self.start, self.end
 
     def _show_averaging(self, unit: str) -> None:
-        hints = {
-            "day": self.tr(
-                "Pain (lower is better) above sleep (higher is better). Thin lines and dots: "
-                "each day. Thick lines: the average of the last 7 days. Gaps are days with "
-                "nothing logged. Drag to move in time, scroll to zoom."
-            ),
-            "week": self.tr(
-                "Pain (lower is better) above sleep (higher is better). Each point is one week's "
-                "average (Monday to Sunday). Zoom in (scroll) to see single days."
-            ),
-            "month": self.tr(
-                "Pain (lower is better) above sleep (higher is better). Each point is one "
-                "month's average. Zoom in (scroll) to see weeks, then days."
-            ),
-        }
-        self.trends_hint.setText(hints[unit])
+        self.trends_hint.setText(averaging_hint(unit))
 
     def _sentence(self, name: str) -> QLabel:
         label = QLabel()
