@@ -388,3 +388,14 @@ def test_long_guidance_at_large_text_can_always_be_read(qtbot, page) -> None:
     needed = player.text.heightForWidth(scroll.viewport().width())
     assert player.text.height() >= needed, "the whole text is laid out, wrapped"
     assert needed <= scroll.viewport().height() or scroll.verticalScrollBar().maximum() > 0
+
+
+def test_start_looks_different_when_it_has_the_keyboard(qtbot, page) -> None:
+    page.prepare(short_routine())
+    page.activateWindow()
+    start = page.before.start_button
+    qtbot.waitUntil(start.hasFocus)
+    focused = start.grab().toImage()
+    page.before.back_button.setFocus()
+    qtbot.waitUntil(lambda: not start.hasFocus())
+    assert start.grab().toImage() != focused, "the outline shows where Return goes"
