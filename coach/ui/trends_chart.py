@@ -177,7 +177,18 @@ class TrendsChart(Chart):
             for key, item in items:
                 plot.addItem(item)
                 self.curves[key] = item
-            self.legend.addItem(average, label)
+            # the legend shows a stand-in that is never hidden: pyqtgraph draws a hidden item's
+            # sample as a "hidden" icon, and which curves show depends on the range
+            sample = pg.PlotDataItem(
+                [0.0],
+                [0.0],
+                pen=pg.mkPen(theme.colour(name), width=3, style=style),
+                symbol=symbol,
+                symbolSize=7,
+                symbolPen=None,
+                symbolBrush=theme.colour(name),
+            )
+            self.legend.addItem(sample, label)
         self._mark_sessions(sessions)
         hours = as_array(series.sleep_hours)
         known = ~np.isnan(hours)
@@ -198,7 +209,10 @@ class TrendsChart(Chart):
             )
             self.hours.addItem(wide)
             self.level_bars[level] = wide
-        self.legend.addItem(bars, tr("Hours slept"))
+        self.legend.addItem(
+            pg.BarGraphItem(x=[0], height=[1], width=1, pen=None, brush=theme.colour(SKY, 200)),
+            tr("Hours slept"),
+        )
         self.top.setLimits(xMin=x[0] - 30, xMax=x[-1] + 30, minXRange=6)
         self.detail = -1
         self._fit_detail()
@@ -263,7 +277,18 @@ class TrendsChart(Chart):
             )
             self.top.addItem(marks)
             self.curves[name] = marks
-            self.legend.addItem(marks, label)
+            self.legend.addItem(
+                pg.PlotDataItem(
+                    [0.0],
+                    [0.0],
+                    pen=None,
+                    symbol=symbol,
+                    symbolSize=8,
+                    symbolPen=pg.mkPen(self.theme.colour(colour), width=1.5),
+                    symbolBrush=self.theme.colour(colour),
+                ),
+                label,
+            )
 
     def show_range(self, start: dt.date, end: dt.date) -> None:
         """Show the dates from `start` to `end`, whole days."""
