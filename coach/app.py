@@ -147,6 +147,10 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     window = MainWindow(paths=paths)
     crash = _CrashDialog(window)
     install_crash_handler(log_path, crash.told.emit)
+    from coach.ui.window_size import SizeKeeper, fit_to_screen
+
+    fit_to_screen(window, settings)  # within this screen, as it was last left
+    app.aboutToQuit.connect(SizeKeeper(window, settings).remember)
     if appearance is not None:
         appearance.watch(window)  # scaled text follows the desktop's font
 
@@ -157,7 +161,10 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
             app.exit(status)
 
     _when_on_screen(window, shown)
-    window.show()
+    if settings.window_maximized:
+        window.showMaximized()
+    else:
+        window.show()
     try:
         return _self_test(app, window, running) if self_test else app.exec()
     finally:
@@ -257,7 +264,8 @@ def _fill_in(
     if running.instance is not None:
         running.instance.show_requested.connect(window.bring_to_front)
     if open_routine:
-        window.show_routine(open_routine)
+        # `coach play ID`: the screen before starting it, Start focused (Return starts)
+        window.open_routine(open_routine)
 
     def start_sound() -> None:
         # just after the window is painted: reading the cues and, on Linux, reaching

@@ -2,9 +2,11 @@
 
     ../shared/tools/xshot -w 6 out/player.png .venv/bin/python scripts/screenshot.py player
 
-Views: today, routines, before, player, eyes-closed, after, settings, bodymap (a day with several
-areas marked, on a year of demo data), bodymap-empty (a fresh log), bodymap-heat (the heat map of
-the last 3 months). Uses a throw-away data folder, never your own.
+Views: today, routines, before, player, eyes-closed, after, settings, shortcuts, bodymap (a day
+with several areas marked, on a year of demo data), bodymap-empty (a fresh log), bodymap-heat (the
+heat map of the last 3 months), trends (3 months of a year of demo data), trends-year, trends-effect,
+trends-sleep, trends-better-days, trends-adherence, trends-empty (a fresh log). After the view: --dark or --light for the theme, --scale 1.5 for the text size.
+The window fits the screen as the app's does. Uses a throw-away data folder, never your own.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from coach.services.session_sound import SessionSound
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
 from coach.ui.main_window import MainWindow
+from coach.ui.window_size import fit_to_screen
 
 
 def demo_log(paths: Paths) -> LogRepository:
@@ -89,16 +92,25 @@ def demo_year(paths: Paths) -> LogRepository:
 
 
 def main() -> int:
-    view = sys.argv[1] if len(sys.argv) > 1 else "today"
+    args = sys.argv[1:]
+    view = args[0] if args else "today"
     folder = Path(tempfile.mkdtemp(prefix="unknot-demo-"))
     os.environ["COACH_CONFIG_DIR"] = str(folder / "config")
     paths = Paths.resolve(folder / "data")
     paths.ensure()
     app = QApplication(sys.argv[:1])
+    if "--dark" in args or "--light" in args or "--scale" in args:
+        from coach.ui.appearance import Appearance
+
+        appearance = Appearance.for_app(app)
+        if "--dark" in args or "--light" in args:
+            appearance.set_theme("dark" if "--dark" in args else "light")
+        if "--scale" in args:
+            appearance.set_text_scale(float(args[args.index("--scale") + 1]))
     catalogue = load_catalogue(paths.region_catalogue)
-    if view == "bodymap-empty":
+    if view in ("bodymap-empty", "trends-empty"):
         log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
-    elif view.startswith("bodymap"):
+    elif view.startswith(("bodymap", "trends")):
         log = demo_year(paths)
     else:
         log = demo_log(paths)
@@ -110,7 +122,7 @@ def main() -> int:
         shapes=load_body_shapes(paths.assets / "body_map.svg", catalogue),
         sound=SessionSound(None, None),
     )
-    window.resize(1100, 720)
+    fit_to_screen(window)
     window.move(0, 0)
     window.show()
     routine_id = "massage-low-back" if view == "before" else "pmr-16"
@@ -119,6 +131,20 @@ def main() -> int:
         window.routines.select("pmr-16")
     elif view == "settings":
         window.nav.setCurrentRow(4)
+    elif view == "shortcuts":
+        QTimer.singleShot(300, window.show_shortcuts)
+    elif view.startswith("trends"):
+        window.nav.setCurrentRow(3)
+        tabs = {
+            "trends-effect": 1,
+            "trends-sleep": 2,
+            "trends-better-days": 3,
+            "trends-adherence": 4,
+        }
+        if window.trends.view is not None:
+            if view == "trends-year":
+                window.trends.view.set_preset(2)
+            window.trends.view.tabs.setCurrentIndex(tabs.get(view, 0))
     elif view.startswith("bodymap"):
         window.nav.setCurrentRow(2)
         assert window.body_map is not None

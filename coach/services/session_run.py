@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.core.clock import Clock
+from coach.core.completion import counts_as_completed
 from coach.core.conductor import Conductor
 from coach.core.log import InvalidEntry, SessionRecord
 from coach.core.player import EventKind, Player, PlayerEvent, PlayerState
@@ -29,13 +30,14 @@ from coach.store.repository import LogRepository, local_now
 
 @dataclass(frozen=True)
 class PlayOutcome:
-    """How a played routine ended."""
+    """How a played routine ended. `completed`: the end was reached with most of it played."""
 
     completed: bool
     stopped_at_step: int | None  # 1-based
     step_count: int
     planned_seconds: float
     played_seconds: float
+    reached_end: bool = True  # the last step ran out (False: stopped); see `completed`
 
 
 # how many steps' words must be rendered before a session starts; the rest render while it plays
@@ -198,13 +200,16 @@ class SessionRun(QObject):
         self.sound.perform(self.conductor.actions(event))
         ends = event.kind in (EventKind.FINISHED, EventKind.STOPPED)
         if ends:
-            completed = event.kind is EventKind.FINISHED
+            finished = event.kind is EventKind.FINISHED
+            played = self.player.played_seconds()
+            # reaching the end by skipping through is not completing it (coach.core.completion)
             self.outcome = PlayOutcome(
-                completed=completed,
-                stopped_at_step=None if completed else self.player.current + 1,
+                completed=counts_as_completed(finished, played, self.timeline.total),
+                stopped_at_step=None if finished else self.player.current + 1,
                 step_count=len(self.timeline),
                 planned_seconds=self.timeline.total,
-                played_seconds=self.player.played_seconds(),
+                played_seconds=played,
+                reached_end=finished,
             )
         self.player_event.emit(event)
         if event.kind is EventKind.STEP:

@@ -40,6 +40,8 @@ class Settings:
         "reminders/for": "log",  # what a reminder is for: log, session or both
         "routines/last": "",  # the id of the routine last started ("": none yet)
         "first_run/done": False,
+        "window/size": "",  # "WIDTHxHEIGHT" of the main window when last closed ("": not yet)
+        "window/maximized": False,
     }
 
     def __init__(self, config_dir: Path) -> None:
@@ -254,3 +256,25 @@ class Settings:
     @first_run_done.setter
     def first_run_done(self, value: bool) -> None:
         self._save("first_run/done", bool(value))
+
+    @property
+    def window_size(self) -> tuple[int, int] | None:
+        """The main window's size when it was last closed (None: never, or unreadable)."""
+        width, _, height = self._text("window/size").strip().partition("x")
+        if not (width.isdigit() and height.isdigit()):
+            return None
+        size = int(width), int(height)
+        return size if all(100 <= side <= 20000 for side in size) else None
+
+    @window_size.setter
+    def window_size(self, size: tuple[int, int]) -> None:
+        self._save("window/size", f"{int(size[0])}x{int(size[1])}")
+
+    @property
+    def window_maximized(self) -> bool:
+        """Whether the main window was maximised when it was last closed."""
+        return self._flag("window/maximized")
+
+    @window_maximized.setter
+    def window_maximized(self, value: bool) -> None:
+        self._save("window/maximized", bool(value))

@@ -292,6 +292,14 @@ class LogRepository:
         )
         return {dt.date.fromisoformat(r[0]) for r in rows}
 
+    def dates_with_sessions(self, start: dt.date, end: dt.date) -> set[dt.date]:
+        """Which dates in the range have a session (finished or not)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT day FROM session WHERE day BETWEEN ? AND ?",
+            (start.isoformat(), end.isoformat()),
+        )
+        return {dt.date.fromisoformat(r[0]) for r in rows}
+
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         """The first and last logged dates (days or sessions), or None for an empty log.
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from coach.core.regions import View
 from coach.ui.body_figures import BodyFigures
-from coach.ui.intensity_scale import intensity_colour, paint_swatches, text_colour_on
+from coach.ui.intensity_scale import intensity_colour, is_dark, paint_swatches, text_colour_on
 
 
 class BodyMapScene:
@@ -33,7 +33,7 @@ class BodyMapScene:
 
     def __init__(self, figures: BodyFigures) -> None:
         self.figures = figures
-        self._badges: dict[tuple[int, float, float], QPixmap] = {}
+        self._badges: dict[tuple[int, float, float, bool], QPixmap] = {}
 
     def render(
         self,
@@ -71,7 +71,7 @@ class BodyMapScene:
             painter.setTransform(transforms[view])
             painter.fillPath(figures.outlines[view], base)  # one fill for every plain region
             for r in figures.by_view[view]:
-                fill = region_fill(r, marks, heat)
+                fill = region_fill(r, marks, heat, dark)
                 if fill is not None:
                     painter.fillPath(figures.paths[r], fill)
                 if r in highlight:
@@ -87,7 +87,7 @@ class BodyMapScene:
             painter.setTransform(shifted)
             painter.strokePath(figures.outlines[view], outline)
         painter.resetTransform()
-        self._paint_numbers(painter, ratio, owner.font(), views, transforms, marks)
+        self._paint_numbers(painter, ratio, owner.font(), views, transforms, marks, dark)
         self._paint_labels(painter, text, owner, views, transforms)
         if legend:
             paint_legend(painter, text, owner)
@@ -102,6 +102,7 @@ class BodyMapScene:
         views: Sequence[View],
         transforms: Mapping[View, QTransform],
         marks: Mapping[str, int],
+        dark: bool = False,
     ) -> None:
         for r, value in marks.items():
             view = self.figures.view_of[r]
@@ -111,12 +112,14 @@ class BodyMapScene:
             (x, y), width = self.figures.spots[r]
             center = t.map(QPointF(x, y))
             radius = round(max(8.0, min(13.0, width * t.m11() / 2.4)) * 2) / 2
-            badge = self._badge(value, radius, ratio, font)
+            badge = self._badge(value, radius, ratio, font, dark)
             painter.drawPixmap(QPointF(center.x() - radius - 1, center.y() - radius - 1), badge)
 
-    def _badge(self, value: int, radius: float, ratio: float, font: QFont) -> QPixmap:
+    def _badge(
+        self, value: int, radius: float, ratio: float, font: QFont, dark: bool = False
+    ) -> QPixmap:
         """A round label with the number, in the intensity's colour (cached: text is slow)."""
-        key = (value, radius, ratio)
+        key = (value, radius, ratio, dark)
         if key not in self._badges:
             side = 2 * radius + 2
             badge = QPixmap(round(side * ratio), round(side * ratio))
@@ -124,7 +127,7 @@ class BodyMapScene:
             badge.fill(Qt.GlobalColor.transparent)
             painter = QPainter(badge)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            fill = intensity_colour(value)
+            fill = intensity_colour(value, dark)
             painter.setPen(QPen(text_colour_on(fill), 1.2))
             painter.setBrush(fill)
             painter.drawEllipse(QPointF(radius + 1, radius + 1), radius, radius)
@@ -178,13 +181,16 @@ class BodyMapScene:
 
 
 def region_fill(
-    region_id: str, marks: Mapping[str, int], heat: Mapping[str, tuple[float, str]]
+    region_id: str,
+    marks: Mapping[str, int],
+    heat: Mapping[str, tuple[float, str]],
+    dark: bool = False,
 ) -> QColor | None:
     """A region's colour: its mark's, else its heat's; None for a plain region."""
     if region_id in marks:
-        return intensity_colour(marks[region_id])
+        return intensity_colour(marks[region_id], dark)
     if region_id in heat:
-        return intensity_colour(heat[region_id][0])
+        return intensity_colour(heat[region_id][0], dark)
     return None
 
 
@@ -207,7 +213,7 @@ def paint_legend(painter: QPainter, text: QColor, owner: QWidget) -> None:
         QRectF(x, y, metrics.horizontalAdvance(low), swatch), Qt.AlignmentFlag.AlignVCenter, low
     )
     x += metrics.horizontalAdvance(low) + 8
-    paint_swatches(painter, x, y, swatch, font)
+    paint_swatches(painter, x, y, swatch, font, is_dark(owner))
     painter.setPen(text)
     painter.drawText(
         QRectF(x + 11 * swatch + 8, y, metrics.horizontalAdvance(high) + 2, swatch),

@@ -40,6 +40,7 @@ from coach.ui.heat_panel import HEAT_PRESETS, HeatPanel, heat_text
 from coach.ui.intensity_scale import HeatLegend
 from coach.ui.marked_list import MarkedList
 from coach.ui.rating_scale import muted
+from coach.ui.steady_label import SteadyLabel
 from coach.ui.suggestion_list import SuggestionList
 
 SAVE_DELAY_MS = 300
@@ -119,13 +120,16 @@ class BodyMapView(QWidget):
         modes.addWidget(self.status_label, 1)
         modes.addWidget(self.period_label, 1)
 
-        self.hover_label = muted(QLabel())
-        self.hover_label.setWordWrap(True)
+        # as tall as the longest hint at every width: the figures above it never jump
+        self.hover_label = SteadyLabel()
+        muted(self.hover_label)
+        self._described: str | None = None  # the area the line describes, if any
         self.hover_label.setAccessibleName(self.tr("Area under the pointer"))
         for figure in (self.body_map, self.heat_map):
             figure.hovered.connect(self._hovered)
         self.body_map.current_changed.connect(self._hovered)
         self.body_map.marks_changed.connect(self._marks_edited)
+        self.body_map.marks_shown.connect(self._describe_again)
         heat_page = QWidget()
         heat_layout = QVBoxLayout(heat_page)
         heat_layout.setContentsMargins(0, 0, 0, 0)
@@ -377,21 +381,31 @@ class BodyMapView(QWidget):
     # -- the rest ------------------------------------------------------------------------------
 
     def _hovered(self, region_id: str | None) -> None:
+        self._described = region_id
         if region_id is None:
             self._set_hover_hint()
             return
         figure = self.heat_map if self.mode() == "heat" else self.body_map
         self.hover_label.setText(figure.describe(region_id))
 
-    def _set_hover_hint(self) -> None:
-        if self.mode() == "heat":
-            text = self.tr("Point at an area to see how often and how strongly it was marked.")
-        else:
-            text = self.tr(
+    def _describe_again(self) -> None:
+        """A mark changed: the line under the figures says the area's new mark at once."""
+        if self._described is not None:
+            self._hovered(self._described)
+
+    def _hints(self) -> dict[str, str]:
+        return {
+            "heat": self.tr("Point at an area to see how often and how strongly it was marked."),
+            "marks": self.tr(
                 "Point at an area to see its name; click to mark it, click again to change how "
                 "much. The arrow keys and digits work too."
-            )
-        self.hover_label.setText(text)
+            ),
+        }
+
+    def _set_hover_hint(self) -> None:
+        hints = self._hints()
+        self.hover_label.reserve(list(hints.values()))
+        self.hover_label.setText(hints["heat" if self.mode() == "heat" else "marks"])
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back: pick up a new date, and what the Today view (or anything else) logged."""

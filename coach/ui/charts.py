@@ -197,6 +197,12 @@ class Chart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self.addItem(self.heading, row=0, col=0)
         self.heading.setText(text)
 
+    def clear_heading(self) -> None:
+        """Take the title away again (a chart on screen has its heading around it)."""
+        if self.heading is not None:
+            self.removeItem(self.heading)
+            self.heading = None
+
     def add_plot(self, row: int, *, dates: bool = False, title: str = "") -> pg.PlotItem:
         """A plot styled for the theme, with a date axis below if `dates`."""
         axes = {"bottom": DayAxis()} if dates else {}

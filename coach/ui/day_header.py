@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.ui.rating_scale import short_time
@@ -63,6 +63,26 @@ class DayHeader(QWidget):
         self.next_button.clicked.connect(self.ask_next)
         self.today_button.clicked.connect(self.today_requested.emit)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """The date on two lines only when one does not fit (a narrow window, large text)."""
+        super().resizeEvent(event)
+        self._fit_date()
+
+    def _fit_date(self) -> None:
+        others = sum(
+            w.sizeHint().width() + 12
+            for w in (
+                self.relative_label,
+                self.previous_button,
+                self.next_button,
+                self.today_button,
+            )
+        )
+        needed = self.date_label.fontMetrics().horizontalAdvance(self.date_label.text()) + 8
+        wrap = needed + others > self.width()
+        if wrap != self.date_label.wordWrap():
+            self.date_label.setWordWrap(wrap)
+
     def ask_previous(self) -> None:
         """Ask for the day before the one shown."""
         self.date_requested.emit(self.date - dt.timedelta(days=1))
@@ -75,6 +95,7 @@ class DayHeader(QWidget):
         """Show `date` as seen on `known_today`; returns "date relative" for a description."""
         self.date, self.known_today = date, known_today
         self.date_label.setText(QLocale().toString(qdate(date), "dddd d MMMM yyyy"))
+        self._fit_date()
         days_ago = (known_today - date).days
         if days_ago == 0:
             relative = self.tr("Today")

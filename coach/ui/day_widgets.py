@@ -12,8 +12,10 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
     QTime,
+    QTimer,
     Signal,
 )
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDoubleSpinBox,
@@ -52,6 +54,11 @@ class HoursSpinBox(QDoubleSpinBox):
         self.setSpecialValueText(self.tr("not set"))
         self.setSuffix(self.tr(" h"))
         self.setValue(NOT_SET)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        """Select the whole value, so typing replaces it ("not set" too)."""
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)  # after Qt has placed the cursor for a click
 
     def textFromValue(self, value: float) -> str:
         """7.5 rather than 7.50."""
@@ -134,6 +141,48 @@ class FlowLayout(QLayout):
         return y + row_height - rect.y()
 
 
+# how many earlier tags are offered as one-click buttons (the most used ones)
+OFFERED_TAGS = 8
+
+
+class EarlierTags(QWidget):
+    """The tags used on earlier days, most used first, as buttons that add one with a click."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Tags used before"))
+        self.label = muted(QLabel(self.tr("Used before:")))
+        self.flow = FlowLayout()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(self.flow, 1)
+        self.buttons: list[QToolButton] = []
+
+    def offer(self, tags: Iterable[str]) -> None:
+        """Offer these tags (the first OFFERED_TAGS of them); hidden when there are none."""
+        while (item := self.flow.takeAt(0)) is not None:
+            if widget := item.widget():
+                widget.hide()
+                widget.deleteLater()
+        self.buttons = []
+        for tag in list(tags)[:OFFERED_TAGS]:
+            button = QToolButton()
+            button.setText(f"+ {tag}")
+            button.setAutoRaise(True)
+            button.setToolTip(self.tr("Add the tag “{0}”").format(tag))
+            button.setAccessibleName(self.tr("Add tag {0}").format(tag))
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.clicked.connect(lambda _=False, t=tag: self.chosen.emit(t))
+            self.flow.addWidget(button)
+            self.buttons.append(button)
+        self.setVisible(bool(self.buttons))
+        self.updateGeometry()
+
+
 class TagsEditor(QWidget):
     """Tags as removable chips, and a line that adds one on Enter, completing tags used before."""
 
@@ -170,6 +219,9 @@ class TagsEditor(QWidget):
         self.flow = FlowLayout(self.chips)
         self.empty = QLabel(self.tr("No tags yet."))
         muted(self.empty)
+        self.earlier = EarlierTags()
+        self.earlier.chosen.connect(self.add_tag)
+        self._known: list[str] = []
 
         entry = QHBoxLayout()
         entry.addWidget(self.line, 1)
@@ -181,6 +233,7 @@ class TagsEditor(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.chips)
         layout.addWidget(self.empty)
+        layout.addWidget(self.earlier)
         self._show_chips()
 
     def tags(self) -> tuple[str, ...]:
@@ -195,8 +248,24 @@ class TagsEditor(QWidget):
         self._show_chips()
 
     def set_known(self, tags: Iterable[str]) -> None:
-        """The tags offered while typing, most used first."""
-        self.known.setStringList(list(tags))
+        """The tags offered while typing and as buttons, most used first."""
+        self._known = list(tags)
+        self.known.setStringList(self._known)
+        self._offer_earlier()
+
+    def add_tag(self, tag: str) -> None:
+        """Add a tag used before (from its button); the keyboard stays near the tags."""
+        had_focus = self.earlier.isAncestorOf(self.focusWidget())
+        if tag not in self._tags:
+            self._tags = sorted([*self._tags, tag])
+            self._show_chips()
+            self.tags_changed.emit(self.tags())
+        if had_focus:
+            target = self.earlier.buttons[0] if self.earlier.buttons else self.line
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _offer_earlier(self) -> None:
+        self.earlier.offer(tag for tag in self._known if tag not in self._tags)
 
     def add_typed(self) -> None:
         """Add what is typed as a tag; explain and keep the text if it cannot be one."""
@@ -275,6 +344,7 @@ class TagsEditor(QWidget):
             self._say(
                 self.tr("And {0} more tags, too many to show here; they are kept.").format(hidden)
             )
+        self._offer_earlier()
 
 
 def heading(text: str) -> QLabel:

@@ -114,7 +114,8 @@ class HeatPanel(QWidget):
             )
         else:
             summary = _tr(
-                "{0} days logged. Darker areas were marked more often and more strongly; "
+                "{0} days logged. The more an area's colour stands out, the more often and "
+                "strongly it was marked; "
                 "point at one, or pick it below, for its numbers."
             ).format(days_logged)
         self.summary.setText(summary)

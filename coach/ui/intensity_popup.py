@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from coach.core.log import RATING_MAX, RATING_MIN
-from coach.ui.intensity_scale import intensity_colour, text_colour_on
+from coach.ui.intensity_scale import intensity_colour, is_dark, text_colour_on
 
 DEFAULT_INTENSITY = 5  # what a click on an unmarked area sets, and where the popup starts
 
@@ -29,7 +29,7 @@ class IntensityPopup(QFrame):
             button = QToolButton()
             button.setText(str(number))
             button.setAccessibleName(self.tr("{0} of 10").format(number))
-            fill = intensity_colour(number)
+            fill = intensity_colour(number, is_dark(self))
             button.setStyleSheet(
                 f"QToolButton {{ background: {fill.name()}; color: {text_colour_on(fill).name()};"
                 " min-width: 26px; min-height: 26px; border: 1px solid palette(mid);"

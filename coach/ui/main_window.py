@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from coach import __version__
 from coach.paths import Paths
 from coach.ui.prompt import DialogPrompt, Prompt
+from coach.ui.window_size import fit_to_screen
 
 if TYPE_CHECKING:  # the views are imported when the window is filled in: the window shows first
     from coach.core.body_shapes import BodyShapes
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.attached = False
         self.setWindowTitle(self.tr("Unknot"))
-        self.resize(1100, 720)
+        fit_to_screen(self)  # app.py sizes it again as it was last left
         self.prompt: Prompt = prompt if prompt is not None else DialogPrompt(self)
         self._was_maximized = False
         self._return_row = 1  # where a session goes back to: the view it was started from
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Views"))
         self.nav.setFixedWidth(170)
         self.nav.setSpacing(2)
+        self.nav.setObjectName("views")
         self.stack = QStackedWidget()
         # Nothing in this frame, which appears first, touches a Qt enum or sets a shortcut: the
         # first to do so makes all of PySide6.QtCore.Qt's enums, about 15 ms. (So: centred by
@@ -234,6 +236,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.session)  # reached from Routines, not from the list
         self.attached = True
         self._add_shortcuts()
+        # the list of views shows when it has the keyboard: an outline in the highlight colour
+        # (the same width when it has not, so nothing moves)
+        self.nav.setStyleSheet(
+            "QListWidget#views { border: 3px solid transparent; }"
+            "QListWidget#views:focus { border: 3px solid palette(highlight); }"
+        )
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.session.closed.connect(self._session_closed)
         self.session.started.connect(self._remember_routine)
@@ -258,6 +266,9 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         for action, key in self._menu_keys:
             action.setShortcut(getattr(QKeySequence.StandardKey, key))
+        from coach.ui.shortcuts_help import HELP_KEYS
+
+        self.shortcuts_action.setShortcut(QKeySequence(HELP_KEYS))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -271,6 +282,8 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         doctor = help_menu.addAction(self.tr("&When to see a doctor"))
         doctor.triggered.connect(self.show_safety)
+        self.shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         # QKeySequence.StandardKey names: the shortcuts are set with the views (_add_shortcuts)
         self._menu_keys = [
             (reload_action, "Refresh"),
@@ -304,6 +317,12 @@ class MainWindow(QMainWindow):
         from coach.ui.safety_dialog import SafetyDialog
 
         SafetyDialog(self, first_run=first_run).exec()
+
+    def show_shortcuts(self) -> None:
+        """The "Keyboard shortcuts" page."""
+        from coach.ui.shortcuts_help import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def _about(self) -> None:
         from coach.services.piper_engine import VOICE_SOURCE
@@ -350,9 +369,28 @@ class MainWindow(QMainWindow):
         if row < 0 or not self.attached:
             return
         if self.session.is_playing():
+            if self.session.player.eyes_closed and not self._stop_confirmed():
+                self._clear_nav()  # eyes closed, a stray Ctrl+number: the session goes on
+                return
             # leaving the player ends the session, recorded as stopped; say so rather than surprise
             self.session.stop()
         self.stack.setCurrentIndex(row)
+
+    def _stop_confirmed(self) -> bool:
+        """Eyes closed: ask before a session is ended by leaving it."""
+        keep, stop = self.tr("Keep going"), self.tr("Stop the session")
+        choice = self.prompt.choose(
+            self.tr("Stop the session?"),
+            self.tr("You are following this session with your eyes closed. Stop it here?"),
+            [keep, stop],
+        )
+        return choice == stop
+
+    def _clear_nav(self) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.setCurrentIndex(self.nav.model().index(-1, 0))
+        self.nav.blockSignals(False)
 
     def start_routine(self, routine_id: str) -> None:
         """Open the screen before starting a routine (from the library or the body map)."""
@@ -362,14 +400,11 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() >= 0:
             self._return_row = self.nav.currentRow()  # the session ends back where it began
         self.session.prepare(entry.routine)
-        self.nav.blockSignals(True)
-        self.nav.clearSelection()
         # no current row, set as the view's own (so tabbing into the list later does not pick
         # the first view, which would end the session)
-        self.nav.setCurrentIndex(self.nav.model().index(-1, 0))
-        self.nav.blockSignals(False)
+        self._clear_nav()
         self.stack.setCurrentWidget(self.session)
-        self.session.setFocus()
+        self.session.focus_screen()  # Start, so Return starts and Esc goes back
 
     def _session_closed(self) -> None:
         self.nav.setCurrentRow(self._return_row)
@@ -445,6 +480,12 @@ class MainWindow(QMainWindow):
     def _remember_routine(self, routine_id: str) -> None:
         if self.preferences is not None:
             self.preferences.last_routine = routine_id
+
+    def open_routine(self, routine_id: str) -> None:
+        """The screen before starting a routine, ready for Return (or Routines, if it is unknown)."""
+        self.show_routine(routine_id)
+        if self.routines.scan.find(routine_id) is not None:
+            self.start_routine(routine_id)
 
     def show_routine(self, routine_id: str) -> None:
         """Open the Routines view on one routine."""

@@ -9,13 +9,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,12 +25,19 @@ from PySide6.QtWidgets import (
 from coach.core.body_shapes import BodyShapes
 from coach.core.player import EventKind, PauseReason, Player, PlayerEvent, PlayerState
 from coach.core.regions import RegionCatalogue
-from coach.core.routine import Routine, format_duration
+from coach.core.routine import Routine, StepKind, format_duration
 from coach.core.timeline import Timeline
 from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.session_sound import SessionSound
 from coach.ui.body_map import BodyMapWidget
-from coach.ui.player_widgets import BreathPacer, CountdownRing
+from coach.ui.player_widgets import (
+    BreathPacer,
+    CountdownRing,
+    CueBanner,
+    cue_word,
+    eyes_closed_palette,
+    phase_colour,
+)
 from coach.ui.sound_controls import SoundControls
 
 FRAME_MS = 33  # redraw rate of the ring and pacer while playing
@@ -59,6 +67,7 @@ class PlayerView(QWidget):
         self.routine: Routine | None = None
         self.timeline: Timeline | None = None
         self.eyes_closed = False
+        self.dim_countdown = False  # eyes closed: the countdown is shown (dim) only if asked
         self.reduced_motion = False
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
@@ -67,7 +76,7 @@ class PlayerView(QWidget):
         self._cue_fade = QTimer(self)
         self._cue_fade.setSingleShot(True)
         self._cue_fade.setInterval(1500)
-        self._cue_fade.timeout.connect(lambda: self.cue_label.setText(""))
+        self._cue_fade.timeout.connect(lambda: self.cue_label.hide())
         self._build()
         self._build_actions()
         sound.cue_played.connect(self._show_cue)
@@ -78,28 +87,53 @@ class PlayerView(QWidget):
         self.title = QLabel()
         self.title.setAccessibleName(self.tr("Routine"))
         self.position_label = QLabel()
+        # the phase word: large, light and spaced, in a colour that is warm while tensing and
+        # cool while letting go; the countdown ring beside it is as large
         self.kind_label = QLabel()
         kind_font = QFont(self.font())
-        kind_font.setPointSizeF(kind_font.pointSizeF() * 1.6)
-        kind_font.setBold(True)
+        kind_font.setPointSizeF(kind_font.pointSizeF() * 2.6)
+        kind_font.setWeight(QFont.Weight.DemiBold)
         kind_font.setCapitalization(QFont.Capitalization.AllUppercase)
-        kind_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+        kind_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
         self.kind_label.setFont(kind_font)
         self.kind_label.setAccessibleName(self.tr("What to do"))
+        self.paused_label = QLabel(self.tr("Paused — press Space to continue"))
+        self.paused_label.setAccessibleName(self.tr("Paused"))
+        paused_font = QFont(self.font())
+        paused_font.setPointSizeF(paused_font.pointSizeF() * 1.5)
+        paused_font.setBold(True)
+        self.paused_label.setFont(paused_font)
+        self.paused_label.setStyleSheet(
+            "QLabel { background: palette(highlight); color: palette(highlighted-text);"
+            " border-radius: 8px; padding: 6px 16px; }"
+        )
+        self.paused_label.hide()
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         text_font = QFont(self.font())
         text_font.setPointSizeF(text_font.pointSizeF() * 1.9)
         self.text.setFont(text_font)
-        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.text.setAccessibleName(self.tr("Guidance"))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # the guidance wraps, and scrolls when it is longer than the room (large text, a small
+        # window): never cut off mid-line
+        self.text_scroll = QScrollArea()
+        self.text_scroll.setWidget(self.text)
+        self.text_scroll.setWidgetResizable(True)
+        self.text_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the player keeps the keys
+        self.text_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.text_scroll.viewport().setAutoFillBackground(False)
+        self.text.setAutoFillBackground(False)
         self.regions_label = QLabel()
         self.regions_label.setWordWrap(True)
         self.regions_label.setAccessibleName(self.tr("Works on"))
-        self.cue_label = QLabel()
+        self.cue_label = CueBanner()
         self.cue_label.setAccessibleName(self.tr("Last sound"))
+        self.cue_label.hide()
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
         self.next_label.setAccessibleName(self.tr("Next step"))
@@ -127,7 +161,7 @@ class PlayerView(QWidget):
             (self.stop_button, self.tr("End the session early (Esc)")),
             (
                 self.eyes_button,
-                self.tr("Darken the screen and follow by sound (E); Esc comes back"),
+                self.tr("Darken the whole screen and follow by sound (E); Esc comes back"),
             ),
         ):
             button.setToolTip(tip)
@@ -138,23 +172,34 @@ class PlayerView(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.position_label)
-        middle = QGridLayout()
-        middle.addWidget(self.kind_label, 0, 0)
-        middle.addWidget(self.cue_label, 0, 1, Qt.AlignmentFlag.AlignRight)
-        middle.addWidget(self.text, 1, 0, 1, 2)
+        phase = QHBoxLayout()
+        phase.addWidget(self.kind_label)
+        phase.addSpacing(16)
+        phase.addWidget(self.paused_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        phase.addSpacing(16)
+        phase.addWidget(self.cue_label, 1, Qt.AlignmentFlag.AlignVCenter)  # beside the word
+        # the step's areas on the small figure, or the breathing pacer, in the middle
+        picture = QHBoxLayout()
+        picture.addStretch(1)
         if self.figure is not None:
             self.figure.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the player keeps the keys
-            self.figure.setMinimumSize(150, 190)
+            self.figure.setMinimumSize(90, 110)  # small screens, large text: it shrinks
             self.figure.setMaximumSize(250, 340)
             policy = self.figure.sizePolicy()
             policy.setRetainSizeWhenHidden(True)  # no jump between steps with and without areas
             self.figure.setSizePolicy(policy)
-            middle.addWidget(self.figure, 2, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
-        middle.addWidget(self.regions_label, 3, 0, 1, 2)
-        middle.setColumnStretch(0, 1)
+            picture.addWidget(self.figure)
+        picture.addWidget(self.pacer, 4)
+        picture.addStretch(1)
+        middle = QVBoxLayout()
+        middle.setSpacing(10)
+        middle.addLayout(phase)
+        middle.addWidget(self.text_scroll, 3)
+        middle.addLayout(picture, 2)
+        middle.addWidget(self.regions_label)
         dials = QVBoxLayout()
-        dials.addWidget(self.ring, 1)
-        dials.addWidget(self.pacer, 1)
+        dials.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        dials.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(middle, 3)
         body.addLayout(dials, 1)
@@ -190,7 +235,7 @@ class PlayerView(QWidget):
         ]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
-        layout.setSpacing(14)
+        layout.setSpacing(12)
         layout.addLayout(header)
         layout.addWidget(self.notice)
         layout.addLayout(body, 1)
@@ -216,6 +261,7 @@ class PlayerView(QWidget):
             ("Esc", self._escape),
             ("E", lambda: self.set_eyes_closed(not self.eyes_closed)),
             ("M", self._toggle_mute),
+            ("C", self.toggle_dim_countdown),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
@@ -324,6 +370,7 @@ class PlayerView(QWidget):
             return
         playing = player.state is PlayerState.PLAYING
         self.play_button.setText(self.tr("Pause") if playing else self.tr("Continue"))
+        self.paused_label.setVisible(player.state is PlayerState.PAUSED)
         if playing:
             self.notice.hide()
             self._frame.start()
@@ -336,7 +383,9 @@ class PlayerView(QWidget):
         placed = self.timeline.steps[index]
         step = placed.step
         self.kind_label.setText(step.kind.label)
+        self._colour_phase(step.kind)
         self.text.setText(step.text)
+        self.text_scroll.verticalScrollBar().setValue(0)
         self.position_label.setText(
             self.tr("Step {0} of {1}").format(index + 1, len(self.timeline))
         )
@@ -352,9 +401,22 @@ class PlayerView(QWidget):
             )
         else:
             self.next_label.setText(self.tr("Next: the end of the routine"))
-        self.pacer.setVisible(BreathPacer.applies_to(step.kind))
+        breathing = BreathPacer.applies_to(step.kind)
+        self.pacer.setVisible(breathing and not self.eyes_closed)
+        if breathing and self.figure is not None:
+            self.figure.hide()  # the pacer takes the middle
         self.setAccessibleDescription(f"{step.kind.label}. {step.text}")
         self._refresh_time()
+
+    def _colour_phase(self, kind: StepKind) -> None:
+        colour = phase_colour(kind, self.palette())
+        if self.eyes_closed:
+            colour = self.palette().color(QPalette.ColorRole.WindowText)  # dim, like the rest
+        palette = self.kind_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self.kind_label.setPalette(palette)
+        tense_or_release = kind in (StepKind.TENSE, StepKind.RELEASE)
+        self.ring.set_colour(colour if tense_or_release and not self.eyes_closed else None)
 
     def _show_figure(self, regions: tuple[str, ...]) -> None:
         """Highlight the step's areas on the view (front or back) that shows most of them."""
@@ -407,29 +469,52 @@ class PlayerView(QWidget):
         self.progress.setValue(round(1000 * (player.position() / total)) if total else 0)
         self.time_left.setText(self.tr("{0} left").format(format_duration(player.remaining())))
 
+    def sound_is_off(self) -> bool:
+        """Whether nothing is heard: no sound output, or muted (cues are then shown big)."""
+        audio = self.sound.audio
+        if audio is None:
+            return True
+        return bool(getattr(audio, "muted", False)) or getattr(audio, "backend_name", "") in (
+            "",
+            "silent",
+        )
+
     def _show_cue(self, cue: str) -> None:
-        self.cue_label.setText(self.tr("♪ {0}").format(cue))
-        self._cue_fade.start()
+        loud = self.sound_is_off()
+        if self.eyes_closed and not loud:
+            return  # eyes closed with sound: nothing lights up
+        self.cue_label.show_cue(cue_word(cue), loud)
+        self._cue_fade.start(2500 if loud else 1500)
 
     # -- eyes closed -----------------------------------------------------------------------------
 
     def set_eyes_closed(self, closed: bool) -> None:
-        """Darken everything but the guidance, for following by sound alone."""
+        """The whole screen dark (the window goes full screen), with the guidance dimmed and
+        the countdown only if asked for (C), dim too; Esc comes back."""
         if closed == self.eyes_closed:
             return
         self.eyes_closed = closed
-        for widget in (*self.chrome, *self.buttons, self.ring, self.cue_label):
+        for widget in (*self.chrome, *self.buttons, self.cue_label):
             widget.setVisible(not closed)
+        self.ring.setVisible(not closed or self.dim_countdown)
         if closed and self.figure is not None:
             self.figure.hide()  # shown again with the step, if it names areas
-        self.pacer.setVisible(
-            not closed and self.pacer.isVisibleTo(self) and self.timeline is not None
-        )
+        if closed:
+            self.pacer.hide()
+        # a palette of its own, black everywhere: a plain QWidget paints no style sheet
+        # background, so colouring with a sheet left most of the screen bright
+        self.setPalette(eyes_closed_palette() if closed else QPalette())
         self.setAutoFillBackground(closed)
-        self.setStyleSheet("background: #000; color: #3a3a3a;" if closed else "")
         self.eyes_closed_changed.emit(closed)
-        if not closed and self.player is not None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)  # Esc, Space and the arrows stay here
+        if self.player is not None:
             self._show_step(self.player.current)
+
+    def toggle_dim_countdown(self) -> None:
+        """Eyes closed: show or hide the dim countdown (C)."""
+        self.dim_countdown = not self.dim_countdown
+        if self.eyes_closed:
+            self.ring.setVisible(self.dim_countdown)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._frame.stop()

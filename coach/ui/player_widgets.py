@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -19,12 +19,19 @@ class CountdownRing(QWidget):
         self._fraction_left = 1.0
         self._seconds_left = 0
         self.reduced_motion = False  # the arc moves in whole seconds, with the number
-        self.setMinimumSize(140, 140)
+        self.colour: QColor | None = None  # the arc's colour (the step's phase); None: highlight
+        self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Time left in this step"))
 
     def sizeHint(self) -> QSize:
-        return QSize(180, 180)
+        return QSize(220, 220)
+
+    def set_colour(self, colour: QColor | None) -> None:
+        """Draw the arc in `colour` (None: the highlight colour)."""
+        if colour != self.colour:
+            self.colour = colour
+            self.update()
 
     def set_time(self, seconds_left: float, duration: float) -> None:
         """Show `seconds_left` of a step lasting `duration` seconds."""
@@ -51,7 +58,7 @@ class CountdownRing(QWidget):
         painter.setPen(track)
         painter.drawEllipse(rect)
         arc = QPen(
-            palette.color(QPalette.ColorRole.Highlight),
+            self.colour or palette.color(QPalette.ColorRole.Highlight),
             10,
             Qt.PenStyle.SolidLine,
             Qt.PenCapStyle.RoundCap,
@@ -59,7 +66,8 @@ class CountdownRing(QWidget):
         painter.setPen(arc)
         painter.drawArc(rect, 90 * 16, int(-360 * 16 * self._fraction_left))
         font = QFont(self.font())
-        font.setPointSizeF(max(12.0, side / 5))
+        font.setPixelSize(max(14, int(side / 3.6)))  # large and light: calm, readable from afar
+        font.setWeight(QFont.Weight.Light)
         painter.setFont(font)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         minutes, seconds = divmod(self._seconds_left, 60)
@@ -82,11 +90,12 @@ class BreathPacer(QWidget):
         self._phase = ""
         self._count = ""  # reduced motion: which second of the breath, "2 of 4"
         self.reduced_motion = False
-        self.setMinimumSize(140, 140)
+        self.setMinimumSize(120, 120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Breathing pacer"))
 
     def sizeHint(self) -> QSize:
-        return QSize(180, 180)
+        return QSize(300, 300)
 
     @staticmethod
     def applies_to(kind: StepKind) -> bool:
@@ -143,5 +152,115 @@ class BreathPacer(QWidget):
         painter.setBrush(color)
         painter.drawEllipse(QRectF(center_x - radius, center_y - radius, 2 * radius, 2 * radius))
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        painter.setFont(font)
         text = f"{self._phase}\n{self._count}" if self._count else self._phase
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
+
+
+# The phase word's colour: warm while tensing, cool while letting go (Okabe & Ito's vermillion
+# and blue, readable with every common colour blindness, the word itself says the rest).
+_PHASE_COLOURS = {
+    StepKind.TENSE: ("#b34700", "#ff9a5c"),
+    StepKind.HOLD: ("#b34700", "#ff9a5c"),
+    StepKind.RELEASE: ("#00659e", "#7cc4f0"),
+    StepKind.REST: ("#00659e", "#7cc4f0"),
+    StepKind.BREATHE_OUT: ("#00659e", "#7cc4f0"),
+}
+
+
+def phase_colour(kind: StepKind, palette: QPalette) -> QColor:
+    """The colour of a step's phase word on `palette` (the text colour for the calm kinds)."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    pair = _PHASE_COLOURS.get(kind)
+    if pair is None:
+        return palette.color(QPalette.ColorRole.WindowText)
+    return QColor(pair[1] if dark else pair[0])
+
+
+class CueBanner(QWidget):
+    """What a cue sounds like, written big across the screen for a moment.
+
+    With sound it is a quiet line; without (no output, muted) it is a wide band in the highlight
+    colour with the cue's word in large letters, so a cue cannot be missed by someone looking.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.word = ""
+        self.loud = False
+        self.setAccessibleName(self.tr("Cue"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # appearing and fading never moves the step
+        self.setSizePolicy(policy)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setFixedHeight(int(self.fontMetrics().height() * 2.2))
+
+    def show_cue(self, word: str, loud: bool) -> None:
+        """Show `word` (loud: the big band, for when nothing is heard)."""
+        self.word, self.loud = word, loud
+        self.setAccessibleDescription(word)
+        self.show()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.word:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        font = QFont(self.font())
+        if self.loud:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 10, 10)
+            font.setPointSizeF(font.pointSizeF() * 1.7)
+            font.setBold(True)
+            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+        else:
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        painter.setFont(font)
+        text = self.word.upper() if self.loud else f"♪ {self.word}"
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
+
+
+def cue_word(cue: str) -> str:
+    """A cue's name as a word on screen ("step" -> "Next step"); a routine's own cue as named."""
+    tr = QCoreApplication.translate
+    words = {
+        "tense": tr("Cue", "Tense"),
+        "release": tr("Cue", "Release"),
+        "step": tr("Cue", "Next step"),
+        "halfway": tr("Cue", "Halfway"),
+        "end": tr("Cue", "The end"),
+        "breath-in": tr("Cue", "Breathe in"),
+        "breath-out": tr("Cue", "Breathe out"),
+    }
+    return words.get(cue, cue)
+
+
+def eyes_closed_palette() -> QPalette:
+    """Black everywhere, the words a dim grey: nothing bright on a dark room's screen."""
+    palette = QPalette()
+    black, dim, faint = QColor("#000000"), QColor("#5a5a5a"), QColor("#262626")
+    for role in (
+        QPalette.ColorRole.Window,
+        QPalette.ColorRole.Base,
+        QPalette.ColorRole.Button,
+        QPalette.ColorRole.AlternateBase,
+    ):
+        palette.setColor(role, black)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(role, dim)
+    palette.setColor(QPalette.ColorRole.Mid, faint)  # the countdown's track
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#3a3a3a"))  # and its arc
+    palette.setColor(QPalette.ColorRole.HighlightedText, dim)
+    return palette

@@ -27,8 +27,10 @@ from coach.ui.routine_detail import broken_html, muted_colour, problem_line, rou
 from coach.ui.routine_filters import RoutineFilterBar, RoutineFilterProxy
 from coach.ui.routine_model import RoutineTableModel
 
-# widest a text column starts; the rest is elided, with the whole text in its tooltip
-MAX_COLUMN_WIDTH = 190
+# widest a text column starts; the rest is elided in the middle, with the whole text in its tooltip
+MAX_COLUMN_WIDTH = 170
+# the least share of the table's width the title column keeps
+TITLE_SHARE = 0.36
 
 
 class RoutinesView(QWidget):
@@ -63,6 +65,7 @@ class RoutinesView(QWidget):
         self.model = RoutineTableModel(catalogue)
         self.proxy = RoutineFilterProxy(catalogue)
         self.proxy.setSourceModel(self.model)
+        self._natural: dict[int, int] = {}  # each column's width before sharing
         self.table = self._make_table()
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -106,7 +109,8 @@ class RoutinesView(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setTabKeyNavigation(False)  # Tab leaves the table for the details
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # titles that differ at the end ("…: 16 groups", "…: 4 groups (short)") stay distinct
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
@@ -120,6 +124,7 @@ class RoutinesView(QWidget):
         table.selectionModel().selectionChanged.connect(self._routine_selected)
         table.doubleClicked.connect(self._double_clicked)
         table.installEventFilter(self)
+        table.viewport().installEventFilter(self)
         return table
 
     def _layout(self) -> None:
@@ -182,10 +187,32 @@ class RoutinesView(QWidget):
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
+        self._natural = {}
         for column in range(self.model.columnCount()):
-            if header.sectionSize(column) > MAX_COLUMN_WIDTH:
-                header.resizeSection(column, MAX_COLUMN_WIDTH)
+            if column != RoutineTableModel.TITLE:
+                self._natural[column] = min(header.sectionSize(column), MAX_COLUMN_WIDTH)
         header.setSectionResizeMode(RoutineTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The title keeps at least TITLE_SHARE of the width, or all it needs (large text, a
+        small window): the other columns give up room in proportion, down to a few characters."""
+        natural = self._natural
+        if not natural:
+            return
+        header = self.table.horizontalHeader()
+        length = natural.get(RoutineTableModel.LENGTH, 0)
+        width = self.table.viewport().width()
+        # the title needs no more than its longest text
+        title = min(self.table.sizeHintForColumn(RoutineTableModel.TITLE), TITLE_SHARE * width)
+        room = width - title - length
+        total = sum(natural.values()) - length
+        scale = min(1.0, room / total) if total else 1.0
+        least = self.table.fontMetrics().horizontalAdvance("0000…")
+        for column, width in natural.items():
+            if column == RoutineTableModel.LENGTH:
+                continue  # a few digits: always whole
+            header.resizeSection(column, max(least, min(width, round(width * scale))))
 
     def _fill_broken(self) -> None:
         self.broken.blockSignals(True)
@@ -315,6 +342,8 @@ class RoutinesView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on the table starts the selected routine (Qt's `activated` may be one click)."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_width()  # (the viewport: the table's own resize comes before its width)
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress

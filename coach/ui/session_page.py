@@ -9,7 +9,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget
 
 from coach.core.body_shapes import BodyShapes
@@ -83,6 +83,14 @@ class SessionPage(QStackedWidget):
         self.sound.prepare_narration(routine)  # the voice renders while the person reads
         self._show_hearing()
         self.setCurrentWidget(self.before)
+
+    def focus_screen(self) -> None:
+        """Give the keyboard to the screen on show: Start before, the player, pain now after."""
+        screen = self.currentWidget()
+        if screen is self.before:
+            self.before.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            screen.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def is_playing(self) -> bool:
         """Whether a routine is under way (started and not ended)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -26,7 +26,29 @@ from coach.core.routine import Routine, format_duration
 from coach.core.suggestions import area_notes
 from coach.services.hearing import Hearing
 from coach.services.session_run import PlayOutcome
-from coach.ui.rating_scale import RatingScale
+from coach.ui.rating_scale import RatingScale, muted
+
+# The screens' buttons: the one with the keyboard has a thick outline in the highlight colour, so
+# "Start is focused, Return starts" can be seen (Fusion draws focus and default alike)
+BUTTON_STYLE = """
+QPushButton {
+    padding: 6px 20px; min-height: 24px; border-radius: 6px;
+    border: 1px solid palette(mid); background: palette(button); color: palette(button-text);
+}
+QPushButton:default { border: 2px solid palette(mid); padding: 5px 19px; }
+QPushButton:focus { border: 3px solid palette(highlight); padding: 4px 18px; }
+QPushButton:pressed { background: palette(mid); }
+"""
+
+
+def _digit_typed(event: QKeyEvent, scale: RatingScale) -> bool:
+    """A digit typed anywhere on a screen sets its pain scale (the scale itself handles its own)."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    key = event.key()
+    if modifiers == Qt.KeyboardModifier.NoModifier and Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+        scale.type_digit(key - Qt.Key.Key_0)
+        return True
+    return False
 
 
 def _shortcut(widget: QWidget, keys: str, handler: object) -> None:
@@ -80,10 +102,23 @@ class BeforeStartView(QWidget):
         self.start_button.setDefault(True)
         self.start_button.setToolTip(self.tr("Start the routine (Ctrl+Enter)"))
         self.back_button = QPushButton(self.tr("Back"))
-        self.back_button.setToolTip(self.tr("Back to the routines (Esc)"))
+        self.back_button.setToolTip(self.tr("Back to where you came from (Esc)"))
+        for button in (self.start_button, self.back_button):
+            button.setStyleSheet(BUTTON_STYLE)
+        self.start_button.setToolTip(
+            self.tr("Start the routine (Return while Start has the outline, or Ctrl+Return)")
+        )
+        self.keys_hint = QLabel(
+            self.tr(
+                "Return starts · 0-9 rate your pain now · Esc goes back · E during the "
+                "session darkens the screen"
+            )
+        )
+        self.keys_hint.setWordWrap(True)
+        muted(self.keys_hint)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.keys_hint, 1)
         buttons.addWidget(self.start_button)
         content = QWidget()
         inner = QVBoxLayout(content)
@@ -168,6 +203,11 @@ class BeforeStartView(QWidget):
         self.hearing.setAccessibleDescription(hearing.line)
         self.hearing.show()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Digits rate the pain right now, wherever the focus is on this screen."""
+        if not _digit_typed(event, self.pain):
+            super().keyPressEvent(event)
+
     def chosen_routine(self) -> Routine:
         """The routine to play: the gentle variant if it is offered and chosen."""
         assert self.routine is not None
@@ -200,7 +240,11 @@ class AfterSessionView(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(110)
         self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setStyleSheet(BUTTON_STYLE)
         self.done_button.setDefault(True)
+        # the screen itself takes the keyboard first: arrows still pressed to skip the last
+        # steps do nothing here, digits rate the pain, Tab reaches the scale and the note
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.done_button.setToolTip(self.tr("Save and go back to the routines (Ctrl+Enter)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
@@ -210,8 +254,13 @@ class AfterSessionView(QWidget):
         layout.addWidget(self.pain)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        self.keys_hint = QLabel(
+            self.tr("0-9 rate your pain now · Tab reaches the note · Ctrl+Return saves")
+        )
+        self.keys_hint.setWordWrap(True)
+        muted(self.keys_hint)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.keys_hint, 1)
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)
         self.done_button.clicked.connect(self._done)
@@ -225,6 +274,16 @@ class AfterSessionView(QWidget):
         if outcome.completed:
             heading = self.tr("Session complete")
             line = self.tr("You finished {0}. Take a moment before you get up.").format(title)
+        elif outcome.reached_end:
+            heading = self.tr("Session skimmed")
+            line = self.tr(
+                "You reached the end of {0}, but played {1} of its {2}, so your log counts it "
+                "as partly done."
+            ).format(
+                title,
+                format_duration(outcome.played_seconds),
+                format_duration(outcome.planned_seconds),
+            )
         else:
             heading = self.tr("Session stopped")
             line = self.tr(
@@ -244,7 +303,12 @@ class AfterSessionView(QWidget):
         self.summary.setText(" ".join(facts))
         self.pain.set_value(None)
         self.note.clear()
-        self.pain.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Digits rate the pain now; anything else (the arrows) does nothing to it."""
+        if not _digit_typed(event, self.pain):
+            super().keyPressEvent(event)
 
     def _done(self) -> None:
         self.done.emit(self.pain.value(), self.note.toPlainText()[:MAX_NOTE])

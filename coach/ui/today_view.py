@@ -28,6 +28,7 @@ from coach.ui.day_form import TYPING_DELAY_MS, DayForm
 from coach.ui.day_header import SaveState, add_day_header, qdate
 from coach.ui.day_widgets import SessionsList, heading
 from coach.ui.rating_scale import muted
+from coach.ui.steady_label import SteadyStack
 
 MAX_WAKE_MS = 3_600_000  # wake at least hourly: a timer may oversleep a suspend or a time-zone move
 
@@ -125,10 +126,10 @@ class TodayView(QWidget):
             )
         )
         self.intro.setWordWrap(True)
-        # One line under the date: the invitation on an empty day, otherwise the save status.
+        # One line under the date: the invitation on an empty day, otherwise the save status, in
+        # one place as tall as the taller of them (the first rating moves nothing below it).
         self.status_row = QHBoxLayout()
-        self.status_row.addWidget(self.status_label)
-        self.status_row.addWidget(self.intro, 1)
+        self.status_row.addWidget(SteadyStack(self.intro, self.status_label), 1)
 
     def _build_form(self, catalogue: RegionCatalogue) -> None:
         self.form = DayForm(catalogue)
@@ -142,7 +143,8 @@ class TodayView(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setAccessibleName(self.tr("The day's log"))
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a narrow window scrolls sideways rather than cut the scales off
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def _build_side(self) -> None:
         self.calendar = DayCalendar()
@@ -243,7 +245,10 @@ class TodayView(QWidget):
         start, end = self.calendar.visible_range()
         # The marks are a convenience; the save status reports any trouble with the log.
         with contextlib.suppress(sqlite3.Error):
-            self.calendar.set_marked(self.log.dates_with_entries(start, end))
+            # a day with only a session counts: something was done that day
+            self.calendar.set_marked(
+                self.log.dates_with_entries(start, end) | self.log.dates_with_sessions(start, end)
+            )
 
     def _keep_medicine(self, medicine: Medicine) -> None:
         self._change_medicines(lambda: self.log.save_medicine(medicine))

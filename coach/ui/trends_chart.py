@@ -1,4 +1,4 @@
-"""The Trends tab's main chart: pain, worst pain and sleep per day, hours slept, sessions marked.
+"""The Trends tab's main chart: pain and worst pain, sleep, hours slept, on aligned plots; sessions marked.
 
 Dates are day numbers (see `coach.ui.charts`); missing days are NaN and the lines break there.
 """
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from coach.core.analytics import DailySeries, rolling_mean
 from coach.core.log import SessionRecord
+from coach.core.trend_summary import period_means
 from coach.ui.charts import (
     GREEN,
     ORANGE,
@@ -43,12 +44,16 @@ def _curve(*args: object, **kwargs: object) -> pg.PlotDataItem:
 
 
 class TrendsChart(Chart):
-    """Pain, worst pain and sleep per day with 7-day averages, hours slept below, sessions marked.
+    """Pain (and worst pain) above, sleep quality below it, hours slept at the bottom, on one time line.
 
-    Hovering (or Left/Right with the keyboard) shows one day's exact values: `day_shown` says them.
+    Pain, where lower is better, and sleep, where higher is better, never share an axis. Up to
+    about four months each day is drawn with its 7-day average; beyond, weekly averages, and
+    beyond two years monthly ones, so a year reads as a line. Hovering (or Left/Right with the
+    keyboard) shows one day's exact values: `day_shown` says them.
     """
 
     day_shown = Signal(str)
+    averaged_by_changed = Signal(str)  # "day", "week" or "month": what one point now stands for
 
     def __init__(self, theme: ChartTheme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
@@ -60,30 +65,40 @@ class TrendsChart(Chart):
         self.stopped_counts: dict[int, int] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.bars: pg.BarGraphItem | None = None
+        self.level_bars: dict[int, pg.BarGraphItem] = {}
         self.legend = pg.LegendItem(colCount=7, labelTextColor=theme.text, frame=False)
         self.addItem(self.legend, row=1, col=0)
         self.top = self.add_plot(2, dates=True)
         self.top.setYRange(*PAIN_RANGE, padding=0)
-        self.top.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
-        self.top.getAxis("left").setLabel(tr("rating 0-10"), color=theme.text.name())
-        self.top.getAxis("bottom").setStyle(showValues=False)
-        self.hours = self.add_plot(3, dates=True)
+        self.sleep = self.add_plot(3, dates=True)
+        self.sleep.setYRange(-0.4, 10.6, padding=0)
+        self.hours = self.add_plot(4, dates=True)
         self.hours.setYRange(-0.6, 13.2, padding=0)
-        self.hours.getAxis("left").setTicks([[(v, str(v)) for v in (0, 4, 8, 12)]])
-        self.hours.getAxis("left").setLabel(tr("hours slept"), color=theme.text.name())
-        self.hours.setXLink(self.top)
-        for plot in (self.top, self.hours):
+        for plot, label, ticks in (
+            # short words: the plots can be short (a small screen, large text)
+            (self.top, tr("pain"), range(0, 11, 5)),
+            (self.sleep, tr("sleep"), range(0, 11, 5)),
+            (self.hours, tr("hours"), (0, 6, 12)),
+        ):
+            plot.getAxis("left").setTicks([[(v, str(v)) for v in ticks]])
+            plot.getAxis("left").setLabel(label, color=theme.text.name())
+        for plot in (self.top, self.sleep):
+            plot.getAxis("bottom").setStyle(showValues=False)
+        self.plots = (self.top, self.sleep, self.hours)
+        for plot in (self.sleep, self.hours):
+            plot.setXLink(self.top)
+        for plot in self.plots:
             plot.disableAutoRange()  # every range is set on purpose; no bounds computed per item
-        self.ci.layout.setRowStretchFactor(2, 5)
-        self.ci.layout.setRowStretchFactor(3, 2)
-        for plot in (self.top, self.hours):
-            plot.getAxis("left").setWidth(56)
+            plot.getAxis("left").setWidth(64)  # the same width: the three time lines align
             plot.setMouseEnabled(x=True, y=False)
+        self.ci.layout.setRowStretchFactor(2, 5)
+        self.ci.layout.setRowStretchFactor(3, 3)
+        self.ci.layout.setRowStretchFactor(4, 2)
         self.cursor = [
             pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.muted, width=1, style=Qt.PenStyle.DotLine))
-            for _ in range(2)
+            for _ in self.plots
         ]
-        for line, plot in zip(self.cursor, (self.top, self.hours), strict=True):
+        for line, plot in zip(self.cursor, self.plots, strict=True):
             line.setVisible(False)
             plot.addItem(line, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -93,13 +108,14 @@ class TrendsChart(Chart):
 
     def set_data(self, series: DailySeries, sessions: Sequence[SessionRecord]) -> None:
         """Draw the series (one value per date, None for gaps) and mark the sessions."""
-        for plot in (self.top, self.hours):
+        for plot in self.plots:
             for item in list(plot.listDataItems()) + [
                 i for i in plot.items if isinstance(i, pg.BarGraphItem)
             ]:
                 plot.removeItem(item)
         self.legend.clear()
         self.curves = {}
+        self.level_bars = {}
         self.series = series
         if not series.dates:
             return
@@ -107,11 +123,18 @@ class TrendsChart(Chart):
         x = np.arange(self.first, self.first + len(series.dates), dtype=float)
         theme = self.theme
         lines = (
-            ("pain", tr("Pain"), series.pain, Qt.PenStyle.SolidLine, "o"),
-            ("worst", tr("Worst pain"), series.worst_pain, Qt.PenStyle.DashLine, "d"),
-            ("sleep", tr("Sleep quality"), series.sleep_quality, Qt.PenStyle.SolidLine, "s"),
+            ("pain", tr("Pain"), series.pain, Qt.PenStyle.SolidLine, "o", self.top),
+            ("worst", tr("Worst pain"), series.worst_pain, Qt.PenStyle.DashLine, "d", self.top),
+            (
+                "sleep",
+                tr("Sleep quality"),
+                series.sleep_quality,
+                Qt.PenStyle.SolidLine,
+                "s",
+                self.sleep,
+            ),
         )
-        for name, label, values, style, symbol in lines:
+        for name, label, values, style, symbol, plot in lines:
             if all(v is None for v in values):
                 continue  # never rated: nothing to draw (and no empty entry in the legend)
             y = as_array(values)
@@ -134,10 +157,38 @@ class TrendsChart(Chart):
                 connect="finite",
                 pen=pg.mkPen(theme.colour(name), width=3, style=style),
             )
-            for key, item in ((name, daily), (f"{name}_dots", dots), (f"{name}_average", average)):
-                self.top.addItem(item)
+            items = [(name, daily), (f"{name}_dots", dots), (f"{name}_average", average)]
+            for level, unit in ((1, "week"), (2, "month")):
+                means = period_means(series.dates, values, unit)
+                items.append(
+                    (
+                        f"{name}_{unit}",
+                        _curve(
+                            np.array([day_number(m.start) + m.middle for m in means], dtype=float),
+                            np.array([m.mean for m in means], dtype=float),
+                            pen=pg.mkPen(theme.colour(name), width=2.5, style=style),
+                            symbol=symbol,
+                            symbolSize=7 if level == 1 else 9,
+                            symbolPen=None,
+                            symbolBrush=theme.colour(name),
+                        ),
+                    )
+                )
+            for key, item in items:
+                plot.addItem(item)
                 self.curves[key] = item
-            self.legend.addItem(average, label)
+            # the legend shows a stand-in that is never hidden: pyqtgraph draws a hidden item's
+            # sample as a "hidden" icon, and which curves show depends on the range
+            sample = pg.PlotDataItem(
+                [0.0],
+                [0.0],
+                pen=pg.mkPen(theme.colour(name), width=3, style=style),
+                symbol=symbol,
+                symbolSize=7,
+                symbolPen=None,
+                symbolBrush=theme.colour(name),
+            )
+            self.legend.addItem(sample, label)
         self._mark_sessions(sessions)
         hours = as_array(series.sleep_hours)
         known = ~np.isnan(hours)
@@ -146,17 +197,36 @@ class TrendsChart(Chart):
         )
         self.hours.addItem(bars)
         self.bars = bars
-        self.legend.addItem(bars, tr("Hours slept (below)"))
+        self.level_bars[0] = bars
+        for level, unit in ((1, "week"), (2, "month")):
+            means = period_means(series.dates, series.sleep_hours, unit)
+            wide = pg.BarGraphItem(
+                x=np.array([day_number(m.start) + m.middle for m in means], dtype=float),
+                height=np.array([m.mean for m in means], dtype=float),
+                width=np.array([(m.end - m.start).days + 0.6 for m in means], dtype=float),
+                pen=None,
+                brush=theme.colour(SKY, 200),
+            )
+            self.hours.addItem(wide)
+            self.level_bars[level] = wide
+        self.legend.addItem(
+            pg.BarGraphItem(x=[0], height=[1], width=1, pen=None, brush=theme.colour(SKY, 200)),
+            tr("Hours slept"),
+        )
         self.top.setLimits(xMin=x[0] - 30, xMax=x[-1] + 30, minXRange=6)
         self.detail = -1
         self._fit_detail()
         self.scale_lines(self.line_scale)
 
+    @property
+    def averaged_by(self) -> str:
+        """What one point stands for at the range shown: "day", "week" or "month"."""
+        return ("day", "week", "month")[max(self.detail, 0)]
+
     def _fit_detail(self) -> None:
-        """Each day's dots joined by thin lines up to ~4 months; beyond, the dots alone, so the
-        7-day averages carry the picture instead of a thicket of lines. Over years, a dashed
-        average is drawn a day at a time: as fast as a solid line (a dash pattern along one long
-        path is slow), and a dash could not be seen at that density anyway."""
+        """Each day with its 7-day average up to ~4 months; weekly averages up to ~2 years;
+        monthly averages beyond. One level is drawn at a time, so a long range is never a
+        thicket of daily dots."""
         low, high = self.x_range()
         span = high - low
         detail = 0 if span <= DETAILED_DAYS else 1 if span <= OVERVIEW_DAYS else 2
@@ -164,10 +234,21 @@ class TrendsChart(Chart):
             return
         self.detail = detail
         for name in ("pain", "worst", "sleep"):
+            for key, level in (
+                (name, 0),
+                (f"{name}_dots", 0),
+                (f"{name}_average", 0),
+                (f"{name}_week", 1),
+                (f"{name}_month", 2),
+            ):
+                if key in self.curves:
+                    self.curves[key].setVisible(detail == level)
+        for level, bars in self.level_bars.items():
+            bars.setVisible(detail == level)
+        for name in ("completed", "stopped"):  # one mark a day: a solid band over a year
             if name in self.curves:
                 self.curves[name].setVisible(detail == 0)
-        if "worst_average" in self.curves:
-            self.curves["worst_average"].curve.setSegmentedLineMode("on" if detail == 2 else "auto")
+        self.averaged_by_changed.emit(self.averaged_by)
 
     def _mark_sessions(self, sessions: Sequence[SessionRecord]) -> None:
         completed: dict[int, int] = {}
@@ -196,7 +277,18 @@ class TrendsChart(Chart):
             )
             self.top.addItem(marks)
             self.curves[name] = marks
-            self.legend.addItem(marks, label)
+            self.legend.addItem(
+                pg.PlotDataItem(
+                    [0.0],
+                    [0.0],
+                    pen=None,
+                    symbol=symbol,
+                    symbolSize=8,
+                    symbolPen=pg.mkPen(self.theme.colour(colour), width=1.5),
+                    symbolBrush=self.theme.colour(colour),
+                ),
+                label,
+            )
 
     def show_range(self, start: dt.date, end: dt.date) -> None:
         """Show the dates from `start` to `end`, whole days."""
@@ -253,9 +345,7 @@ class TrendsChart(Chart):
         self.day_shown.emit(self.day_text(date))
 
     def _mouse_moved(self, position: QPointF) -> None:
-        if not self.top.sceneBoundingRect().contains(position) and not (
-            self.hours.sceneBoundingRect().contains(position)
-        ):
+        if not any(plot.sceneBoundingRect().contains(position) for plot in self.plots):
             return
         x = self.top.vb.mapSceneToView(position).x()
         self.show_day(date_of(x))

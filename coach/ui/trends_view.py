@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 from coach.core import analytics
 from coach.core.library import RoutineLibrary
 from coach.core.log import DayEntry, SessionRecord
+from coach.core.trend_summary import week_summary
 from coach.store.repository import LogRepository
 from coach.ui.appearance import bold_when_checked
 from coach.ui.better_days import MIN_TAG_DAYS, TagTable, better_days_text
 from coach.ui.chart_files import save_buttons
 from coach.ui.day_widgets import heading
 from coach.ui.rating_scale import muted
+from coach.ui.trend_words import averaging_hint, empty_text, summary_sentence
 
 if TYPE_CHECKING:
     from coach.ui.charts import Chart
@@ -52,6 +54,13 @@ PRESETS: tuple[tuple[str, int | None], ...] = (
 )
 DEFAULT_PRESET = 1
 CHART_STRETCH = 1000  # against a page's trailing stretch of 1
+
+
+def _has_rating(day: DayEntry) -> bool:
+    return any(
+        value is not None
+        for value in (day.pain, day.worst_pain, day.sleep_quality, day.sleep_hours)
+    )
 
 
 class TrendsPage(QStackedWidget):
@@ -145,6 +154,15 @@ class TrendsView(QWidget):
         self.period_label = QLabel()
         self.period_label.setAccessibleName(self.tr("Period shown"))
         self.preset_buttons = QButtonGroup(self)
+        # the one sentence a person reads first, above every chart
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName(self.tr("This week"))
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        summary_font = self.summary.font()
+        summary_font.setPointSizeF(summary_font.pointSizeF() * 1.25)
+        self.summary.setFont(summary_font)
         header = QHBoxLayout()
         header.addWidget(heading(self.tr("Trends")))
         header.addWidget(self.period_label, 1)
@@ -165,14 +183,9 @@ class TrendsView(QWidget):
         self.hover_label.setAccessibleName(self.tr("Values of the day under the cursor"))
         self.hover_label.setWordWrap(True)  # large text: wrap rather than widen the window
         self.trends_chart.day_shown.connect(self.hover_label.setText)
-        trends_hint = muted(
-            QLabel(
-                self.tr(
-                    "Thin lines and dots: each day. Thick lines: the average of the last 7 days. "
-                    "Gaps are days with nothing logged. Drag to move in time, scroll to zoom."
-                )
-            )
-        )
+        trends_hint = self.trends_hint = muted(QLabel())
+        self._show_averaging("day")
+        self.trends_chart.averaged_by_changed.connect(self._show_averaging)
         sleep_hint = muted(
             QLabel(self.tr("Each dot is a pair of ratings; a bigger dot stands for more days."))
         )
@@ -198,15 +211,10 @@ class TrendsView(QWidget):
         for title, widgets in pages:
             self.tabs.addTab(self._page(widgets), title)
         self.page_layouts[0].insertWidget(1, self.trends_chart, CHART_STRETCH)
-        self.page_layouts[0].addLayout(save_buttons(self.trends_chart, self, lambda: self.end))
+        self.page_layouts[0].addLayout(save_buttons(self.trends_chart, self, self._period))
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.empty_label = QLabel(
-            self.tr(
-                "Log a few days and this view will show how things change: your pain and sleep "
-                "over time, whether sessions help, and what goes with better days."
-            )
-        )
+        self.empty_label = QLabel(empty_text())
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setAccessibleName(self.tr("Nothing logged yet"))
@@ -216,7 +224,14 @@ class TrendsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 16, 8)
         layout.addLayout(header)
+        layout.addWidget(self.summary)
         layout.addWidget(self.body, 1)
+
+    def _period(self) -> tuple[dt.date, dt.date]:
+        return self.start, self.end
+
+    def _show_averaging(self, unit: str) -> None:
+        self.trends_hint.setText(averaging_hint(unit))
 
     def _sentence(self, name: str) -> QLabel:
         label = QLabel()
@@ -250,7 +265,7 @@ class TrendsView(QWidget):
             }
             chart = kinds[index](self.theme)
             self.page_layouts[index].insertWidget(1, chart, CHART_STRETCH)
-            self.page_layouts[index].addLayout(save_buttons(chart, self, lambda: self.end))
+            self.page_layouts[index].addLayout(save_buttons(chart, self, self._period))
             self._charts[index] = chart
         return chart
 
@@ -294,13 +309,16 @@ class TrendsView(QWidget):
             self.empty_label.setText(self.tr("Could not read the log: {0}").format(trouble))
             self.body.setCurrentWidget(self.empty_label)
             return
-        if span is None:
+        if span is None or not any(_has_rating(d) for d in days):
             self.days, self.sessions, self.first = [], [], None
+            self.empty_label.setText(empty_text())
+            self.summary.hide()
             self.body.setCurrentWidget(self.empty_label)
             self.status_text = ""
             self.status_changed.emit("")
             return
         self.body.setCurrentWidget(self.tabs)
+        self.summary.show()
         if days == self.days and sessions == self.sessions and span[0] == self.first:
             return
         first_load = self.first is None
@@ -329,6 +347,7 @@ class TrendsView(QWidget):
                 locale.toString(self.charts.qdate(self.end), "d MMM yyyy"),
             )
         )
+        self.summary.setText(summary_sentence(week_summary(self.days, self._today())))
         days_in = sum(1 for d in self.days if self.start <= d.date <= self.end)
         self.status_text = self.tr("{0} days logged in this period").format(days_in)
         self.status_changed.emit(self.status_text)

@@ -415,3 +415,36 @@ def test_unknown_marks_are_ignored_and_bad_values_refused(body_map: BodyMapWidge
         body_map.set_mark("left_calf", 11)
     with pytest.raises(KeyError):
         body_map.set_mark("elbow", 3)
+
+
+def _lightness(colour: QColor) -> float:
+    """CIE L* (0 black to 100 white): how light a colour looks, whatever its hue."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    y = (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
+    return 116 * y ** (1 / 3) - 16 if y > 0.008856 else 903.3 * y
+
+
+def test_the_scale_is_ordered_and_every_step_is_visibly_different() -> None:
+    light = [_lightness(intensity_colour(n)) for n in range(11)]
+    steps = [a - b for a, b in zip(light, light[1:], strict=False)]
+    assert all(step >= 5 for step in steps), "each number darker than the one before, visibly"
+    assert light[5] - light[6] >= 8, "5 and 6 do not look alike"
+    dark = [_lightness(intensity_colour(n, dark=True)) for n in range(11)]
+    assert all(b - a >= 4 for a, b in zip(dark, dark[1:], strict=False)), "lighter on dark"
+
+
+def test_0_is_the_quietest_colour_on_a_light_and_a_dark_window() -> None:
+    light_window, dark_window = QColor("#ece6df"), QColor("#4a4541")  # the plain figure's colour
+    for window, dark in ((light_window, False), (dark_window, True)):
+        distance = [
+            abs(_lightness(intensity_colour(n, dark)) - _lightness(window)) for n in range(11)
+        ]
+        assert distance.index(min(distance)) <= 1, "low marks and rare areas stay quiet"
+        assert distance.index(max(distance)) == 10, "the most pain stands out most"

@@ -329,3 +329,34 @@ def test_the_heat_map_s_controls_are_reachable_by_tab_too(qtbot: QtBot, make_vie
     qtbot.keyClick(view.mark_button, Qt.Key.Key_Space)
     assert view.mode() == "marks"
     assert view.heat_button.isChecked() is False
+
+
+# -- the first evening: steady figures, the line under them, the colour scale ----------------------
+
+
+def test_the_figures_do_not_move_as_the_pointer_enters_and_leaves_an_area(
+    qtbot: QtBot, make_view
+) -> None:
+    view = make_view()
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    before = view.body_map.geometry()
+
+    view.body_map.hovered.emit("left_lower_back")
+    qtbot.waitUntil(lambda: "Left lower back" in view.hover_label.text())
+    QApplication.processEvents()
+    assert view.body_map.geometry() == before
+    view.body_map.hovered.emit(None)
+    QApplication.processEvents()
+    assert view.body_map.geometry() == before
+
+
+def test_marking_the_area_under_the_pointer_says_its_mark_at_once(qtbot: QtBot, make_view) -> None:
+    view = make_view()
+    view.body_map.hovered.emit("left_lower_back")
+    assert view.hover_label.text().endswith("not marked")
+
+    view.body_map.set_mark("left_lower_back", 6)
+
+    assert view.hover_label.text().endswith("marked 6 of 10")

@@ -435,3 +435,134 @@ def test_closing_the_window_mid_session_logs_it_as_stopped(qtbot: QtBot, make_wi
     assert (record.completed, record.stopped_at_step) == (False, 2)
     assert not window.session.is_playing()
     assert window.session.run is None, "nothing of the session is left running"
+
+
+# -- the first evening: opening a routine, Esc back, shortcuts, focus, titles ----------------------
+
+
+def test_open_routine_shows_the_before_screen_with_start_focused(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+
+    window.open_routine("pmr-4")
+
+    before = window.session.before
+    assert window.stack.currentWidget() is window.session
+    assert window.session.currentWidget() is before
+    qtbot.waitUntil(lambda: before.start_button.hasFocus())
+    with qtbot.waitSignal(window.session.started):
+        qtbot.keyClick(before.start_button, Qt.Key.Key_Return)
+    window.session.stop()
+
+
+def test_open_routine_with_an_unknown_id_shows_the_library(make_window) -> None:
+    window = make_window(shown=True)
+    window.open_routine("no-such-routine")
+    assert window.stack.currentWidget() is window.routines
+
+
+def test_esc_on_a_before_screen_from_a_suggestion_goes_back_to_the_body_map(
+    qtbot: QtBot, make_window
+) -> None:
+    window = make_window(shown=True)
+    window.nav.setCurrentRow(2)
+    window.body_map.body_map.set_mark("left_lower_back", 5)
+    window.body_map.suggestion_list.setFocus()
+    qtbot.keyClick(window.body_map.suggestion_list, Qt.Key.Key_Return)
+    assert window.session.currentWidget() is window.session.before
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+    assert window.stack.currentWidget() is window.body_map
+
+
+def test_help_menu_offers_the_keyboard_shortcuts(make_window) -> None:
+    window = make_window()
+    assert window.shortcuts_action.shortcut().toString() == "Ctrl+/"
+    menus = window.menuBar().findChildren(QMenu)
+    assert any(window.shortcuts_action in menu.actions() for menu in menus)
+
+
+def test_the_list_of_views_is_outlined_when_it_has_the_keyboard(make_window) -> None:
+    window = make_window(shown=True)
+    window.nav.setFocus()
+    normal = window.nav.grab().toImage()
+    window.routines.table.setFocus()
+    unfocused = window.nav.grab().toImage()
+    assert normal != unfocused, "focus changes how the list of views looks"
+    assert window.nav.contentsRect().size() == window.nav.contentsRect().size()
+
+
+def test_titles_that_differ_at_the_end_are_not_shortened_to_the_same_text(
+    qtbot: QtBot, make_window
+) -> None:
+    window = make_window(shown=True)
+    window.resize(1000, 600)
+    window.nav.setCurrentRow(1)
+    table = window.routines.table
+    header = table.horizontalHeader()
+    header.resizeSection(RoutineTableModel.TITLE, 180)
+    metrics = table.fontMetrics()
+    width = header.sectionSize(RoutineTableModel.TITLE) - 12
+    titles = [
+        window.routines.model.index(row, RoutineTableModel.TITLE).data()
+        for row in range(window.routines.model.rowCount())
+    ]
+    shown = {metrics.elidedText(t, table.textElideMode(), width) for t in titles}
+    assert len(shown) == len(titles)
+
+
+class Answer:
+    """Answers the window's questions with one set choice, and remembers them."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+
+    def choose(self, title: str, text: str, options: list[str]) -> str | None:
+        self.asked.append(title)
+        return self.answer
+
+    def inform(self, title: str, text: str) -> None:
+        self.asked.append(title)
+
+
+@pytest.mark.parametrize(("answer", "stops"), [("Keep going", False), ("Stop the session", True)])
+def test_eyes_closed_is_full_screen_and_leaving_it_by_a_view_key_asks_first(
+    qtbot: QtBot,
+    paths: Paths,
+    catalogue: RegionCatalogue,
+    library: RoutineLibrary,
+    log,
+    shapes,
+    answer: str,
+    stops: bool,
+) -> None:
+    prompt = Answer(answer)
+    window = MainWindow(
+        paths=paths, catalogue=catalogue, library=library, log=log, shapes=shapes, prompt=prompt
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.open_routine("pmr-4")
+    window.session.before.start_button.click()
+    player = window.session.player
+    qtbot.keyClick(player, Qt.Key.Key_E)
+    assert player.eyes_closed
+    qtbot.waitUntil(window.isFullScreen)
+    assert window.nav.isHidden()
+    assert window.menuBar().isHidden()
+
+    qtbot.keyClick(player, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+
+    assert prompt.asked == ["Stop the session?"]
+    assert window.session.is_playing() is not stops
+    if not stops:
+        assert window.stack.currentWidget() is window.session
+        qtbot.keyClick(player, Qt.Key.Key_Escape)
+        assert not player.eyes_closed
+        assert window.session.is_playing(), "Esc left eyes-closed mode only"
+        assert window.nav.isVisible()
+    window.session.stop()

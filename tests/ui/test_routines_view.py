@@ -759,3 +759,24 @@ def test_every_control_has_an_accessible_name(make_view: MakeView, paths: Paths)
         if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()))
     ]
     assert unnamed == []
+
+
+def test_the_title_keeps_room_in_a_narrow_table_with_large_text(qtbot, library, catalogue) -> None:
+    from coach.ui.routine_model import RoutineTableModel
+    from coach.ui.routines_view import TITLE_SHARE, RoutinesView
+
+    view = RoutinesView(library, catalogue)
+    qtbot.addWidget(view)
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    view.resize(820, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.refresh()
+    header = view.table.horizontalHeader()
+    width = view.table.viewport().width()
+    qtbot.waitUntil(lambda: header.sectionSize(RoutineTableModel.TITLE) >= TITLE_SHARE * width - 2)
+    length = view.model.index(0, RoutineTableModel.LENGTH).data()
+    needed = view.table.fontMetrics().horizontalAdvance(length)
+    assert header.sectionSize(RoutineTableModel.LENGTH) >= needed, "the length is never cut"

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from coach.core.clock import ManualClock
 from coach.core.log import DayEntry
@@ -324,3 +326,145 @@ def test_the_screen_before_starting_says_what_will_be_heard(qtbot, catalogue, lo
 def test_without_sound_services_there_is_no_line(page):
     page.prepare(short_routine())
     assert page.before.hearing.isHidden()
+
+
+# -- the first evening: the session screen -----------------------------------------------------------
+
+
+def long_routine() -> Routine:
+    return Routine(
+        "long",
+        "A long one",
+        tuple(
+            Step(f"Step {n}.", 60, StepKind.TENSE if n % 2 else StepKind.RELEASE) for n in range(5)
+        ),
+    )
+
+
+def test_skipping_through_is_recorded_as_partly_done(qtbot, page, log) -> None:
+    page.prepare(long_routine())
+    page.before.start_button.click()
+    player = page.player
+    with qtbot.waitSignal(page.run.ended):
+        for _ in range(5):
+            qtbot.keyClick(player, Qt.Key.Key_Right)
+
+    record = log.sessions(TODAY, TODAY)[-1]
+    assert not record.completed, "reaching the end in seconds is not completing it"
+    assert record.actual_seconds < 60
+    assert record.planned_seconds == 300
+    assert page.after.heading.text() == "<h2>Session skimmed</h2>"
+    assert "partly done" in page.after.summary.text()
+
+
+def test_arrows_still_pressed_after_the_last_step_do_not_rate_the_pain(qtbot, page) -> None:
+    page.prepare(long_routine())
+    page.before.start_button.click()
+    player = page.player
+    with qtbot.waitSignal(page.run.ended):
+        for _ in range(5):
+            qtbot.keyClick(player, Qt.Key.Key_Right)
+    after = page.after
+    assert page.currentWidget() is after
+
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Left):
+        qtbot.keyClick(QApplication.focusWidget() or after, key)
+
+    assert after.pain.value() is None
+    qtbot.keyClick(QApplication.focusWidget() or after, Qt.Key.Key_3)
+    assert after.pain.value() == 3, "a digit rates it, on purpose"
+
+
+def test_digits_on_the_before_screen_rate_the_pain_with_start_focused(qtbot, page) -> None:
+    page.prepare(short_routine())
+    page.activateWindow()
+    qtbot.waitUntil(lambda: page.before.start_button.hasFocus())
+    qtbot.keyClick(page.before.start_button, Qt.Key.Key_4)
+    assert page.before.pain.value() == 4
+    assert page.before.start_button.hasFocus()
+
+
+def test_eyes_closed_darkens_the_whole_screen(qtbot, page) -> None:
+    page.prepare(long_routine())
+    page.before.start_button.click()
+    player = page.player
+    player.set_eyes_closed(True)
+    QApplication.processEvents()
+
+    image = player.grab().toImage()
+    dark = sum(
+        1
+        for x in range(0, image.width(), 10)
+        for y in range(0, image.height(), 10)
+        if QColor(image.pixel(x, y)).lightness() < 40
+    )
+    total = len(range(0, image.width(), 10)) * len(range(0, image.height(), 10))
+    assert dark / total > 0.97, "nothing bright"
+    assert player.ring.isHidden(), "the countdown only when asked for"
+    qtbot.keyClick(player, Qt.Key.Key_C)
+    assert player.ring.isVisible()
+    assert QColor(player.ring.palette().color(player.ring.foregroundRole())).lightness() < 110
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    assert not player.eyes_closed
+    assert player.player.state is PlayerState.PLAYING, "Esc left eyes-closed mode only"
+    image = player.grab().toImage()
+    assert QColor(image.pixel(5, 5)).lightness() > 100, "back to the normal look"
+
+
+def test_paused_is_shown_and_the_phase_word_changes_colour(qtbot, page) -> None:
+    page.prepare(long_routine())
+    page.before.start_button.click()
+    player = page.player
+    tense = player.kind_label.palette().color(player.kind_label.foregroundRole())
+    qtbot.keyClick(player, Qt.Key.Key_Right)  # a release step
+    release = player.kind_label.palette().color(player.kind_label.foregroundRole())
+    assert tense != release
+    assert player.paused_label.isHidden()
+
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+
+    assert player.paused_label.isVisible()
+    assert "Paused" in player.paused_label.text()
+
+
+def test_without_sound_a_cue_is_shown_big(qtbot, catalogue, log) -> None:
+    silent = SessionPage(catalogue=catalogue, log=log, sound=SessionSound(None, None), now=now)
+    qtbot.addWidget(silent)
+    silent.resize(1000, 700)
+    silent.show()
+    silent.prepare(short_routine())
+    silent.before.start_button.click()
+    player = silent.player
+    qtbot.waitUntil(lambda: player.cue_label.isVisible() and player.cue_label.word == "Tense")
+    assert player.cue_label.loud
+    assert player.cue_label.height() >= 2 * player.fontMetrics().height()
+    silent.player.release()
+
+
+def test_long_guidance_at_large_text_can_always_be_read(qtbot, page) -> None:
+    text = " ".join(
+        ["Lie down on your back, knees bent, feet flat, and let the floor hold you."] * 6
+    )
+    page.prepare(Routine("t", "Long text", (Step(text, 60, StepKind.INSTRUCTION),)))
+    page.before.start_button.click()
+    player = page.player
+    font = player.text.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    player.text.setFont(font)
+    page.resize(700, 480)
+    QApplication.processEvents()
+    scroll = player.text_scroll
+    needed = player.text.heightForWidth(scroll.viewport().width())
+    assert player.text.height() >= needed, "the whole text is laid out, wrapped"
+    assert needed <= scroll.viewport().height() or scroll.verticalScrollBar().maximum() > 0
+
+
+def test_start_looks_different_when_it_has_the_keyboard(qtbot, page) -> None:
+    page.prepare(short_routine())
+    page.activateWindow()
+    start = page.before.start_button
+    qtbot.waitUntil(start.hasFocus)
+    focused = start.grab().toImage()
+    page.before.back_button.setFocus()
+    qtbot.waitUntil(lambda: not start.hasFocus())
+    assert start.grab().toImage() != focused, "the outline shows where Return goes"

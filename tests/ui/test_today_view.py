@@ -773,3 +773,70 @@ def test_the_day_shortcuts_only_work_while_today_is_shown(qtbot: QtBot, make_win
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.today)
     qtbot.keyClick(window.nav, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.today.date == dt.date.today() - dt.timedelta(days=1)
+
+
+# -- the first evening: hours typed over, earlier tags, sessions on the calendar, steady rows ------
+
+
+def test_typing_hours_slept_replaces_what_is_there(qtbot: QtBot, make_view) -> None:
+    view = make_view()
+    hours = view.form.hours
+    hours.setFocus()
+    qtbot.waitUntil(lambda: hours.lineEdit().selectedText() == hours.text())
+
+    qtbot.keyClicks(hours, "7.5")
+    hours.interpretText()
+
+    assert hours.hours() == 7.5
+    hours.clearFocus()
+    hours.setFocus()
+    qtbot.waitUntil(lambda: hours.lineEdit().selectedText() == hours.cleanText())
+    qtbot.keyClicks(hours, "6")
+    hours.interpretText()
+    assert hours.hours() == 6.0
+    view.flush()
+
+
+def test_tags_used_before_are_offered_as_buttons(
+    qtbot: QtBot, make_view, log: LogRepository
+) -> None:
+    yesterday = SATURDAY - dt.timedelta(days=1)
+    log.save_day(DayEntry(yesterday, pain=3, tags=("walk", "rain")))
+    log.save_day(DayEntry(yesterday - dt.timedelta(days=1), pain=3, tags=("walk",)))
+    view = make_view()
+    earlier = view.form.tags.earlier
+    assert earlier.isVisible()
+    assert [b.text() for b in earlier.buttons] == ["+ walk", "+ rain"], "most used first"
+
+    earlier.buttons[0].click()
+
+    assert view.form.tags.tags() == ("walk",)
+    assert [b.text() for b in earlier.buttons] == ["+ rain"], "a tag on the day is not offered"
+    view.flush()
+    assert log.get_day(SATURDAY).tags == ("walk",)
+
+
+def test_a_day_with_only_a_session_is_marked_on_the_calendar(make_view, log: LogRepository) -> None:
+    friday = SATURDAY - dt.timedelta(days=1)
+    log.record_session(session(dt.datetime.combine(friday, dt.time(20, 0)).astimezone()))
+    view = make_view()
+    assert marked(view, friday)
+    assert not marked(view, friday - dt.timedelta(days=1))
+
+
+def test_the_first_rating_does_not_move_the_rows_below(qtbot: QtBot, make_view) -> None:
+    view = make_view()
+    view.resize(760, 600)  # a small window: the invitation of an empty day wraps
+    QApplication.processEvents()
+    pain = view.form.scales["pain"]
+    below = view.form.hours.mapTo(view, view.form.hours.rect().topLeft())
+    size = pain.sizeHint()
+
+    pain.setFocus()
+    qtbot.keyClick(pain, Qt.Key.Key_6)
+    view.flush()
+    qtbot.waitUntil(lambda: view.status_label.isVisible())
+    QApplication.processEvents()
+
+    assert pain.sizeHint() == size, "the chosen number is not bigger than the others"
+    assert view.form.hours.mapTo(view, view.form.hours.rect().topLeft()) == below

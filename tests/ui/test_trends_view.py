@@ -144,9 +144,15 @@ def test_an_empty_log_says_what_the_view_will_show(make_view) -> None:
     view = make_view()
 
     assert view.body.currentWidget() is view.empty_label
-    assert view.empty_label.text().startswith(
-        "Log a few days and this view will show how things change"
-    )
+    assert view.empty_label.text().startswith("Nothing to chart yet.")
+    assert "Today (Ctrl+1)" in view.empty_label.text(), "it says what to do"
+    assert view.summary.isHidden()
+
+
+def test_a_log_with_only_sessions_says_what_to_do(make_view, log: LogRepository) -> None:
+    log.record_session(session(TODAY))
+    view = make_view()
+    assert view.body.currentWidget() is view.empty_label
 
 
 def test_a_few_days_say_how_many_more_are_needed(make_view, log: LogRepository) -> None:
@@ -357,7 +363,8 @@ def test_export_writes_a_sharp_png_and_a_valid_svg(
     png = export_file(chart, tmp_path / "trends.png", ratio=2.0)
     image = QImage(str(png))
     assert (image.width(), image.height()) == (2 * width, 2 * height)
-    assert len({image.pixel(x, height) for x in range(0, 2 * width, 7)}) > 3, "not blank"
+    colours = {image.pixel(x, y) for x in range(0, 2 * width, 7) for y in range(0, 2 * height, 9)}
+    assert len(colours) > 3, "not blank"
     default = export_file(chart, tmp_path / "screen.png")
     assert QImage(str(default)).width() == round(width * chart.devicePixelRatioF())
 
@@ -514,3 +521,74 @@ def test_the_date_axis_names_days_months_and_years() -> None:
     assert "Jan 2027" in labels
     years = axis.tickValues(start - 3650, start, 900)
     assert axis.tickStrings(years[0][1], 1, years[0][0])[-1] == "2026"
+
+
+def test_the_first_sentence_compares_this_week_with_four_weeks_ago(
+    make_view, log: LogRepository
+) -> None:
+    log.save_days(
+        [DayEntry(TODAY - dt.timedelta(days=b), pain=3) for b in range(6)]
+        + [DayEntry(TODAY - dt.timedelta(days=28 + b), pain=5) for b in range(7)]
+    )
+    view = make_view()
+    assert view.summary.text() == (
+        "Pain this week 3.0, down from 5.0 four weeks ago; 6 of 7 days logged."
+    )
+    assert view.summary.isVisibleTo(view)
+
+
+def test_pain_and_sleep_are_drawn_on_separate_aligned_plots(make_view, log: LogRepository) -> None:
+    log.save_days(days_back(30))
+    view = make_view()
+    chart = view.trends_chart
+    assert chart.curves["pain_average"] in chart.top.listDataItems()
+    assert chart.curves["sleep_average"] in chart.sleep.listDataItems()
+    assert chart.curves["sleep_average"] not in chart.top.listDataItems()
+    widths = {plot.getAxis("left").width() for plot in chart.plots}
+    assert len(widths) == 1, "the time lines start at the same x"
+    assert chart.sleep.getViewBox().linkedView(0) is chart.top.getViewBox()
+
+
+def test_a_long_range_shows_weekly_then_monthly_averages(
+    qtbot: QtBot, make_view, log: LogRepository
+) -> None:
+    log.save_days(days_back(900))
+    view = make_view()
+    chart = view.trends_chart
+    view.set_preset(0)  # 2 weeks: each day
+    assert chart.averaged_by == "day"
+    assert chart.curves["pain_dots"].isVisible()
+    assert not chart.curves["pain_week"].isVisible()
+    view.set_preset(2)  # a year: weeks
+    assert chart.averaged_by == "week"
+    assert "week's average" in view.trends_hint.text()
+    x, _y = chart.curves["pain_week"].getData()
+    assert set(np.diff(x)) == {7.0}, "one point a week"
+    assert chart.curves["pain_week"].isVisible()
+    assert not chart.curves["pain_dots"].isVisible(), "no thicket of daily dots"
+    assert not chart.curves["pain_average"].isVisible()
+    view.set_preset(3)  # all (over two years): months
+    assert chart.averaged_by == "month"
+    assert "month's average" in view.trends_hint.text()
+    assert chart.curves["pain_month"].isVisible()
+    assert not chart.curves["pain_week"].isVisible()
+
+
+def test_a_saved_png_carries_a_title_with_the_dates(
+    qtbot: QtBot, make_view, log: LogRepository, tmp_path
+) -> None:
+    from coach.ui.chart_files import save_with_heading, saved_heading
+
+    log.save_days(days_back(30))
+    view = make_view()
+    view.show()
+    qtbot.waitExposed(view)
+    chart = view.trends_chart
+    heading = saved_heading(chart, view.start, view.end)
+    assert heading.startswith("Pain and sleep by day, ")
+    assert f"{view.end.day} {view.end:%b %Y}" in heading
+
+    save_with_heading(chart, tmp_path / "trends.png", heading)
+
+    assert (tmp_path / "trends.png").stat().st_size > 1000
+    assert chart.heading is None, "the chart on screen has no title of its own"
