@@ -144,7 +144,7 @@ def play_with_sound(
                 file=out,
             )
         voice = narration if narration is not None else speech
-        if not voice.available:
+        if voice.notice:  # nothing speaks, or not the voice chosen (the other one stood in)
             print(f"  ({voice.notice})", file=out)
     sound = SessionSound(
         audio if not silent else None, (narration or speech) if not silent else None

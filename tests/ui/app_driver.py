@@ -4,7 +4,9 @@ Used by tests/ui/test_session_hazards.py: `python -m tests.ui.app_driver DATA_DI
 It starts the app exactly as `coach --data-dir DATA_DIR` does (run_app, sound and speech started
 just after the window shows), then, half a second after the window is filled in, opens the
 routine, presses Start, notes when every step begins (seen from outside the player: the moment
-its step event reaches the window), presses Space twice and Right once, and chooses Quit.
+its step event reaches the window), reports the timeline as played (every step's offset, after the
+steps were fitted to their words), and once the seventh step has begun presses Space twice and
+Right once, and chooses Quit.
 Prints one JSON line per report.
 """
 
@@ -17,6 +19,9 @@ from typing import Any
 
 from coach import app as coach_app
 from coach.paths import Paths
+
+# the keys are pressed just after this step begins (the long one after the six short ones)
+KEYS_ON_STEP = 6
 
 
 def report(**fields: Any) -> None:
@@ -50,17 +55,32 @@ def main() -> int:
                 report(event="not-started", routine=str(page.before.routine))
                 window.quit()
                 return
-            steps.append((0, time.monotonic()))
-            run.player_event.connect(
-                lambda e: (
-                    steps.append((e.index, time.monotonic())) if e.kind.value == "step" else None
-                )
-            )
+            if not run.waiting:  # it began at the click (its first step event came before now)
+                steps.append((0, time.monotonic()))
+            # else the first step begins once its words are rendered, and its event says when
+
+            def on_event(event: Any) -> None:
+                if event.kind.value != "step":
+                    return
+                if event.index == 0 and not pressed:
+                    steps.clear()  # the first step's own event says best when it began
+                steps.append((event.index, time.monotonic()))
+                if event.index == KEYS_ON_STEP:  # the long step: the keys, a moment into it
+                    QTimer.singleShot(200, press_keys)
+
+            run.player_event.connect(on_event)
+            # the timeline as played: the steps fitted to the words of the voice in use
             offsets = [placed.offset for placed in run.timeline.steps]
             report(event="playing", offsets=offsets)
-            QTimer.singleShot(2600, press_keys)
+            # should that step never come, the keys are pressed anyway (and the checks fail)
+            QTimer.singleShot(int((offsets[KEYS_ON_STEP] + 10.0) * 1000), press_keys)
+
+        pressed: list[bool] = []
 
         def press_keys() -> None:
+            if pressed:
+                return
+            pressed.append(True)
             player = window.session.player
             from PySide6.QtWidgets import QApplication
 
