@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from PySide6.QtCore import (
@@ -169,7 +170,7 @@ class EarlierTags(QWidget):
                 widget.hide()
                 widget.deleteLater()
         self.buttons = []
-        for tag in list(tags)[:OFFERED_TAGS]:
+        for tag in itertools.islice(tags, OFFERED_TAGS):
             button = QToolButton()
             button.setText(f"+ {tag}")
             button.setAutoRaise(True)
@@ -265,7 +266,8 @@ class TagsEditor(QWidget):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _offer_earlier(self) -> None:
-        self.earlier.offer(tag for tag in self._known if tag not in self._tags)
+        on_the_day = set(self._tags)  # a day may hold thousands of tags (imports): no list scans
+        self.earlier.offer(tag for tag in self._known if tag not in on_the_day)
 
     def add_typed(self) -> None:
         """Add what is typed as a tag; explain and keep the text if it cannot be one."""

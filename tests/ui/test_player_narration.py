@@ -66,7 +66,7 @@ def page(qtbot, catalogue, log, engine, tmp_path: Path):
     qtbot.addWidget(widget)
     widget.show()
     yield widget
-    widget.player.release()
+    widget.release()
     voice.close()
 
 
@@ -76,13 +76,13 @@ def test_a_session_starts_only_once_its_first_words_are_ready(qtbot, page, engin
     qtbot.mouseClick(page.before.start_button, Qt.MouseButton.LeftButton)
 
     player = page.player
-    assert player.player is not None
-    assert player.player.state is PlayerState.READY
+    assert page.run is not None
+    assert page.run.player.state is PlayerState.READY
     assert player.notice.text() == "Preparing the voice…"
     assert page.output.calls == [], "no cue before the words can follow it"
 
     engine.gate.set()
-    qtbot.waitUntil(lambda: player.player.state is PlayerState.PLAYING, timeout=5000)
+    qtbot.waitUntil(lambda: page.run.player.state is PlayerState.PLAYING, timeout=5000)
     qtbot.waitUntil(lambda: "clip" in [kind for kind, _ in page.output.calls], timeout=3000)
     kinds = [kind for kind, _ in page.output.calls]
     assert kinds[:2] == ["cue", "clip"], "the step's cue, then its words"
@@ -94,12 +94,12 @@ def test_steps_are_timed_by_the_rendered_words(qtbot, page):
     qtbot.waitUntil(lambda: page.voice.pending() == 0, timeout=5000)
     qtbot.mouseClick(page.before.start_button, Qt.MouseButton.LeftButton)
 
-    tense = page.player.timeline.steps[0]
+    tense = page.run.timeline.steps[0]
     words = 7 * SECONDS_PER_WORD / page.voice.speed
     assert tense.speech == pytest.approx(words, abs=0.01)
     assert tense.stretched
     assert tense.end - tense.speech_end >= TENSE_HOLD - 1e-9
-    assert page.player.player.state is PlayerState.PLAYING, "rendered ahead: starts at once"
+    assert page.run.player.state is PlayerState.PLAYING, "rendered ahead: starts at once"
 
 
 def test_a_step_whose_words_are_not_ready_waits_for_them_then_says_them(qtbot, page, engine):
@@ -108,19 +108,19 @@ def test_a_step_whose_words_are_not_ready_waits_for_them_then_says_them(qtbot, p
     engine.gate.clear()  # the second step's words will still be rendering
     page.prepare(ROUTINE)
     qtbot.mouseClick(page.before.start_button, Qt.MouseButton.LeftButton)
-    player = page.player
-    assert player.player.state is PlayerState.PLAYING
+    player, run = page.player, page.run
+    assert run.player.state is PlayerState.PLAYING
 
-    player.next()  # straight to the step whose words are not ready
+    run.next()  # straight to the step whose words are not ready
 
-    qtbot.waitUntil(lambda: player.player.state is PlayerState.PAUSED, timeout=3000)
-    assert player.player.current == 1
+    qtbot.waitUntil(lambda: run.player.state is PlayerState.PAUSED, timeout=3000)
+    assert run.player.current == 1
     assert player.notice.text() == "Preparing the voice…"
     clips = sum(1 for kind, _ in page.output.calls if kind == "clip")
     engine.gate.set()
-    qtbot.waitUntil(lambda: player.player.state is PlayerState.PLAYING, timeout=5000)
+    qtbot.waitUntil(lambda: run.player.state is PlayerState.PLAYING, timeout=5000)
     qtbot.waitUntil(
         lambda: sum(1 for kind, _ in page.output.calls if kind == "clip") == clips + 1,
         timeout=3000,
     )
-    assert player.player.current == 1
+    assert run.player.current == 1
