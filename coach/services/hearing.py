@@ -64,6 +64,10 @@ class HearingCheck(QObject):
         started = status is not None and bool(status.backend)
         cues = status is not None and started and not status.silent
         speaks = voice is not None and bool(voice.available)
+        # the built-in voice plays through the same sound output as the cues: no output, no voice
+        through_output = getattr(voice, "plays_through_output", None)
+        if speaks and through_output is not None and through_output() and not cues:
+            speaks = False
         checking = (audio is not None and not started) or (
             voice is not None and bool(getattr(voice, "opening", False))
         )

@@ -129,6 +129,10 @@ class NarrationVoice(QObject):
         current = self.current()
         return current if current is not None and current is self.builtin else None
 
+    def plays_through_output(self) -> bool:
+        """Whether the voice in use is heard through the app's sound output (the built-in one)."""
+        return self._renders() is not None
+
     def prepare(self, texts: Any) -> None:
         """Have the built-in voice render `texts` ahead, in order (the system voice needs not)."""
         voice = self._renders()

@@ -92,3 +92,24 @@ def test_still_starting_then_follows_the_voice(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: voice.available, timeout=15000)
     assert check.check().line.startswith("You will hear the cues and the voice")
     voice.close()
+
+
+def test_the_built_in_voice_is_not_heard_without_a_sound_output(qtbot: QtBot, tmp_path) -> None:
+    """The bundled voice plays through the same output as the cues: no output, neither is heard."""
+    from coach.core.narration import NarrationCache
+    from coach.services.narration import NarrationVoice
+    from coach.services.neural_voice import NeuralVoice
+    from tests.services.fake_voice import FakeEngine
+
+    for works, expected in ((False, (False, False)), (True, (True, True))):
+        audio = audio_service(works)
+        builtin = NeuralVoice(audio, NarrationCache(tmp_path / "narration"), FakeEngine())
+        builtin.start()
+        narration = NarrationVoice("builtin", system=None, builtin=builtin)
+        try:
+            hearing = HearingCheck(audio, narration).check()
+            assert (hearing.cues, hearing.voice) == expected, hearing.line
+            if not works:
+                assert hearing.line.startswith("You will not hear anything"), hearing.line
+        finally:
+            builtin.close()
