@@ -402,3 +402,37 @@ def test_replace_connection_reads_and_writes_the_new_file_and_closes_the_old(
     assert other.get_day(D) == DayEntry(D, pain=2), "one file, seen through both"
     with pytest.raises(sqlite3.ProgrammingError):
         old.execute("SELECT 1")
+
+
+# -- loading without re-checking -----------------------------------------------------------------
+
+
+def test_loaded_days_equal_the_checked_entries_with_tags_and_areas_in_order(log: LogRepository):
+    written = [
+        full_day(D),
+        DayEntry(D + dt.timedelta(days=1), tags=("zebra", "apple", "mango")),
+        DayEntry(D + dt.timedelta(days=2), areas={"neck": 3, "left_calf": 9, "lower_back": 0}),
+        DayEntry(D + dt.timedelta(days=3), sleep_hours=7),
+    ]
+    log.save_days(written)
+    loaded = log.days(D, D + dt.timedelta(days=3))
+    assert loaded == written
+    assert loaded[1].tags == ("apple", "mango", "zebra")
+    assert list(loaded[2].areas) == ["left_calf", "lower_back", "neck"]
+    assert isinstance(loaded[3].sleep_hours, float)
+    assert loaded[0].areas is not loaded[2].areas
+    assert loaded[3].areas == {}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        loaded[0].pain = 1  # type: ignore[misc]
+
+
+def test_sessions_are_ordered_by_the_instant_they_started_across_time_zones(log: LogRepository):
+    # 08:00 in Tokyo is 23:00 UTC the day before; 23:30 in New York is 04:30 UTC the next day
+    tokyo = log.record_session(session(dt.datetime(2024, 6, 2, 8, 0, tzinfo=tz(9))))
+    london = log.record_session(session(dt.datetime(2024, 6, 2, 7, 0, tzinfo=tz(1))))
+    new_york = log.record_session(session(dt.datetime(2024, 6, 1, 23, 30, tzinfo=tz(-5))))
+    same_instant = log.record_session(session(dt.datetime(2024, 6, 2, 9, 0, tzinfo=tz(10))))
+    loaded = log.sessions(dt.date.min, dt.date.max)
+    assert [s.id for s in loaded] == [tokyo.id, same_instant.id, new_york.id, london.id]
+    assert loaded == [tokyo, same_instant, new_york, london]
+    assert loaded[0].completed is True
