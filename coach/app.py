@@ -11,33 +11,23 @@ from typing import TYPE_CHECKING, Any
 from coach import __version__
 from coach.paths import Paths
 
+# The composition root is coach.services.composition (build_library is there too; it is named
+# here for the callers that have always found it here).
+from coach.services.composition import Services, build_library, build_services
+
 # Everything else is imported where it is used: the window appears before the log is opened,
 # the routines are read and the body map's drawing is parsed (see `run_app`).
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from coach.core.library import RoutineLibrary
-    from coach.core.regions import RegionCatalogue
-    from coach.services.audio import AudioService
     from coach.services.settings import Settings
     from coach.services.single_instance import SingleInstance
-    from coach.services.speech import SpeechService
     from coach.store.repository import LogRepository
     from coach.ui.main_window import MainWindow
+    from coach.ui.opening_frame import OpeningFrame
     from coach.ui.prompt import Prompt
 
-
-def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
-    """The built-in routines, then the person's own (which win on an id clash)."""
-    from coach.core.library import RoutineLibrary, RoutineSource
-
-    return RoutineLibrary(
-        [
-            RoutineSource("built-in", paths.builtin_sessions),
-            RoutineSource("yours", paths.user_sessions),
-        ],
-        catalogue,
-    )
+__all__ = ["build_library", "build_services", "open_log", "run_app"]
 
 
 def open_log(paths: Paths, prompt: Prompt) -> LogRepository | None:
@@ -92,27 +82,32 @@ class _Running:
     started: float
     shown_at: float | None = None
     ready_at: float | None = None
-    log: LogRepository | None = None
-    audio: AudioService | None = None
-    speech: SpeechService | None = None
+    services: Services | None = None
+    frame: OpeningFrame | None = None
+    window: MainWindow | None = None
     instance: SingleInstance | None = None
 
     def close(self) -> None:
-        if self.audio is not None:
-            self.audio.close()  # waits for simpleaudio's playback threads before Python shuts down
-        if self.speech is not None:
-            self.speech.close()
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if self.services is not None:
+            self.services.close()  # audio waits for simpleaudio's threads before Python ends
         if self.instance is not None:
             self.instance.close()
-        if self.log is not None:
-            self.log.close()
+        # the windows go while the application is still there (not in whatever order Python's
+        # shutdown would collect them)
+        for window in (self.window, self.frame):
+            if window is not None:
+                window.deleteLater()
+        self.window = self.frame = None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = False) -> int:
     """Start the GUI and return its exit status.
 
-    The window is shown first, with nothing but its frame and "Opening your log…"; once it is on
-    screen the log is opened, the routines read, the body map's drawing parsed and the views built.
+    The opening frame is shown first, saying "Opening your log…"; once it is on screen the log
+    is opened, and the main window built on the services and shown in its place.
 
     With `self_test`, open the main window, wait until it is really shown and filled in, and exit 0
     (or 1 if it never is): a smoke test for installs and bundles.
@@ -120,7 +115,7 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from coach.services.settings import Settings
-    from coach.ui.main_window import MainWindow
+    from coach.ui.opening_frame import OpeningFrame
 
     running = _Running(started=time.monotonic())
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -149,20 +144,21 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         if running.instance.ask_running_to_show():
             sys.stdout.write("Unknot is already running; its window was brought to the front.\n")
             return 0
-    window = MainWindow(paths=paths)
-    if appearance is not None:
-        appearance.watch(window)  # scaled text follows the desktop's font
+    services = running.services = build_services(paths, settings)
+    frame = running.frame = OpeningFrame()
 
     def shown() -> None:
         running.shown_at = time.monotonic()
-        status = _fill_in(app, window, paths, settings, running, open_routine, self_test)
+        status = _fill_in(app, frame, services, running, open_routine, self_test)
         if status is not None:
             app.exit(status)
+        elif appearance is not None and running.window is not None:
+            appearance.watch(running.window)  # scaled text follows the desktop's font
 
-    _when_on_screen(window, shown)
-    window.show()
+    _when_on_screen(frame, shown)
+    frame.show()
     try:
-        return _self_test(app, window, running) if self_test else app.exec()
+        return _self_test(app, running) if self_test else app.exec()
     finally:
         running.close()
 
@@ -189,82 +185,52 @@ def _when_on_screen(window: Any, then: Any) -> None:
 
 def _fill_in(
     app: QApplication,
-    window: MainWindow,
-    paths: Paths,
-    settings: Settings,
+    frame: OpeningFrame,
+    services: Services,
     running: _Running,
     open_routine: str | None,
     self_test: bool,
 ) -> int | None:
-    """The rest of start-up, with the window on screen; an exit status if the app must stop."""
+    """The rest of start-up, with the frame on screen; an exit status if the app must stop."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from coach.core.body_shapes import BodyShapes, load_body_shapes
     from coach.core.problems import FileProblems
-    from coach.core.regions import load_catalogue
-    from coach.services.audio import AudioService, backend_order
-    from coach.services.library_watch import LibraryWatcher
-    from coach.services.speech import SpeechService
+    from coach.ui.main_window import MainWindow
     from coach.ui.prompt import DialogPrompt
 
-    if not window.isVisible():
+    if not frame.isVisible():
         return None  # closed while it was opening
     try:
-        catalogue = load_catalogue(paths.region_catalogue)
+        services.catalogue  # noqa: B018 - read now: without it nothing works
     except (FileProblems, OSError) as exc:
-        QMessageBox.critical(window, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
+        QMessageBox.critical(frame, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
         return 2
-    log = running.log = open_log(paths, DialogPrompt(window))
+    log = open_log(services.paths, DialogPrompt(frame))
     if log is None:
         return 1
+    services.set_log(log)
     if running.instance is not None:
         running.instance.listen()
-    library = build_library(paths, catalogue)
-    shapes: BodyShapes | None = None
-    try:
-        shapes = load_body_shapes(paths.assets / "body_map.svg", catalogue)
-    except FileProblems as exc:  # the body map says it is unavailable; the rest works
-        sys.stderr.write(f"The body map is not available:\n{exc}\n")
-    audio = running.audio = AudioService()
-    audio.cue_volume = settings.cue_volume
-    audio.voice_volume = settings.voice_volume
-    audio.muted = settings.muted
-    speech = running.speech = SpeechService()
-    speech.rate = settings.speech_rate
-    speech.volume = settings.voice_volume
-    speech.muted = settings.muted
-    speech.set_voice(settings.voice)  # applied once the engine has started
-    window.attach(
-        catalogue=catalogue,
-        library=library,
-        log=log,
-        shapes=shapes,
-        library_watcher=LibraryWatcher.for_library(library),
-        audio=audio,
-        speech=speech,
-        settings=settings,
-    )
+    window = running.window = MainWindow(services)
+    services.routines.start_watching()  # a session file changed on disk shows everywhere
+    frame.hand_over(window)
     running.ready_at = time.monotonic()
     if running.instance is not None:
         running.instance.show_requested.connect(window.bring_to_front)
     if open_routine:
         window.show_routine(open_routine)
-
-    def start_sound() -> None:
+    settings = services.settings
+    if not self_test:
         # just after the window is painted: reading the cues and, on Linux, reaching
-        # speech-dispatcher (up to 2 s when it must be spawned) would otherwise hold the window back
-        audio.start(paths.assets / "sounds", backend_order(settings.audio_backend))
-        speech.start()
-
-    if not self_test:
-        QTimer.singleShot(300, start_sound)
-    if not self_test:
+        # speech-dispatcher (up to 2 s when it must be spawned) would otherwise hold it back
+        QTimer.singleShot(300, services.start_sound)
+    if not self_test and settings is not None:
         _start_reminders(app, window, settings, log)
         # first run: a welcome, the safety page, and an offer of a first step
         from coach.ui.first_run import offer_first_run
 
-        offer_first_run(window, paths, settings)
+        offer_first_run(window, services.paths, settings)
     return None
 
 
@@ -287,8 +253,8 @@ def _start_reminders(
     reminders.start()
 
 
-def _self_test(app: Any, window: Any, running: _Running) -> int:
-    """Exit 0 once the window is on screen and filled in, 1 after 20 s without it.
+def _self_test(app: Any, running: _Running) -> int:
+    """Exit 0 once the main window is on screen and filled in, 1 after 20 s without it.
 
     Says how long it took from `run_app`, and from the launch of the process when the launcher
     put its `time.monotonic_ns()` in COACH_LAUNCHED_AT (benchmarks/startup.py does).
@@ -300,7 +266,13 @@ def _self_test(app: Any, window: Any, running: _Running) -> int:
     launched = os.environ.get("COACH_LAUNCHED_AT", "")
 
     def check() -> None:
-        if running.shown_at is not None and running.ready_at is not None and window.isVisible():
+        window = running.window
+        if (
+            running.shown_at is not None
+            and running.ready_at is not None
+            and window is not None
+            and window.isVisible()
+        ):
             shown, ready = running.shown_at - running.started, running.ready_at - running.started
             report = f"self-test ok: main window shown after {1000 * shown:.0f} ms, ready after {1000 * ready:.0f} ms"
             if launched.isdigit():

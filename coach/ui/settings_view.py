@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from coach.services.audio import AudioService
     from coach.services.reminders import ReminderService
     from coach.services.settings import Settings
+    from coach.services.sound_levels import SoundLevels
     from coach.services.speech import SpeechService
     from coach.store.repository import LogRepository
     from coach.ui.prompt import Prompt
@@ -49,6 +50,7 @@ class SettingsView(QWidget):
         log: LogRepository | None = None,
         reminders: ReminderService | None = None,
         prompt: Prompt | None = None,
+        levels: SoundLevels | None = None,
     ) -> None:
         super().__init__()
         page = QWidget()
@@ -60,7 +62,7 @@ class SettingsView(QWidget):
         if audio is not None:
             from coach.ui.sound_settings import SoundSettings
 
-            self.sound: QWidget = SoundSettings(audio, speech, settings)
+            self.sound: QWidget = SoundSettings(audio, speech, settings, levels=levels)
         else:
             self.sound = QLabel(
                 self.tr(

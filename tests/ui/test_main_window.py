@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.library import RoutineLibrary
 from coach.core.log import DayEntry
-from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
 from coach.ui.main_window import MainWindow
 from coach.ui.routine_model import RoutineTableModel
@@ -60,15 +59,11 @@ def detail_text(window: MainWindow) -> str:
 
 
 @pytest.fixture
-def make_window(
-    qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log, shapes
-):
+def make_window(qtbot: QtBot, make_services):
     """Builds the main window on the test's folders (after the test has written its files)."""
 
     def make(*, shown: bool = False) -> MainWindow:
-        window = MainWindow(
-            paths=paths, catalogue=catalogue, library=library, log=log, shapes=shapes
-        )
+        window = MainWindow(make_services())
         qtbot.addWidget(window)
         if shown:
             window.show()
@@ -363,9 +358,9 @@ def test_closing_the_window_saves_pending_marks(make_window, log) -> None:
 
 
 def test_without_the_artwork_the_body_map_says_it_is_unavailable(
-    qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log
+    qtbot: QtBot, make_services
 ) -> None:
-    window = MainWindow(paths=paths, catalogue=catalogue, library=library, log=log)
+    window = MainWindow(make_services(shapes=None))
     qtbot.addWidget(window)
 
     assert window.body_map is None
@@ -386,14 +381,17 @@ def test_a_session_started_from_the_body_map_ends_back_on_it(qtbot: QtBot, make_
     assert window.nav.currentRow() == 2
 
 
-def test_day_keys_move_only_the_view_on_screen(qtbot: QtBot, make_window) -> None:
+def test_day_keys_move_the_shared_day_once_and_both_views_follow(qtbot: QtBot, make_window) -> None:
     window = make_window(shown=True)
     window.nav.setCurrentRow(2)
     today = dt.date.today()
 
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
 
-    assert window.body_map.date == today - dt.timedelta(days=1)
-    assert window.today.date == today
+    yesterday = today - dt.timedelta(days=1)
+    assert window.body_map.date == yesterday, "one day back, not one per view"
+    window.nav.setCurrentRow(0)
+    assert window.today.date == yesterday
+    assert window.today.relative_label.text() == "Yesterday"
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.body_map.date == today
