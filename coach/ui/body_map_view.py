@@ -31,7 +31,7 @@ from coach.core.heat import HeatCell, area_heat
 from coach.core.log import DayEntry
 from coach.core.regions import RegionCatalogue
 from coach.core.suggestions import Suggestion, suggest
-from coach.services.day_editor import DayEditor, SaveStatus
+from coach.services.day_editor import DayEditor
 from coach.services.routine_catalog import RoutineCatalog
 from coach.store.repository import LogRepository
 from coach.ui.appearance import bold_when_checked
@@ -241,25 +241,7 @@ class BodyMapView(QWidget):
         self.setAccessibleDescription(self.header.show_day(self.date, self.known_today))
 
     def _show_status(self) -> None:
-        status = self.editor.status
-        if status is SaveStatus.SAVING:
-            self.status_label.saving()
-        elif status is SaveStatus.SAVED:
-            self.status_label.saved_now()
-        elif status is SaveStatus.FAILED:
-            self.status_label.say(
-                self.tr(
-                    "Not saved: {0}. Your marks stay on screen, and Unknot tries again with your "
-                    "next change."
-                ).format(self.editor.problem.rstrip(".")),
-                problem=True,
-            )
-        elif status is SaveStatus.UNREADABLE:
-            self.status_label.say(
-                self.tr("Could not read this day: {0}").format(self.editor.problem), problem=True
-            )
-        else:
-            self.status_label.say(self.tr("All saved.") if self.editor.entry.areas else "")
+        self.status_label.show_status(self.editor, marks=True)
 
     def _day_saved(self, date: dt.date) -> None:
         if self.mode() == "heat":

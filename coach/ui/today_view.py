@@ -278,25 +278,11 @@ class TodayView(QWidget):
         self.status_label.say(text)
 
     def _show_status(self) -> None:
-        status = self.editor.status
-        if status is SaveStatus.SAVING:
-            self.status_label.saving(self._pending_notice)
-        elif status is SaveStatus.SAVED:
-            self.status_label.saved_now(self._pending_notice)
-            self._pending_notice = ""
+        saved = self.editor.status is SaveStatus.SAVED
+        self.status_label.show_status(self.editor, self._pending_notice)
+        if saved:
+            self._pending_notice = ""  # said once, with its "Saved at"
             self.intro.setVisible(self.editor.entry.is_empty())
-        elif status is SaveStatus.FAILED:
-            self.status_label.say(
-                self.tr(
-                    "Not saved: {0}. Your changes stay on screen, and Unknot tries again "
-                    "with your next change."
-                ).format(self.editor.problem.rstrip(".")),
-                problem=True,
-            )
-        elif status is SaveStatus.ALL_SAVED:
-            self.status_label.say(self.tr("All saved."))
-        elif status is SaveStatus.EMPTY:
-            self.status_label.say("")
 
     def _sessions_changed(self, date: dt.date) -> None:
         self._refresh_marks()

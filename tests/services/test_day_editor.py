@@ -73,13 +73,14 @@ def test_edits_from_two_views_combine_and_a_later_one_replaces_its_own(
 def test_a_pending_save_is_brought_forward_but_put_off_only_while_typing(
     editor: DayEditor,
 ) -> None:
-    editor.edit("today", with_pain(1), 1000)
+    # (coarse timers may run a few per cent long: the bounds leave room for that)
+    editor.edit("today", with_pain(1), 5000)
     editor.edit("today", with_pain(2), 100)
-    assert editor.save_timer.remainingTime() <= 100
+    assert editor.save_timer.remainingTime() < 1000
     editor.edit("today", with_pain(3), 5000)
-    assert editor.save_timer.remainingTime() <= 100, "a slower edit does not put it off"
+    assert editor.save_timer.remainingTime() < 1000, "a slower edit does not put it off"
     editor.edit("today", with_pain(4), 5000, restart=True)
-    assert editor.save_timer.remainingTime() > 1000, "still typing: wait for the pause"
+    assert editor.save_timer.remainingTime() > 2000, "still typing: wait for the pause"
     assert editor.flush()
 
 
