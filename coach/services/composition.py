@@ -59,6 +59,7 @@ class Services:
         self.today: Today = dt.date.today
         self.clock: Clock | None = None  # None: the player's real monotonic clock
         self.sound_override: SessionSound | None = None
+        self.given: set[str] = set()  # parts passed in: their owner closes them
 
     # -- content ---------------------------------------------------------------------------------
 
@@ -103,11 +104,6 @@ class Services:
     def set_log(self, log: LogRepository) -> None:
         """The log, now that it is open (closed with the rest)."""
         self.__dict__["log"] = log
-
-    @property
-    def log_is_open(self) -> bool:
-        """Whether the log was given or opened."""
-        return "log" in self.__dict__
 
     @cached_property
     def day_editor(self) -> DayEditor:
@@ -165,8 +161,8 @@ class Services:
     # -- the end ---------------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close whatever was made, the log last."""
-        made = self.__dict__
+        """Close whatever was made here (or handed over with `set_log`), the log last."""
+        made = {name: part for name, part in self.__dict__.items() if name not in self.given}
         if "routines" in made:
             made["routines"].stop_watching()
         if "audio" in made:
@@ -211,4 +207,5 @@ def build_services(paths: Paths, settings: Settings | None = None, **overrides: 
             setattr(services, name, value)
         else:
             services.__dict__[name] = value  # takes the place of the cached property
+            services.given.add(name)
     return services
