@@ -21,8 +21,9 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.library import RoutineLibrary
 from coach.core.log import DayEntry
+from coach.core.suggestions import suggest
 from coach.paths import Paths
-from coach.ui.main_window import MainWindow
+from coach.ui.main_window import MainWindow, View
 from coach.ui.routine_model import RoutineTableModel
 from tests.conftest import MINIMAL, REPO, write_session
 
@@ -395,3 +396,50 @@ def test_day_keys_move_the_shared_day_once_and_both_views_follow(qtbot: QtBot, m
     assert window.today.relative_label.text() == "Yesterday"
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.body_map.date == today
+
+
+def test_the_views_are_named_by_the_view_enum(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+
+    window.show_view(View.TRENDS)
+
+    assert window.current_view() is View.TRENDS
+    assert window.stack.currentWidget() is window.trends
+    assert [window.nav.item(v).text() for v in View] == [
+        "Today",
+        "Routines",
+        "Body map",
+        "Trends",
+        "Settings",
+    ]
+
+
+def test_a_restored_log_is_shown_in_the_day_views(qtbot: QtBot, make_window, log) -> None:
+    window = make_window(shown=True)
+    today = dt.date.today()
+    log.save_day(DayEntry(today, pain=7, areas={"neck_front": 2}))  # as a restore leaves it
+
+    window.settings.data.log_replaced.emit()
+
+    assert window.today.form.scales["pain"].value() == 7
+    assert window.body_map.marks() == {"neck_front": 2}
+
+
+def test_a_session_file_changed_on_disk_reaches_the_body_map_suggestions(
+    qtbot: QtBot, make_window, paths: Paths
+) -> None:
+    window = make_window(shown=True)
+    window.services.routines.start_watching()
+    window.show_view(View.BODY_MAP)
+    window.body_map.body_map.set_mark("left_calf", 4)
+    text = (REPO / "sessions" / "massage-hamstrings-calves.toml").read_text(encoding="utf-8")
+
+    write_session(paths.user_sessions, "mine.toml", text)
+
+    qtbot.waitUntil(lambda: window.services.routines.find("mine") is not None, timeout=5000)
+    expected = suggest(
+        {"left_calf": 4}, window.services.catalogue, window.services.routines.routines()
+    )
+    assert "mine" in {s.routine.id for s in expected}
+    assert [s.routine.id for s in window.body_map.suggestions] == [s.routine.id for s in expected]
+    window.services.routines.stop_watching()
