@@ -26,6 +26,7 @@ HEAVY = (
     "coach.cli",
     "coach.core.library",
     "coach.core.body_shapes",
+    "coach.core.reminders",
     "coach.store.repository",
     "coach.services.audio",
     "coach.services.speech",
