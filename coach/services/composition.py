@@ -8,7 +8,6 @@ Tests and benchmarks pass ready-made parts (a log on a tmp_path file, a fake clo
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable
 from functools import cached_property
@@ -16,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from coach.paths import Paths
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (datetime too: nothing before the first window needs it)
+    import datetime as dt
+
     from coach.core.body_shapes import BodyShapes
     from coach.core.clock import Clock
     from coach.core.library import RoutineLibrary
@@ -30,7 +31,14 @@ if TYPE_CHECKING:
     from coach.services.speech import SpeechService
     from coach.store.repository import LogRepository
 
-Today = Callable[[], dt.date]
+Today = Callable[[], "dt.date"]
+
+
+def local_today() -> dt.date:
+    """Today's local date."""
+    import datetime
+
+    return datetime.date.today()
 
 
 def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
@@ -56,7 +64,7 @@ class Services:
     def __init__(self, paths: Paths, settings: Settings | None) -> None:
         self.paths = paths
         self.settings = settings
-        self.today: Today = dt.date.today
+        self.today: Today = local_today
         self.clock: Clock | None = None  # None: the player's real monotonic clock
         self.sound_override: SessionSound | None = None
         self.given: set[str] = set()  # parts passed in: their owner closes them
