@@ -41,6 +41,7 @@ class DayEditor(QObject):
     status_changed = Signal()
     day_saved = Signal(object)  # the dt.date written, after a change
     sessions_changed = Signal(object)  # the dt.date a session was logged on
+    today_changed = Signal(object)  # the new dt.date of today (after midnight)
 
     def __init__(
         self, log: LogRepository, today: Today = dt.date.today, parent: QObject | None = None
@@ -72,11 +73,13 @@ class DayEditor(QObject):
         return bool(self._pending)
 
     def check_new_day(self) -> bool:
-        """Whether the calendar moved on since last asked (the open day stays open)."""
+        """Whether the calendar moved on since last asked (the open day stays open); the views
+        hear it with `today_changed`."""
         today = self._today()
         if today == self.known_today:
             return False
         self.known_today = today
+        self.today_changed.emit(today)
         return True
 
     def open(self, date: dt.date) -> bool:

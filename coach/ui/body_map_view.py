@@ -87,6 +87,7 @@ class BodyMapView(QWidget):
         self.editor.opened.connect(self._show_day)
         self.editor.status_changed.connect(self._show_status)
         self.editor.day_saved.connect(self._day_saved)
+        self.editor.today_changed.connect(lambda _today: self._show_header())
         self._show_day()
 
     # -- building ------------------------------------------------------------------------------
@@ -381,8 +382,7 @@ class BodyMapView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back: pick up a new date (what Today logged came with `day_saved`)."""
         super().showEvent(event)
-        if self.editor.check_new_day():
-            self._show_header()
+        self.editor.check_new_day()  # the header follows `today_changed`
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Going away (another view, or the window closing): save first."""

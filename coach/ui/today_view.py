@@ -109,6 +109,7 @@ class TodayView(QWidget):
         self.editor.status_changed.connect(self._show_status)
         self.editor.day_saved.connect(self._day_saved)
         self.editor.sessions_changed.connect(self._sessions_changed)
+        self.editor.today_changed.connect(lambda _today: self._show_header())
         self._show_day()
 
     # -- building ------------------------------------------------------------------------------
@@ -197,8 +198,7 @@ class TodayView(QWidget):
 
     def check_new_day(self) -> None:
         """After midnight: keep the open day, but let the header and buttons know the new date."""
-        if self.editor.check_new_day():
-            self._show_header()
+        self.editor.check_new_day()  # the header follows `today_changed`
         if self.isVisible():
             self._arm_midnight_timer()
 

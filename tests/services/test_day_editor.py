@@ -147,12 +147,16 @@ def test_a_day_that_cannot_be_read_is_not_edited(log: LogRepository) -> None:
     assert not editor.dirty
 
 
-def test_after_midnight_the_open_day_stays_and_today_moves_on(log: LogRepository) -> None:
+def test_after_midnight_the_open_day_stays_and_today_moves_on(
+    qtbot: QtBot, log: LogRepository
+) -> None:
     now = {"today": YESTERDAY}
     editor = DayEditor(log, today=lambda: now["today"])
     now["today"] = TODAY
 
-    assert editor.check_new_day()
+    with qtbot.waitSignal(editor.today_changed, timeout=1000) as changed:
+        assert editor.check_new_day()
+    assert changed.args == [TODAY]
     assert not editor.check_new_day()
     assert editor.date == YESTERDAY
     assert editor.known_today == TODAY

@@ -443,3 +443,18 @@ def test_a_session_file_changed_on_disk_reaches_the_body_map_suggestions(
     assert "mine" in {s.routine.id for s in expected}
     assert [s.routine.id for s in window.body_map.suggestions] == [s.routine.id for s in expected]
     window.services.routines.stop_watching()
+
+
+def test_after_midnight_both_day_views_know_the_new_date(qtbot: QtBot, make_services) -> None:
+    now = {"today": dt.date(2025, 3, 12)}
+    window = MainWindow(make_services(today=lambda: now["today"]))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    now["today"] = dt.date(2025, 3, 13)
+
+    window.show_view(View.BODY_MAP)  # the body map notices first
+
+    assert window.body_map.relative_label.text() == "Yesterday"
+    assert window.today.relative_label.text() == "Yesterday"
+    assert window.today.date == dt.date(2025, 3, 12), "the open day stays open"
