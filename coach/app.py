@@ -213,9 +213,10 @@ def _fill_in(
     if running.instance is not None:
         running.instance.listen()
     window = running.window = MainWindow(services)
-    services.routines.start_watching()  # a session file changed on disk shows everywhere
     frame.hand_over(window)
     running.ready_at = time.monotonic()
+    # a session file changed on disk shows everywhere (once the window is filled in)
+    QTimer.singleShot(0, services.routines.start_watching)
     if running.instance is not None:
         running.instance.show_requested.connect(window.bring_to_front)
     if open_routine:
