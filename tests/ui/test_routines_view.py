@@ -778,7 +778,10 @@ def test_the_title_keeps_room_in_a_narrow_table_with_large_text(qtbot, library, 
     view.refresh()
     header = view.table.horizontalHeader()
     width = view.table.viewport().width()
-    qtbot.waitUntil(lambda: header.sectionSize(RoutineTableModel.TITLE) >= TITLE_SHARE * width - 2)
+    # the title keeps its share, or all it needs when that is less (the view is filled from the
+    # routine catalogue when made, so its large-text minimum may be wider than asked for)
+    needed = min(TITLE_SHARE * width, view.table.sizeHintForColumn(RoutineTableModel.TITLE))
+    qtbot.waitUntil(lambda: header.sectionSize(RoutineTableModel.TITLE) >= needed - 2)
     length = view.model.index(0, RoutineTableModel.LENGTH).data()
     needed = view.table.fontMetrics().horizontalAdvance(length)
     assert header.sectionSize(RoutineTableModel.LENGTH) >= needed, "the length is never cut"
