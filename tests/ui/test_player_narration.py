@@ -66,7 +66,7 @@ def page(qtbot, catalogue, log, engine, tmp_path: Path):
     qtbot.addWidget(widget)
     widget.show()
     yield widget
-    widget.player.release()
+    widget.release()  # the page ends its SessionRun (and the player view with it)
     voice.close()
 
 
