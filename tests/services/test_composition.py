@@ -59,3 +59,27 @@ def test_without_the_artwork_the_body_map_is_none_and_says_why(
 
     assert services.shapes is None
     assert "body map is not available" in capsys.readouterr().err
+
+
+def test_the_narration_voice_is_built_on_the_voices_and_follows_the_levels(
+    qtbot, paths: Paths, tmp_path
+) -> None:
+    from coach.services.settings import Settings
+
+    settings = Settings(tmp_path / "config")
+    settings.voice_volume, settings.muted = 0.4, False
+    services = build_services(paths, settings)
+
+    narration = services.narration
+    assert narration.builtin is services.neural
+    assert narration.system is services.speech
+    assert narration.engine == settings.voice_engine == "builtin"
+    assert services.hearing.voice is narration
+    assert services.sound.voice is narration
+    assert services.neural.volume == pytest.approx(0.4), "the stored level applies"
+
+    services.sound_levels.muted = True
+    assert services.neural.muted
+    assert services.speech.muted
+    assert settings.muted
+    services.close()

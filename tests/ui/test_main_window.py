@@ -618,3 +618,16 @@ def test_after_midnight_both_day_views_know_the_new_date(qtbot: QtBot, make_serv
     assert window.body_map.relative_label.text() == "Yesterday"
     assert window.today.relative_label.text() == "Yesterday"
     assert window.today.date == dt.date(2025, 3, 12), "the open day stays open"
+
+
+def test_a_session_is_listed_on_today_as_soon_as_it_starts(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    assert window.today.sessions.lines == []
+
+    window.open_routine("pmr-4")
+    window.session.before.start_button.click()
+
+    assert window.session.is_playing()
+    assert len(window.today.sessions.lines) == 1, "logged from its start, shown without a re-read"
+    window.session.stop()
+    assert len(window.today.sessions.lines) == 1
