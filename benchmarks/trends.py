@@ -113,19 +113,15 @@ def memory_probe(kind: str, folder: Path) -> None:
         app.processEvents()
         plot.grab()
     else:
-        from coach.app import build_library
-        from coach.core.regions import load_catalogue
         from coach.paths import Paths
+        from coach.services.composition import build_services
         from coach.store.backup import BackupKeeper
         from coach.store.repository import LogRepository
         from coach.ui.main_window import MainWindow
 
         paths = Paths.resolve(folder)
-        catalogue = load_catalogue(paths.region_catalogue)
         log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
-        window = MainWindow(
-            paths=paths, catalogue=catalogue, library=build_library(paths, catalogue), log=log
-        )
+        window = MainWindow(build_services(paths, log=log))
         window.resize(*SIZE)
         window.show()
         window.nav.setCurrentRow(3)
@@ -154,10 +150,9 @@ def bench(folder: Path, repeat: int) -> dict[str, Any]:
     from pyqtgraph.exporters import ImageExporter
     from PySide6.QtWidgets import QApplication
 
-    from coach.app import build_library
     from coach.core import analytics
-    from coach.core.regions import load_catalogue
     from coach.paths import Paths
+    from coach.services.composition import build_services
     from coach.store.backup import BackupKeeper
     from coach.store.repository import LogRepository
     from coach.ui import charts
@@ -165,9 +160,8 @@ def bench(folder: Path, repeat: int) -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication(["bench"])
     paths = Paths.resolve(folder)
-    catalogue = load_catalogue(paths.region_catalogue)
-    library = build_library(paths, catalogue)
     log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
+    services = build_services(paths, log=log)
     span = log.date_range()
     assert span is not None
     days, sessions = log.days(*span), log.sessions(*span)
@@ -188,7 +182,7 @@ def bench(folder: Path, repeat: int) -> dict[str, Any]:
     bares: list[pg.PlotWidget] = []
 
     def open_view() -> None:
-        view = TrendsView(log, library)
+        view = TrendsView(log, services.routines)
         view.resize(*SIZE)
         view.show()
         app.processEvents()

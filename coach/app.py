@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,54 +14,24 @@ from coach import __version__
 from coach.log_opening import open_log
 from coach.paths import Paths
 
+# The composition root is coach.services.composition (build_library and choose_voice are there
+# too; they are named here for the callers that have always found them here).
+from coach.services.composition import Services, build_library, build_services, choose_voice
+
 logger = logging.getLogger("unknot")
-__all__ = ["build_library", "open_log", "run_app"]
 
 # Everything else is imported where it is used: the window appears before the log is opened,
 # the routines are read and the body map's drawing is parsed (see `run_app`).
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
-    from coach.core.library import RoutineLibrary
-    from coach.core.regions import RegionCatalogue
-    from coach.services.audio import AudioService
-    from coach.services.narration import NarrationVoice
-    from coach.services.neural_voice import NeuralVoice
     from coach.services.settings import Settings
     from coach.services.single_instance import SingleInstance
-    from coach.services.speech import SpeechService
     from coach.store.repository import LogRepository
     from coach.ui.main_window import MainWindow
+    from coach.ui.opening_frame import OpeningFrame
 
-
-def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
-    """The built-in routines, then the person's own (which win on an id clash)."""
-    from coach.core.library import RoutineLibrary, RoutineSource
-
-    return RoutineLibrary(
-        [
-            RoutineSource("built-in", paths.builtin_sessions),
-            RoutineSource("yours", paths.user_sessions),
-        ],
-        catalogue,
-    )
-
-
-def choose_voice(
-    settings: Settings, speech: SpeechService, builtin: NeuralVoice | None
-) -> NarrationVoice:
-    """The voice handed to the sessions: the engine chosen in Settings, or the next best.
-
-    `builtin` is the bundled neural voice (None where piper or the voice package is missing);
-    the system voice is started only when it is chosen or the built-in one cannot speak.
-    """
-    from PySide6.QtCore import QCoreApplication
-
-    from coach.services.narration import NarrationVoice
-
-    if builtin is not None:  # what a failing system voice gives way to
-        speech.fallback = QCoreApplication.translate("SpeechService", "using the built-in voice")
-    return NarrationVoice(settings.voice_engine, system=speech, builtin=builtin)
+__all__ = ["build_library", "build_services", "choose_voice", "open_log", "run_app"]
 
 
 @dataclass
@@ -70,30 +41,32 @@ class _Running:
     started: float
     shown_at: float | None = None
     ready_at: float | None = None
-    log: LogRepository | None = None
-    audio: AudioService | None = None
-    neural: NeuralVoice | None = None
-    speech: SpeechService | None = None
+    services: Services | None = None
+    frame: OpeningFrame | None = None
+    window: MainWindow | None = None
     instance: SingleInstance | None = None
 
     def close(self) -> None:
-        if self.neural is not None:
-            self.neural.close()  # ends the narration worker (after the sentence it renders)
-        if self.speech is not None:
-            self.speech.close()  # the system voice's helper process: killed if it hangs
-        if self.audio is not None:
-            self.audio.close()  # waits for simpleaudio's playback threads before Python shuts down
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if self.services is not None:
+            self.services.close()  # audio waits for simpleaudio's threads before Python ends
         if self.instance is not None:
             self.instance.close()
-        if self.log is not None:
-            self.log.close()
+        # the windows go while the application is still there (not in whatever order Python's
+        # shutdown would collect them)
+        for window in (self.window, self.frame):
+            if window is not None:
+                window.deleteLater()
+        self.window = self.frame = None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = False) -> int:
     """Start the GUI and return its exit status.
 
-    The window is shown first, with nothing but its frame and "Opening your log…"; once it is on
-    screen the log is opened, the routines read, the body map's drawing parsed and the views built.
+    The opening frame is shown first, saying "Opening your log…"; once it is on screen the log
+    is opened, and the main window built on the services and shown in its place.
 
     With `self_test`, open the main window, wait until it is really shown and filled in, and exit 0
     (or 1 if it never is): a smoke test for installs and bundles.
@@ -101,7 +74,8 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from coach.services.settings import Settings
-    from coach.ui.main_window import MainWindow
+    from coach.ui.opening_frame import OpeningFrame
+    from coach.ui.window_size import fit_to_screen
 
     running = _Running(started=time.monotonic())
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -144,29 +118,28 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         if running.instance.ask_running_to_show():
             sys.stdout.write("Unknot is already running; its window was brought to the front.\n")
             return 0
-    window = MainWindow(paths=paths)
-    crash = _CrashDialog(window)
+    services = running.services = build_services(paths, settings)
+    frame = running.frame = OpeningFrame()
+    fit_to_screen(frame, settings)  # within this screen, as the window was last left
+    # told from any thread, shown on the main thread over whichever window is up
+    crash = _CrashDialog(lambda: running.window or running.frame)
     install_crash_handler(log_path, crash.told.emit)
-    from coach.ui.window_size import SizeKeeper, fit_to_screen
-
-    fit_to_screen(window, settings)  # within this screen, as it was last left
-    app.aboutToQuit.connect(SizeKeeper(window, settings).remember)
-    if appearance is not None:
-        appearance.watch(window)  # scaled text follows the desktop's font
 
     def shown() -> None:
         running.shown_at = time.monotonic()
-        status = _fill_in(app, window, paths, settings, running, open_routine, self_test)
+        status = _fill_in(app, frame, services, running, open_routine, self_test)
         if status is not None:
             app.exit(status)
+        elif appearance is not None and running.window is not None:
+            appearance.watch(running.window)  # scaled text follows the desktop's font
 
-    _when_on_screen(window, shown)
+    _when_on_screen(frame, shown)
     if settings.window_maximized:
-        window.showMaximized()
+        frame.showMaximized()
     else:
-        window.show()
+        frame.show()
     try:
-        return _self_test(app, window, running) if self_test else app.exec()
+        return _self_test(app, running) if self_test else app.exec()
     finally:
         running.close()
         uninstall_crash_handler()
@@ -196,101 +169,65 @@ def _when_on_screen(window: Any, then: Any) -> None:
 
 def _fill_in(
     app: QApplication,
-    window: MainWindow,
-    paths: Paths,
-    settings: Settings,
+    frame: OpeningFrame,
+    services: Services,
     running: _Running,
     open_routine: str | None,
     self_test: bool,
 ) -> int | None:
-    """The rest of start-up, with the window on screen; an exit status if the app must stop."""
+    """The rest of start-up, with the frame on screen; an exit status if the app must stop."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from coach.core.body_shapes import BodyShapes, load_body_shapes
-    from coach.core.narration import NarrationCache
     from coach.core.problems import FileProblems
-    from coach.core.regions import load_catalogue
-    from coach.services.audio import AudioService, backend_order
-    from coach.services.library_watch import LibraryWatcher
-    from coach.services.neural_voice import NeuralVoice
-    from coach.services.speech import SpeechService
+    from coach.ui.main_window import MainWindow
     from coach.ui.prompt import DialogPrompt
+    from coach.ui.window_size import SizeKeeper
 
-    if not window.isVisible():
+    if not frame.isVisible():
         return None  # closed while it was opening
     try:
-        catalogue = load_catalogue(paths.region_catalogue)
+        services.catalogue  # noqa: B018 - read now: without it nothing works
     except (FileProblems, OSError) as exc:
-        QMessageBox.critical(window, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
+        QMessageBox.critical(frame, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
         return 2
-    log = running.log = open_log(paths, DialogPrompt(window))
+    log = open_log(services.paths, DialogPrompt(frame))
     if log is None:
         return 1
-    log.on_warning = lambda message: _warn(window, message)
+    services.set_log(log)
     if running.instance is not None:
         running.instance.listen()
-    library = build_library(paths, catalogue)
-    shapes: BodyShapes | None = None
-    try:
-        shapes = load_body_shapes(paths.assets / "body_map.svg", catalogue)
-    except FileProblems as exc:  # the body map says it is unavailable; the rest works
-        sys.stderr.write(f"The body map is not available:\n{exc}\n")
-    audio = running.audio = AudioService()
-    audio.cue_volume = settings.cue_volume
-    audio.voice_volume = settings.voice_volume
-    audio.muted = settings.muted
-    # the bundled neural voice narrates (its model loads in a worker when first needed); the
-    # system voice is an option, started (in its own process) only when it may be used
-    neural = running.neural = NeuralVoice(audio, NarrationCache(paths.narration_cache))
-    speech = running.speech = SpeechService()
-    narration = choose_voice(settings, speech, neural)
-    narration.rate = settings.speech_rate
-    narration.volume = settings.voice_volume
-    narration.muted = settings.muted
-    speech.set_voice(settings.voice)  # applied once the engine has started
-    window.attach(
-        catalogue=catalogue,
-        library=library,
-        log=log,
-        shapes=shapes,
-        library_watcher=LibraryWatcher.for_library(library),
-        audio=audio,
-        speech=narration,
-        settings=settings,
-        narration=narration,
-    )
+    window = running.window = MainWindow(services)
+    log.on_warning = lambda message: _warn(window, message)
+    settings = services.settings
+    if settings is not None:
+        app.aboutToQuit.connect(SizeKeeper(window, settings).remember)
+    frame.hand_over(window)
     running.ready_at = time.monotonic()
+    # a session file changed on disk shows everywhere (once the window is filled in)
+    QTimer.singleShot(0, services.routines.start_watching)
     if running.instance is not None:
         running.instance.show_requested.connect(window.bring_to_front)
     if open_routine:
         # `coach play ID`: the screen before starting it, Start focused (Return starts)
         window.open_routine(open_routine)
-
-    def start_sound() -> None:
+    if not self_test:
         # just after the window is painted: reading the cues and, on Linux, reaching
-        # speech-dispatcher (up to 2 s when it must be spawned) would otherwise hold the window back
-        audio.start(paths.assets / "sounds", backend_order(settings.audio_backend))
-        logger.info("sound output: %s", audio.backend_name)
-        neural.start()  # only checks that piper and the voice are installed: the model loads later
-        if narration.needs_system_voice():
-            speech.start()  # in its own process: a wedged speech daemon never blocks the window
-        logger.info("voice engine chosen: %s", narration.engine)
-
-    if not self_test:
-        QTimer.singleShot(300, start_sound)
-    if not self_test:
+        # speech-dispatcher (up to 2 s when it must be spawned) would otherwise hold it back
+        QTimer.singleShot(300, services.start_sound)
+    if not self_test and settings is not None:
         _start_reminders(app, window, settings, log)
         # first run: a welcome, the safety page, and an offer of a first step
         from coach.ui.first_run import offer_first_run
 
-        offer_first_run(window, paths, settings)
+        offer_first_run(window, services.paths, settings)
     return None
 
 
-def _CrashDialog(window: MainWindow) -> Any:  # noqa: N802 - builds the Qt class lazily
+def _CrashDialog(window: Callable[[], QWidget | None]) -> Any:  # noqa: N802 - Qt class made lazily
     """A small object whose `told` signal, emitted from any thread, shows the crash dialog on
-    the main thread (non-blocking, so the app goes on where it can)."""
+    the main thread over the window then on screen (non-blocking, so the app goes on where it
+    can)."""
     from PySide6.QtCore import QObject, Qt, Signal
     from PySide6.QtWidgets import QMessageBox
 
@@ -299,13 +236,13 @@ def _CrashDialog(window: MainWindow) -> Any:  # noqa: N802 - builds the Qt class
 
         def show(self, text: str) -> None:
             box = QMessageBox(
-                QMessageBox.Icon.Critical, "Unknot: something went wrong", text, parent=window
+                QMessageBox.Icon.Critical, "Unknot: something went wrong", text, parent=window()
             )
             box.setObjectName("crash-dialog")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
-    dialog = CrashDialog(window)
+    dialog = CrashDialog()
     dialog.told.connect(dialog.show)
     return dialog
 
@@ -342,8 +279,8 @@ def _start_reminders(
     reminders.start()
 
 
-def _self_test(app: Any, window: Any, running: _Running) -> int:
-    """Exit 0 once the window is on screen and filled in, 1 after 20 s without it.
+def _self_test(app: Any, running: _Running) -> int:
+    """Exit 0 once the main window is on screen and filled in, 1 after 20 s without it.
 
     Says how long it took from `run_app`, and from the launch of the process when the launcher
     put its `time.monotonic_ns()` in COACH_LAUNCHED_AT (benchmarks/startup.py does).
@@ -355,7 +292,13 @@ def _self_test(app: Any, window: Any, running: _Running) -> int:
     launched = os.environ.get("COACH_LAUNCHED_AT", "")
 
     def check() -> None:
-        if running.shown_at is not None and running.ready_at is not None and window.isVisible():
+        window = running.window
+        if (
+            running.shown_at is not None
+            and running.ready_at is not None
+            and window is not None
+            and window.isVisible()
+        ):
             shown, ready = running.shown_at - running.started, running.ready_at - running.started
             report = f"self-test ok: main window shown after {1000 * shown:.0f} ms, ready after {1000 * ready:.0f} ms"
             if launched.isdigit():

@@ -156,10 +156,10 @@ def catalogue_for(paths: Paths) -> RegionCatalogue:
 
 def library_for(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
     """The built-in routines, then the person's own (which win on an id clash)."""
-    from coach.app import build_library
+    from coach.services.composition import build_services
 
     paths.ensure()
-    return build_library(paths, catalogue)
+    return build_services(paths, catalogue=catalogue).library
 
 
 def find_routine(spec: str, paths: Paths) -> Routine:

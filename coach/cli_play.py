@@ -115,10 +115,10 @@ def play_with_sound(
     """
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    from coach.app import choose_voice
     from coach.core.clock import SystemClock
     from coach.core.narration import NarrationCache
     from coach.services.audio import AudioService
+    from coach.services.composition import choose_voice
     from coach.services.neural_voice import NeuralVoice
     from coach.services.session_sound import SessionSound
     from coach.services.speech import SpeechService

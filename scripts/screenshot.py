@@ -20,12 +20,11 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from coach.app import build_library
-from coach.core.body_shapes import load_body_shapes
 from coach.core.demo import generate_demo
 from coach.core.log import DayEntry, SessionRecord
 from coach.core.regions import load_catalogue
 from coach.paths import Paths
+from coach.services.composition import build_services
 from coach.services.session_sound import SessionSound
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
@@ -114,14 +113,8 @@ def main() -> int:
         log = demo_year(paths)
     else:
         log = demo_log(paths)
-    window = MainWindow(
-        paths=paths,
-        catalogue=catalogue,
-        library=build_library(paths, catalogue),
-        log=log,
-        shapes=load_body_shapes(paths.assets / "body_map.svg", catalogue),
-        sound=SessionSound(None, None),
-    )
+    services = build_services(paths, log=log, catalogue=catalogue, sound=SessionSound(None, None))
+    window = MainWindow(services)
     fit_to_screen(window)
     window.move(0, 0)
     window.show()

@@ -11,10 +11,10 @@ pytest_plugins = ["tests.no_network"]  # the whole suite runs with the network b
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coach.app import build_library  # noqa: E402
 from coach.core.library import RoutineLibrary  # noqa: E402
 from coach.core.regions import RegionCatalogue, load_catalogue  # noqa: E402
 from coach.paths import Paths  # noqa: E402
+from coach.services.composition import Services, build_library, build_services  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -109,3 +109,50 @@ def shapes(catalogue: RegionCatalogue):
     from coach.core.body_shapes import load_body_shapes
 
     return load_body_shapes(REPO / "assets" / "body_map.svg", catalogue)
+
+
+@pytest.fixture
+def make_services(paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log, shapes):
+    """The app's composition root on the test's folders and log: `make_services(**overrides)`.
+
+    The real catalogue, library, artwork and log by default; `settings=` and any override of
+    `build_services` (audio, speech, clock, today, shapes=None...) as the test needs. What the
+    services made themselves is closed when the test ends.
+    """
+    made: list[Services] = []
+
+    def make(settings=None, **overrides) -> Services:
+        parts = {"catalogue": catalogue, "library": library, "log": log, "shapes": shapes}
+        services = build_services(paths, settings, **(parts | overrides))
+        made.append(services)
+        return services
+
+    yield make
+    for services in made:
+        services.close()
+
+
+@pytest.fixture
+def audio_service():
+    """The real audio service on a stand-in for simpleaudio (the test machines have no sound card)."""
+    from coach.services.audio import AudioService
+    from coach.services.audio_outputs import SilentBackend, SimpleAudioBackend
+    from tests.services.test_audio import SOUNDS, FakeSimpleaudio
+
+    service = AudioService(
+        {"simpleaudio": lambda: SimpleAudioBackend(FakeSimpleaudio()), "silent": SilentBackend}
+    )
+    service.start(SOUNDS, order=("simpleaudio", "silent"))
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def speech_service(qtbot):
+    """The real speech service on Qt's mock engine (there is no speech daemon in the tests)."""
+    from coach.services.speech import SpeechService
+
+    service = SpeechService()
+    service.start("mock")
+    yield service
+    service.close()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
@@ -72,3 +75,21 @@ def test_narration_benchmark_runs_and_reports_its_three_figures(tmp_path):
     assert report["ahead"]["steps"] == 2
     assert report["ahead"]["render_all_s"] > 0
     assert report["memory"]["with_voice_mb"] > report["memory"]["without_voice_mb"]
+
+
+@pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xev") and shutil.which("stdbuf")),
+    reason="needs Xvfb, xev and stdbuf",
+)
+def test_startup_from_outside_benchmark_runs_and_reports_both_windows():
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "startup_outside.py"), "--repeat", "1", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    assert report["repeat"] == 1
+    assert report["bare_ms"] > 0
+    assert report["app_ms"] > 0

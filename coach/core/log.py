@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any
 
 RATING_MIN, RATING_MAX = 0, 10
@@ -237,6 +237,23 @@ class DayEntry:
             )
         object.__setattr__(self, "medications", medications)
 
+    @classmethod
+    def from_store(cls, values: dict[str, Any]) -> DayEntry:
+        """An entry from values the log already checked on the way in, without checking again.
+
+        Only for the store: its STRICT tables and CHECK constraints hold every rule above, and it
+        hands tags and areas over already sorted. Fields not given take their defaults; `values`
+        becomes the entry's own (the caller hands it over).
+        """
+        entry = object.__new__(cls)
+        if len(values) != _DAY_FIELD_COUNT:  # the store gives every field: no copy then
+            values = {**_DAY_DEFAULTS, **values}
+            for name, factory in _DAY_FACTORIES:
+                if name not in values:
+                    values[name] = factory()
+        object.__setattr__(entry, "__dict__", values)
+        return entry
+
     def is_empty(self) -> bool:
         """Nothing logged but the date."""
         return self == DayEntry(self.date)
@@ -302,6 +319,15 @@ class SessionRecord:
                 f"must be a step from 1 to {self.step_count}, got {self.stopped_at_step}",
             )
 
+    @classmethod
+    def from_store(cls, values: dict[str, Any]) -> SessionRecord:
+        """A record from values the log already checked on the way in (see DayEntry.from_store)."""
+        record = object.__new__(cls)
+        if len(values) != _SESSION_FIELD_COUNT:
+            values = {**_SESSION_DEFAULTS, **values}
+        object.__setattr__(record, "__dict__", values)
+        return record
+
     @property
     def day(self) -> dt.date:
         """The local date it started on: a session crossing midnight belongs to that day."""
@@ -314,6 +340,18 @@ class SessionRecord:
             return None
         return self.pain_after - self.pain_before
 
+
+def _defaults(kind: type) -> dict[str, Any]:
+    return {f.name: f.default for f in fields(kind) if f.default is not MISSING}
+
+
+_DAY_DEFAULTS = _defaults(DayEntry)
+_DAY_FACTORIES = tuple(
+    (f.name, f.default_factory) for f in fields(DayEntry) if f.default_factory is not MISSING
+)
+_SESSION_DEFAULTS = _defaults(SessionRecord)
+_DAY_FIELD_COUNT = len(fields(DayEntry))
+_SESSION_FIELD_COUNT = len(fields(SessionRecord))
 
 # A session record's own values, in the order exports and the log's table use them.
 SESSION_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SessionRecord) if f.name != "id")

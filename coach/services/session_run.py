@@ -56,6 +56,7 @@ class SessionRun(QObject):
     state_changed = Signal()
     ended = Signal(object)  # PlayOutcome
     waiting_for_words = Signal(bool)  # True while a step waits for its words to be rendered
+    logged = Signal(object)  # the date whose sessions changed: recorded as begun, or at its end
 
     def __init__(
         self,
@@ -217,6 +218,8 @@ class SessionRun(QObject):
             self._record_progress(completed=False)
         elif ends and self.outcome is not None:
             self._record_progress(completed=self.outcome.completed)
+            if self.saved and self.record is not None:
+                self.logged.emit(self.record.day)
             self.ended.emit(self.outcome)
 
     # -- the log ---------------------------------------------------------------------------------
@@ -239,6 +242,9 @@ class SessionRun(QObject):
             self.record = begun if self.log is None else self.log.record_session(begun)
         except (sqlite3.Error, InvalidEntry, OSError) as exc:
             self.save_problem = str(exc)
+        else:
+            if self.log is not None:
+                self.logged.emit(self.record.day)
 
     def _record_progress(self, *, completed: bool) -> None:
         if self.record is None:

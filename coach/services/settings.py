@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from coach.core.reminders import MAX_TIMES, PURPOSES, clean_times, format_time, parse_time
 from coach.paths import Paths
 
 AUDIO_BACKENDS = ("auto", "simpleaudio", "qt", "silent")
@@ -207,6 +206,9 @@ class Settings:
     @property
     def reminder_times(self) -> list[str]:
         """The reminder's local times as "HH:MM", in order; unreadable ones are left out."""
+        # (imported here: the settings are read before the first window, the reminders later)
+        from coach.core.reminders import MAX_TIMES, clean_times, format_time, parse_time
+
         value = self._store.value("reminders/times", self.DEFAULTS["reminders/times"])
         # a hand-edited file may hold a list (20:00, 08:00 unquoted) or one string
         parts = value if isinstance(value, list) else str(value).split(",")
@@ -222,6 +224,8 @@ class Settings:
 
     @reminder_times.setter
     def reminder_times(self, values: list[str]) -> None:
+        from coach.core.reminders import MAX_TIMES, clean_times, format_time, parse_time
+
         times = clean_times(parse_time(v) for v in values)  # ValueError names a bad one
         if not times or len(times) > MAX_TIMES:
             raise ValueError(f"give between 1 and {MAX_TIMES} reminder times")
@@ -230,11 +234,15 @@ class Settings:
     @property
     def reminder_for(self) -> str:
         """What the reminder is for: "log" (the day), "session" or "both"."""
+        from coach.core.reminders import PURPOSES
+
         value = self._text("reminders/for")
         return value if value in PURPOSES else "log"
 
     @reminder_for.setter
     def reminder_for(self, value: str) -> None:
+        from coach.core.reminders import PURPOSES
+
         if value not in PURPOSES:
             raise ValueError(f"a reminder is for one of {PURPOSES}, not {value!r}")
         self._save("reminders/for", value)

@@ -51,6 +51,8 @@ _DAY_COLUMNS = (
 # the record's values, with the local date it started on (for selecting by day) after the title
 _SESSION_COLUMNS = (*SESSION_FIELDS[:2], "day", *SESSION_FIELDS[2:])
 assert set(RATING_FIELDS) <= set(_DAY_COLUMNS)
+_DAY_ROW = ("date", *_DAY_COLUMNS)
+_SESSION_ROW = ("id", *SESSION_FIELDS)
 
 
 def local_now() -> dt.datetime:
@@ -358,15 +360,19 @@ class LogRepository:
         )
 
     def _read_days(self, start: dt.date, end: dt.date) -> list[DayEntry]:
+        # The tables' STRICT types and CHECK constraints hold what DayEntry checks, and every
+        # write went through DayEntry: the rows are trusted, in the order DayEntry keeps them.
         bounds = (start.isoformat(), end.isoformat())
         tags: dict[str, list[str]] = {}
         for date, tag in self.conn.execute(
-            "SELECT date, tag FROM day_tag WHERE date BETWEEN ? AND ?", bounds
+            "SELECT date, tag FROM day_tag WHERE date BETWEEN ? AND ? ORDER BY date, tag", bounds
         ):
             tags.setdefault(date, []).append(tag)
         areas: dict[str, dict[str, int]] = {}
         for date, region, level in self.conn.execute(
-            "SELECT date, region, intensity FROM day_area WHERE date BETWEEN ? AND ?", bounds
+            "SELECT date, region, intensity FROM day_area WHERE date BETWEEN ? AND ? "
+            "ORDER BY date, region",
+            bounds,
         ):
             areas.setdefault(date, {})[region] = level
         medications: dict[str, list[MedicationTaken]] = {}
@@ -383,16 +389,17 @@ class LogRepository:
             f"SELECT date, {', '.join(_DAY_COLUMNS)} FROM day WHERE date BETWEEN ? AND ? ORDER BY date",
             bounds,
         )
-        return [
-            DayEntry(
-                dt.date.fromisoformat(row[0]),
-                **dict(zip(_DAY_COLUMNS, row[1:], strict=True)),
-                tags=tuple(tags.get(row[0], ())),
-                areas=areas.get(row[0], {}),
-                medications=tuple(medications.get(row[0], ())),
-            )
-            for row in rows
-        ]
+        entries = []
+        trusted, fromisoformat, names = DayEntry.from_store, dt.date.fromisoformat, _DAY_ROW
+        for row in rows:
+            values = dict(zip(names, row, strict=True))
+            date = row[0]
+            values["date"] = fromisoformat(date)
+            values["tags"] = tuple(tags.get(date, ()))
+            values["areas"] = areas.get(date) or {}
+            values["medications"] = tuple(medications.get(date, ()))
+            entries.append(trusted(values))
+        return entries
 
     # -- the person's own medicines ------------------------------------------------------------
 
@@ -494,15 +501,14 @@ class LogRepository:
 
     def sessions(self, start: dt.date, end: dt.date) -> list[SessionRecord]:
         """Sessions started on local dates `start` to `end` inclusive, oldest first."""
+        # by the instant they started, whatever time zone each was played in: julianday() reads
+        # the offset (to the millisecond; the text, then the id, order what it cannot tell apart)
         rows = self.conn.execute(
-            f"SELECT id, {', '.join(_SESSION_COLUMNS)} FROM session WHERE day BETWEEN ? AND ? "
-            "ORDER BY started_at, id",
+            f"SELECT {', '.join(_SESSION_ROW)} FROM session WHERE day BETWEEN ? AND ? "
+            "ORDER BY julianday(started_at), started_at, id",
             (start.isoformat(), end.isoformat()),
         )
-        # by the instant they started, whatever time zone each was played in
-        return sorted(
-            (_session_from_row(row) for row in rows), key=lambda r: (r.started_at, r.id or 0)
-        )
+        return [_session_from_row(row) for row in rows]
 
     def update_session_progress(self, record: SessionRecord) -> None:
         """Bring a session recorded when it started up to date: how far it got, and how it ended.
@@ -565,20 +571,9 @@ def _with_id(record: SessionRecord, session_id: int | None) -> SessionRecord:
 
 
 def _session_from_row(row: tuple[Any, ...]) -> SessionRecord:
-    values = dict(zip(("id", *_SESSION_COLUMNS), row, strict=True))
-    values.pop("day")
-    return SessionRecord(
-        id=values["id"],
-        routine_id=values["routine_id"],
-        routine_title=values["routine_title"],
-        started_at=dt.datetime.fromisoformat(values["started_at"]),
-        ended_at=dt.datetime.fromisoformat(values["ended_at"]),
-        planned_seconds=values["planned_seconds"],
-        actual_seconds=values["actual_seconds"],
-        completed=bool(values["completed"]),
-        step_count=values["step_count"],
-        stopped_at_step=values["stopped_at_step"],
-        pain_before=values["pain_before"],
-        pain_after=values["pain_after"],
-        note=values["note"],
-    )
+    # trusted as the days are (see _read_days): the session table's constraints hold the rules
+    values = dict(zip(_SESSION_ROW, row, strict=True))
+    values["started_at"] = dt.datetime.fromisoformat(values["started_at"])
+    values["ended_at"] = dt.datetime.fromisoformat(values["ended_at"])
+    values["completed"] = bool(values["completed"])
+    return SessionRecord.from_store(values)

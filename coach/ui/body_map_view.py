@@ -1,8 +1,8 @@
 """The Body map view: mark where it hurts on a day, get routines for it, or see the heat map.
 
-The marks are the day entry's areas, the same ones the Today view lists: each change is saved
-with `LogRepository.set_areas` after a short pause (at once when the day changes or the view is
-hidden), and the marks are read again from the log when the view is shown. Suggestions come from
+The marks are the day entry's areas, the same ones the Today view lists: the day open and its
+saving belong to the day editor both views share (a change is saved after a short pause, at
+once when the day changes or the view is hidden). Suggestions come from
 coach.core.suggestions (listed by `coach.ui.suggestion_list`) and the heat map's numbers from
 coach.core.heat (shown beside it by `coach.ui.heat_panel`); this module only asks the log, calls
 those and shows the result.
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from coach.core.body_shapes import BodyShapes
 from coach.core.heat import HeatCell, area_heat
-from coach.core.log import InvalidEntry
+from coach.core.log import DayEntry
 from coach.core.regions import RegionCatalogue
-from coach.core.routine import Routine
 from coach.core.suggestions import Suggestion, area_notes, suggest
+from coach.services.day_editor import DayEditor
+from coach.services.routine_catalog import RoutineCatalog
 from coach.store.repository import LogRepository
 from coach.ui.appearance import bold_when_checked
 from coach.ui.body_map import BodyMapWidget
@@ -46,43 +48,34 @@ from coach.ui.suggestion_list import SuggestionList
 SAVE_DELAY_MS = 300
 
 Today = Callable[[], dt.date]
-Routines = Callable[[], Sequence[Routine]]
 
 
 class BodyMapView(QWidget):
     """Mark the areas that hurt on a day and start a suggested routine; or see the heat map."""
 
     start_requested = Signal(str)  # a routine id
-    saved = Signal(object)  # the DayEntry written
 
     def __init__(
         self,
         log: LogRepository,
         catalogue: RegionCatalogue,
         shapes: BodyShapes,
-        routines: Routines,
+        routines: RoutineCatalog,
         today: Today = dt.date.today,
         parent: QWidget | None = None,
+        *,
+        editor: DayEditor | None = None,
     ) -> None:
         super().__init__(parent)
-        self.log = log
+        self.log = log  # the heat map's days
         self.catalogue = catalogue
         self.routines = routines
-        self._today = today
-        self.known_today = today()
-        self.date = self.known_today
-        self.saved_areas: dict[str, int] = {}
+        self.editor = editor if editor is not None else DayEditor(log, today, self)
         self.suggestions: list[Suggestion] = []
         self.heat: dict[str, HeatCell] = {}
         self.heat_start = self.heat_end = self.date
         self.preset = 0
-        self._dirty = False
-        self.problem = ""  # why the last save failed, or "" once saved
         self.setAccessibleName(self.tr("Body map"))
-        self.save_timer = QTimer(self)
-        self.save_timer.setSingleShot(True)
-        self.save_timer.setInterval(SAVE_DELAY_MS)
-        self.save_timer.timeout.connect(self._save_now)
         self.body_map = BodyMapWidget(catalogue, shapes)
         self.marked_list = MarkedList(self.body_map)
         self.heat_map = BodyMapWidget(catalogue, shapes, interactive=False)
@@ -91,7 +84,12 @@ class BodyMapView(QWidget):
             # named while hidden too (the figure names it "Show back/front" once it shows)
             figure.toggle.setAccessibleName(self.tr("Turn the figure round"))
         self._build()
-        self._load(self.date)
+        routines.changed.connect(self._refresh_suggestions)  # a session file changed on disk
+        self.editor.opened.connect(self._show_day)
+        self.editor.status_changed.connect(self._show_status)
+        self.editor.day_saved.connect(self._day_saved)
+        self.editor.today_changed.connect(lambda _today: self._show_header())
+        self._show_day()
 
     # -- building ------------------------------------------------------------------------------
 
@@ -196,15 +194,31 @@ class BodyMapView(QWidget):
 
     # -- days ----------------------------------------------------------------------------------
 
+    @property
+    def date(self) -> dt.date:
+        """The day shown (the day editor's)."""
+        return self.editor.date
+
+    @property
+    def known_today(self) -> dt.date:
+        """Today's date as last looked at."""
+        return self.editor.known_today
+
+    @property
+    def problem(self) -> str:
+        """Why the last save failed, or ""."""
+        return self.editor.problem
+
+    @property
+    def save_timer(self) -> QTimer:
+        """The pause before marks are saved."""
+        return self.editor.save_timer
+
     def open_day(self, date: dt.date) -> bool:
         """Show `date`, saving the marks of the day shown first; False (and stay) if that failed."""
-        if date > self.known_today and date > self.date:
-            return False  # no marking ahead of time
-        if date == self.date:
-            return True
-        if not self.flush():
+        if not self.editor.open(date):
+            self._show_header()
             return False
-        self._load(date)
         return True
 
     def open_previous(self) -> None:
@@ -217,35 +231,36 @@ class BodyMapView(QWidget):
 
     def open_today(self) -> bool:
         """Show today's date."""
-        self.known_today = self._today()
-        return self.open_day(self.known_today)
+        return self.editor.open_today()
 
-    def _load(self, date: dt.date) -> None:
-        self.save_timer.stop()
-        self.date = date
-        self._dirty = False
-        try:
-            entry = self.log.get_day(date)
-        except sqlite3.Error as trouble:
-            for widget in (self.body_map, self.marked_list):
-                widget.setEnabled(False)  # marking over a day that could not be read loses it
-            self.status_label.say(
-                self.tr("Could not read this day: {0}").format(trouble), problem=True
-            )
-            self._show_header()
-            return
+    def _show_day(self, _date: object = None) -> None:
+        """Show the marks of the day the editor opened."""
+        readable = self.editor.readable
         for widget in (self.body_map, self.marked_list):
-            widget.setEnabled(True)
-        self.saved_areas = dict(entry.areas) if entry else {}
-        self.body_map.set_marks(self.saved_areas)
-        self.status_label.say(self.tr("All saved.") if self.saved_areas else "")
+            widget.setEnabled(readable)  # marking over a day that could not be read loses it
+        self.body_map.set_marks(dict(self.editor.entry.areas) if readable else {})
+        self._show_status()
         self._show_header()
+        if not readable:
+            return
         self._refresh_suggestions()
         if self.mode() == "heat":
             self._refresh_heat()
 
     def _show_header(self) -> None:
         self.setAccessibleDescription(self.header.show_day(self.date, self.known_today))
+
+    def _show_status(self) -> None:
+        self.status_label.show_status(self.editor, marks=True)
+
+    def _day_saved(self, date: dt.date) -> None:
+        if self.mode() == "heat":
+            self._refresh_heat()
+        if date != self.date or self.editor.dirty:
+            return
+        if self.body_map.marks() != self._shown_areas(self.editor.entry.areas):
+            self.body_map.set_marks(dict(self.editor.entry.areas))  # saved from Today
+            self._refresh_suggestions()
 
     # -- marks and saving ----------------------------------------------------------------------
 
@@ -255,52 +270,31 @@ class BodyMapView(QWidget):
 
     def has_pending_edits(self) -> bool:
         """Whether a mark on screen is not saved yet."""
-        return self._dirty
+        return self.editor.dirty
 
     def flush(self) -> bool:
         """Save pending marks now; False if they could not be saved (they stay on screen)."""
-        if not self._dirty:
-            self.save_timer.stop()
-            return True
-        return self._save_now()
+        return self.editor.flush()
+
+    def _shown_areas(self, areas: dict[str, int]) -> dict[str, int]:
+        shown = self.body_map.region_names()
+        return {r: v for r, v in areas.items() if r in shown}
 
     def _marks_edited(self, marks: dict[str, int]) -> None:
-        self._dirty = True
-        self.status_label.saving()
-        self.save_timer.start()
-        self._refresh_suggestions()
+        def with_marks(saved: DayEntry) -> DayEntry:
+            # an area the figure cannot show (an id no longer in the catalogue) is kept
+            shown = self.body_map.region_names()
+            unseen = {r: v for r, v in saved.areas.items() if r not in shown}
+            return replace(saved, areas=unseen | marks)
 
-    def _save_now(self) -> bool:
-        self.save_timer.stop()
-        if not self._dirty:
-            return True
-        # an area the figure cannot show (an id no longer in the catalogue) is kept, not dropped
-        shown = self.body_map.region_names()
-        unseen = {r: v for r, v in self.saved_areas.items() if r not in shown}
-        try:
-            entry = self.log.set_areas(self.date, unseen | self.body_map.marks())
-        except (InvalidEntry, sqlite3.Error) as trouble:
-            self.problem = str(trouble)
-            self.status_label.say(
-                self.tr(
-                    "Not saved: {0}. Your marks stay on screen, and Unknot tries again with your "
-                    "next change."
-                ).format(str(trouble).rstrip(".")),
-                problem=True,
-            )
-            return False
-        self.problem = ""
-        self._dirty = False
-        self.saved_areas = dict(entry.areas)
-        self.status_label.saved_now()
-        self.saved.emit(entry)
-        return True
+        self.editor.edit("body map", with_marks, SAVE_DELAY_MS)
+        self._refresh_suggestions()
 
     # -- suggestions ---------------------------------------------------------------------------
 
     def _refresh_suggestions(self) -> None:
         marks = self.body_map.marks()
-        self.suggestions = suggest(marks, self.catalogue, list(self.routines()))
+        self.suggestions = suggest(marks, self.catalogue, self.routines.routines())
         self.suggestion_list.set_suggestions(self.suggestions)
         notes = area_notes(marks, self.catalogue)
         self.area_notes.setText("\n\n".join(notes))
@@ -408,23 +402,9 @@ class BodyMapView(QWidget):
         self.hover_label.setText(hints["heat" if self.mode() == "heat" else "marks"])
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Coming back: pick up a new date, and what the Today view (or anything else) logged."""
+        """Coming back: pick up a new date (what Today logged came with `day_saved`)."""
         super().showEvent(event)
-        today = self._today()
-        if today != self.known_today:
-            self.known_today = today
-            self._show_header()
-        if not self._dirty:
-            try:
-                stored = self.log.get_day(self.date)
-            except sqlite3.Error:
-                return
-            if (dict(stored.areas) if stored else {}) != self.saved_areas:
-                self._load(self.date)
-                return
-        self._refresh_suggestions()  # the library may have changed meanwhile
-        if self.mode() == "heat":
-            self._refresh_heat()
+        self.editor.check_new_day()  # the header follows `today_changed`
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Going away (another view, or the window closing): save first."""

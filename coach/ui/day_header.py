@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from coach.services.day_editor import DayEditor, SaveStatus
 from coach.ui.rating_scale import short_time
 
 
@@ -139,6 +140,32 @@ class SaveState(QLabel):
         """Saved at the current time (with `notice` after it, if there is one)."""
         saved_at = self.tr("Saved at {0}").format(short_time(QTime.currentTime()))
         self.say(f"{saved_at} · {notice}" if notice else saved_at)
+
+    def show_status(self, editor: DayEditor, notice: str = "", *, marks: bool = False) -> None:
+        """Say where the day editor's edits stand (`marks`: the body map's words for them)."""
+        status, problem = editor.status, editor.problem.rstrip(".")
+        if status is SaveStatus.SAVING:
+            self.saving(notice)
+        elif status is SaveStatus.SAVED:
+            self.saved_now(notice)
+        elif status is SaveStatus.FAILED and marks:
+            text = self.tr(
+                "Not saved: {0}. Your marks stay on screen, and Unknot tries again with your "
+                "next change."
+            )
+            self.say(text.format(problem), problem=True)
+        elif status is SaveStatus.FAILED:
+            text = self.tr(
+                "Not saved: {0}. Your changes stay on screen, and Unknot tries again with your "
+                "next change."
+            )
+            self.say(text.format(problem), problem=True)
+        elif status is SaveStatus.UNREADABLE:
+            self.say(self.tr("Could not read this day: {0}").format(editor.problem), problem=True)
+        elif marks:
+            self.say(self.tr("All saved.") if editor.entry.areas else "")
+        else:
+            self.say(self.tr("All saved.") if status is SaveStatus.ALL_SAVED else "")
 
 
 def add_day_header(view: Any) -> DayHeader:

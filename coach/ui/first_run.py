@@ -220,7 +220,7 @@ def offer_first_run(
     """
     if not first_run_due(paths, settings):
         return None
-    found = (window.routines.scan.find(routine_id) for routine_id in SHORT_ROUTINES)
+    found = (window.services.routines.find(routine_id) for routine_id in SHORT_ROUTINES)
     wizard = FirstRunWizard(
         paths.data_dir,
         [entry.routine for entry in found if entry is not None],

@@ -2,121 +2,93 @@
 
 from __future__ import annotations
 
+import enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from coach import __version__
-from coach.paths import Paths
+from coach.services.composition import Services
+from coach.services.sound_levels import SoundLevels
+from coach.ui.appearance import Appearance
+from coach.ui.body_map_view import BodyMapView
+from coach.ui.later_view import LaterView
 from coach.ui.prompt import DialogPrompt, Prompt
+from coach.ui.routines_view import RoutinesView
+from coach.ui.session_page import SessionPage
+from coach.ui.settings_view import SettingsView
+from coach.ui.sound_controls import SoundControls
+from coach.ui.today_view import TodayView
+from coach.ui.trends_view import TrendsPage
 from coach.ui.window_size import fit_to_screen
 
-if TYPE_CHECKING:  # the views are imported when the window is filled in: the window shows first
-    from coach.core.body_shapes import BodyShapes
-    from coach.core.clock import Clock
-    from coach.core.library import RoutineLibrary
-    from coach.core.regions import RegionCatalogue
+if TYPE_CHECKING:
     from coach.core.routine import Routine
-    from coach.services.audio import AudioService
-    from coach.services.library_watch import LibraryWatcher
-    from coach.services.narration import NarrationVoice
     from coach.services.reminders import ReminderService
-    from coach.services.session_sound import SessionSound
-    from coach.services.settings import Settings
-    from coach.services.speech import SpeechService
-    from coach.store.repository import LogRepository
-    from coach.ui.body_map_view import BodyMapView
-    from coach.ui.routines_view import RoutinesView
-    from coach.ui.session_page import SessionPage
-    from coach.ui.settings_view import SettingsView
-    from coach.ui.today_view import TodayView
-    from coach.ui.trends_view import TrendsPage
+
+
+class View(enum.IntEnum):
+    """The views in the navigation list, in its order (Ctrl+1 to Ctrl+5)."""
+
+    TODAY = 0
+    ROUTINES = 1
+    BODY_MAP = 2
+    TRENDS = 3
+    SETTINGS = 4
 
 
 class MainWindow(QMainWindow):
     """Unknot's window: a navigation list on the left, the chosen view on the right.
 
-    Made with the log (and the rest), it builds its views at once. Made with `paths` alone it is
-    an empty frame that says the log is opening, so it can be shown before anything slow happens;
-    `attach` then builds the views.
+    Made with the app's services, whose log is open; the views are built at once (Trends builds
+    its charts when first shown). The app shows `OpeningFrame` while the log is opened.
     """
 
-    log: LogRepository
-    today: TodayView
-    routines: RoutinesView
-    settings: SettingsView
-    trends: TrendsPage
-    session: SessionPage
-    body_map: BodyMapView | None
-
-    def __init__(
-        self,
-        *,
-        paths: Paths,
-        catalogue: RegionCatalogue | None = None,
-        library: RoutineLibrary | None = None,
-        log: LogRepository | None = None,
-        shapes: BodyShapes | None = None,
-        sound: SessionSound | None = None,
-        audio: AudioService | None = None,
-        speech: SpeechService | NarrationVoice | None = None,
-        settings: Settings | None = None,
-        library_watcher: LibraryWatcher | None = None,
-        clock: Clock | None = None,
-        prompt: Prompt | None = None,
-        narration: NarrationVoice | None = None,
-    ) -> None:
+    def __init__(self, services: Services, *, prompt: Prompt | None = None) -> None:
         super().__init__()
-        self.paths = paths
-        self.attached = False
+        self.services = services
+        self.paths = services.paths
+        self.log = services.log
+        self.preferences = services.settings  # the stored settings (the last routine started)
         self.setWindowTitle(self.tr("Unknot"))
-        fit_to_screen(self)  # app.py sizes it again as it was last left
+        fit_to_screen(self, self.preferences)  # the app puts it where the opening frame was
         self.prompt: Prompt = prompt if prompt is not None else DialogPrompt(self)
         self._was_maximized = False
-        self._return_row = 1  # where a session goes back to: the view it was started from
-        self.body_map = None
-        titles = [
-            self.tr("Today"),
-            self.tr("Routines"),
-            self.tr("Body map"),
-            self.tr("Trends"),
-            self.tr("Settings"),
-        ]
+        self._return_to = View.ROUTINES  # where a session goes back to: the view it started from
+        titles = {
+            View.TODAY: self.tr("Today"),
+            View.ROUTINES: self.tr("Routines"),
+            View.BODY_MAP: self.tr("Body map"),
+            View.TRENDS: self.tr("Trends"),
+            View.SETTINGS: self.tr("Settings"),
+        }
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Views"))
         self.nav.setFixedWidth(170)
         self.nav.setSpacing(2)
         self.nav.setObjectName("views")
-        self.stack = QStackedWidget()
-        # Nothing in this frame, which appears first, touches a Qt enum or sets a shortcut: the
-        # first to do so makes all of PySide6.QtCore.Qt's enums, about 15 ms. (So: centred by
-        # stretches, plain text, and the shortcuts come with the views.)
-        self.opening = QWidget()
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(QLabel(self.tr("Opening your log…")))
-        row.addStretch(1)
-        opening = QVBoxLayout(self.opening)
-        opening.addStretch(1)
-        opening.addLayout(row)
-        opening.addStretch(1)
-        self.stack.addWidget(self.opening)
-        for number, title in enumerate(titles, start=1):
-            item = QListWidgetItem(title)
-            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(title, number))
+        # the list of views shows when it has the keyboard: an outline in the highlight colour
+        # (the same width when it has not, so nothing moves)
+        self.nav.setStyleSheet(
+            "QListWidget#views { border: 3px solid transparent; }"
+            "QListWidget#views:focus { border: 3px solid palette(highlight); }"
+        )
+        for view in View:
+            item = QListWidgetItem(titles[view])
+            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(titles[view], view + 1))
             self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self._build_views(services)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,87 +97,44 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self._add_shortcuts()
+        self._connect()
+        self.nav.setCurrentRow(View.TODAY)
         self.nav.setFocus()
-        if catalogue is not None and library is not None and log is not None:
-            self.attach(
-                catalogue=catalogue,
-                library=library,
-                log=log,
-                shapes=shapes,
-                sound=sound,
-                audio=audio,
-                speech=speech,
-                settings=settings,
-                library_watcher=library_watcher,
-                clock=clock,
-                narration=narration,
-            )
 
-    def attach(
-        self,
-        *,
-        catalogue: RegionCatalogue,
-        library: RoutineLibrary,
-        log: LogRepository,
-        shapes: BodyShapes | None = None,
-        sound: SessionSound | None = None,
-        audio: AudioService | None = None,
-        speech: SpeechService | NarrationVoice | None = None,
-        settings: Settings | None = None,
-        library_watcher: LibraryWatcher | None = None,
-        clock: Clock | None = None,
-        narration: NarrationVoice | None = None,
-    ) -> None:
-        """Build the views on the open log (once), and show the one chosen in the list."""
-        from coach.services.hearing import HearingCheck
-        from coach.services.session_sound import SessionSound
-        from coach.ui.appearance import Appearance
-        from coach.ui.body_map_view import BodyMapView
-        from coach.ui.later_view import LaterView
-        from coach.ui.routines_view import RoutinesView
-        from coach.ui.session_page import SessionPage
-        from coach.ui.settings_view import SettingsView
-        from coach.ui.sound_controls import SoundControls
-        from coach.ui.today_view import TodayView
-        from coach.ui.trends_view import TrendsPage
-
-        assert not self.attached, "the views are built once"
-        paths = self.paths
-        self.log = log
-        self._catalogue, self._shapes = catalogue, shapes  # for the report
-        self.today = TodayView(log, catalogue)
-        self.routines = RoutinesView(library, catalogue, library_watcher)
+    def _build_views(self, services: Services) -> None:
+        catalogue, routines, log = services.catalogue, services.routines, services.log
+        editor = services.day_editor
+        self.today = TodayView(log, catalogue, services.today, editor=editor)
+        self.routines = RoutinesView(routines, catalogue)
+        levels: SoundLevels = services.sound_levels
+        narration = services.narration  # the built-in voice, or the system voice
         self.settings = SettingsView(
-            paths,
-            audio=audio,
-            speech=speech,
-            settings=settings,
+            services.paths,
+            audio=services.audio,
+            speech=narration,
+            settings=services.settings,
             log=log,
             prompt=self.prompt,
             narration=narration,
+            levels=levels,
         )
-        self.preferences = settings  # the stored settings (the last routine started)
-        self.trends = TrendsPage(log, library)  # builds the charts (pyqtgraph) when first shown
+        self.trends = TrendsPage(log, routines, services.today)  # charts built when first shown
         self.session = SessionPage(
             catalogue=catalogue,
             log=log,
-            sound=sound or SessionSound(audio, narration or speech),
-            clock=clock,
-            shapes=shapes,
-            hearing=HearingCheck(audio, narration or speech, self)
-            if audio is not None or speech is not None
-            else None,
+            sound=services.sound,
+            clock=services.clock,
+            shapes=services.shapes,
+            hearing=services.hearing,
         )
-        if audio is not None or speech is not None:
-            self.session.player.set_sound_controls(
-                SoundControls(audio, speech, settings, narration)
-            )
+        self.session.player.set_sound_controls(SoundControls(levels, narration))
         # reduced motion (Settings) stills the player's pacer and countdown
         appearance = Appearance.for_app()
         self.session.player.set_reduced_motion(appearance.reduced_motion)
         appearance.reduced_motion_changed.connect(self.session.player.set_reduced_motion)
         # without the artwork (it could not be read) the body map says so; the rest works
-        self.body_map = None
+        self.body_map: BodyMapView | None = None
         body_map_page: QWidget = LaterView(
             self.tr("Body map"),
             self.tr(
@@ -213,56 +142,54 @@ class MainWindow(QMainWindow):
                 "Reinstalling Unknot should bring it back; everything else works as usual."
             ),
         )
-        if shapes is not None:
+        if services.shapes is not None:
             self.body_map = BodyMapView(
-                log,
-                catalogue,
-                shapes,
-                routines=lambda: [entry.routine for entry in self.routines.scan.entries],
+                log, catalogue, services.shapes, routines, services.today, editor=editor
             )
-            self.body_map.start_requested.connect(self.start_routine)
             body_map_page = self.body_map
-        views: list[QWidget] = [
-            self.today,
-            self.routines,
-            body_map_page,
-            self.trends,
-            self.settings,
-        ]
-        self.stack.removeWidget(self.opening)
-        self.opening.deleteLater()
-        for view in views:
-            self.stack.addWidget(view)
+        pages = {
+            View.TODAY: self.today,
+            View.ROUTINES: self.routines,
+            View.BODY_MAP: body_map_page,
+            View.TRENDS: self.trends,
+            View.SETTINGS: self.settings,
+        }
+        for view in View:
+            self.stack.addWidget(pages[view])
         self.stack.addWidget(self.session)  # reached from Routines, not from the list
-        self.attached = True
-        self._add_shortcuts()
-        # the list of views shows when it has the keyboard: an outline in the highlight colour
-        # (the same width when it has not, so nothing moves)
-        self.nav.setStyleSheet(
-            "QListWidget#views { border: 3px solid transparent; }"
-            "QListWidget#views:focus { border: 3px solid palette(highlight); }"
-        )
+
+    def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.session.closed.connect(self._session_closed)
         self.session.started.connect(self._remember_routine)
-        self.routines.start_requested.connect(self.start_routine)
         self.session.eyes_closed_changed.connect(self._eyes_closed)
+        # a session is in the log from its start: the day's list of sessions shows it
+        self.session.session_logged.connect(self.services.day_editor.session_logged)
+        self.routines.start_requested.connect(self.start_routine)
+        if self.body_map is not None:
+            self.body_map.start_requested.connect(self.start_routine)
+        if self.settings.data is not None:  # restored or deleted: the open day is read again
+            self.settings.data.log_replaced.connect(self.services.day_editor.reload)
         # the status bar speaks for the view on screen (a view may offer `status_text`)
         self.routines.status_changed.connect(lambda _text: self._show_status())
         self.trends.status_changed.connect(lambda _text: self._show_status())
         self.stack.currentChanged.connect(lambda _index: self._show_status())
-        self.routines.refresh()
-        if self.nav.currentRow() < 0:
-            self.nav.setCurrentRow(0)
-        else:
-            self._nav_changed(self.nav.currentRow())  # a view chosen while the log was opening
+
+    def show_view(self, view: View) -> None:
+        """Put `view` on screen (as choosing it in the list does)."""
+        self.nav.setCurrentRow(view)
+
+    def current_view(self) -> View | None:
+        """The view chosen in the list (None while a session is on screen)."""
+        row = self.nav.currentRow()
+        return View(row) if row >= 0 else None
 
     def _add_shortcuts(self) -> None:
         """Ctrl+1 to Ctrl+5 for the views, and the menus' standard keys."""
-        for row in range(self.nav.count()):
-            action = QAction(self.nav.item(row).text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _=False, row=row: self.nav.setCurrentRow(row))
+        for view in View:
+            action = QAction(self.nav.item(view).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{view + 1}"))
+            action.triggered.connect(lambda _=False, view=view: self.show_view(view))
             self.addAction(action)
         for action, key in self._menu_keys:
             action.setShortcut(getattr(QKeySequence.StandardKey, key))
@@ -284,7 +211,7 @@ class MainWindow(QMainWindow):
         doctor.triggered.connect(self.show_safety)
         self.shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        # QKeySequence.StandardKey names: the shortcuts are set with the views (_add_shortcuts)
+        # QKeySequence.StandardKey names, set in _add_shortcuts
         self._menu_keys = [
             (reload_action, "Refresh"),
             (report_action, "Print"),
@@ -296,21 +223,18 @@ class MainWindow(QMainWindow):
 
     def open_report(self) -> None:
         """File › Report…: the clinician report, with its preview."""
-        if not self.attached:
-            return
         from coach.ui.body_figures import BodyFigures
         from coach.ui.report_dialog import ReportDialog
         from coach.ui.report_pdf import ReportLook
 
-        self.today.flush()  # the report shows what is on screen
-        catalogue = self._catalogue
-        figures = BodyFigures(catalogue, self._shapes) if self._shapes is not None else None
+        self.services.day_editor.flush()  # the report shows what is on screen
+        catalogue, shapes = self.services.catalogue, self.services.shapes
+        figures = BodyFigures(catalogue, shapes) if shapes is not None else None
         look = ReportLook({r.id: r.name for r in catalogue.regions.values()}, figures)
         ReportDialog(self.log, look, parent=self).exec()
 
     def _reload_routines(self) -> None:
-        if self.attached:
-            self.routines.refresh()
+        self.services.routines.refresh()
 
     def show_safety(self, *, first_run: bool = False) -> None:
         """The "When to see a doctor" page."""
@@ -342,12 +266,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the day being edited first; if that fails, ask before closing and losing it."""
-        if not self.attached:
-            event.accept()
-            return
         self.session.stop()  # a session under way is recorded as stopped
-        marks_saved = self.body_map is None or self.body_map.flush()
-        if self.today.flush() and marks_saved:
+        editor = self.services.day_editor
+        if editor.flush():
             event.accept()
             return
         close, stay = self.tr("Close without saving"), self.tr("Stay open")
@@ -357,7 +278,7 @@ class MainWindow(QMainWindow):
                 "Unknot could not save your latest changes to the log:\n\n{0}\n\n"
                 "If you stay, they remain on screen and Unknot tries again when you change "
                 "something."
-            ).format(self.today.problem or (self.body_map.problem if self.body_map else "")),
+            ).format(editor.problem),
             [stay, close],
         )
         if choice == close:
@@ -366,7 +287,7 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def _nav_changed(self, row: int) -> None:
-        if row < 0 or not self.attached:
+        if row < 0:
             return
         if self.session.is_playing():
             if self.session.player.eyes_closed and not self._stop_confirmed():
@@ -387,6 +308,8 @@ class MainWindow(QMainWindow):
         return choice == stop
 
     def _clear_nav(self) -> None:
+        # no current row, set as the view's own (so tabbing into the list later does not pick
+        # the first view, which would end the session)
         self.nav.blockSignals(True)
         self.nav.clearSelection()
         self.nav.setCurrentIndex(self.nav.model().index(-1, 0))
@@ -394,20 +317,21 @@ class MainWindow(QMainWindow):
 
     def start_routine(self, routine_id: str) -> None:
         """Open the screen before starting a routine (from the library or the body map)."""
-        entry = self.routines.scan.find(routine_id)
+        entry = self.services.routines.find(routine_id)
         if entry is None:
             return
-        if self.nav.currentRow() >= 0:
-            self._return_row = self.nav.currentRow()  # the session ends back where it began
+        current = self.current_view()
+        if current is not None:
+            self._return_to = current  # the session ends back where it began
         self.session.prepare(entry.routine)
-        # no current row, set as the view's own (so tabbing into the list later does not pick
-        # the first view, which would end the session)
         self._clear_nav()
         self.stack.setCurrentWidget(self.session)
         self.session.focus_screen()  # Start, so Return starts and Esc goes back
 
     def _session_closed(self) -> None:
-        self.nav.setCurrentRow(self._return_row)
+        if self.session.record is not None:  # the day's list of sessions shows it
+            self.services.day_editor.session_logged(self.session.record.day)
+        self.show_view(self._return_to)
 
     def _eyes_closed(self, closed: bool) -> None:
         """Full screen with nothing but the dimmed guidance, or back to the normal window."""
@@ -443,33 +367,29 @@ class MainWindow(QMainWindow):
     def log_today(self) -> None:
         """Bring the window up on today's log."""
         self.bring_to_front()
-        if self.attached:
-            self.nav.setCurrentRow(0)
-            self.today.open_today()
+        self.show_view(View.TODAY)
+        self.today.open_today()
 
     def show_body_map(self) -> None:
         """Bring the window up on the body map, on today."""
         self.bring_to_front()
-        if self.attached:
-            self.nav.setCurrentRow(2)
-            if self.body_map is not None:
-                self.body_map.open_today()
+        self.show_view(View.BODY_MAP)
+        if self.body_map is not None:
+            self.body_map.open_today()
 
     def last_routine(self) -> Routine | None:
         """The routine last started, if it is still in the library."""
-        if not self.attached or self.preferences is None or not self.preferences.last_routine:
+        if self.preferences is None or not self.preferences.last_routine:
             return None
-        entry = self.routines.scan.find(self.preferences.last_routine)
+        entry = self.services.routines.find(self.preferences.last_routine)
         return entry.routine if entry is not None else None
 
     def start_last_routine(self) -> None:
         """Bring the window up on the routine last started (or on Routines, if none)."""
         self.bring_to_front()
-        if not self.attached:
-            return
         routine = self.last_routine()
         if routine is None:
-            self.nav.setCurrentRow(1)
+            self.show_view(View.ROUTINES)
         elif not self.session.is_playing():
             self.start_routine(routine.id)
 
@@ -484,10 +404,10 @@ class MainWindow(QMainWindow):
     def open_routine(self, routine_id: str) -> None:
         """The screen before starting a routine, ready for Return (or Routines, if it is unknown)."""
         self.show_routine(routine_id)
-        if self.routines.scan.find(routine_id) is not None:
+        if self.services.routines.find(routine_id) is not None:
             self.start_routine(routine_id)
 
     def show_routine(self, routine_id: str) -> None:
         """Open the Routines view on one routine."""
-        self.nav.setCurrentRow(1)
+        self.show_view(View.ROUTINES)
         self.routines.select(routine_id)

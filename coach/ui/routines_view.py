@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.library import LibraryEntry, LibraryScan, RoutineLibrary
+from coach.core.library import LibraryEntry, LibraryScan
 from coach.core.regions import RegionCatalogue
-from coach.services.library_watch import LibraryWatcher
+from coach.services.routine_catalog import RoutineCatalog
 from coach.ui.routine_detail import broken_html, muted_colour, problem_line, routine_html
 from coach.ui.routine_filters import RoutineFilterBar, RoutineFilterProxy
 from coach.ui.routine_model import RoutineTableModel
@@ -36,27 +36,18 @@ TITLE_SHARE = 0.36
 class RoutinesView(QWidget):
     """Lists the library with filters; shows a routine's details, or a file's problems.
 
-    With a `watcher`, the view watches the session folders while it is shown and reloads when a
-    file changes; hidden, it stops watching and catches up when shown again.
+    It shows the routine catalogue, and follows it when it changes (a file changed on disk, or
+    the person asked to reload), keeping the filters and what is selected.
     """
 
     status_changed = Signal(str)
     start_requested = Signal(str)
 
-    def __init__(
-        self,
-        library: RoutineLibrary,
-        catalogue: RegionCatalogue,
-        watcher: LibraryWatcher | None = None,
-    ) -> None:
+    def __init__(self, routines: RoutineCatalog, catalogue: RegionCatalogue) -> None:
         super().__init__()
-        self.library = library
+        self.routine_catalog = routines
         self.catalogue = catalogue
-        self.watcher = watcher
-        if watcher is not None:
-            watcher.setParent(self)  # it lives and dies with the view that starts and stops it
-            watcher.changed.connect(self.refresh)
-        self.scan = LibraryScan((), ())
+        self.scan = LibraryScan((), ())  # what the view shows: the catalogue's, once shown
         self.status_text = ""
         self._shown_html: str | None = None
 
@@ -100,6 +91,8 @@ class RoutinesView(QWidget):
             (self.detail, self.start_button),
         ):
             QWidget.setTabOrder(first, second)
+        routines.changed.connect(self.show_catalog)
+        self.show_catalog()
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -159,12 +152,16 @@ class RoutinesView(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the session folders again, keeping the filters and what is selected."""
+        """Read the session folders again (the view follows the catalogue's `changed`)."""
+        self.routine_catalog.refresh()
+
+    def show_catalog(self) -> None:
+        """Show the catalogue as it is now, keeping the filters and what is selected."""
         before = self.selected_entry()
         selected = before.routine.id if before else None
         broken_row = self._broken_row()
         broken_path = self.scan.broken[broken_row].path if broken_row >= 0 else None
-        self.scan = self.library.scan()
+        self.scan = self.routine_catalog.scan
         self.model.set_entries(self.scan.entries)
         self.filters.set_kinds(self.model.kinds())
         self._fit_columns()
@@ -333,7 +330,9 @@ class RoutinesView(QWidget):
         row = self._broken_row()
         if row >= 0:
             self.table.clearSelection()
-            self._show_html(broken_html(self.scan.broken[row], watching=self.watcher is not None))
+            self._show_html(
+                broken_html(self.scan.broken[row], watching=self.routine_catalog.watching)
+            )
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -361,20 +360,6 @@ class RoutinesView(QWidget):
             self.filters.clear()
             return
         super().keyPressEvent(event)
-
-    # -- watching ----------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Shown: watch the folders, catching up with changes made while hidden."""
-        super().showEvent(event)
-        if self.watcher is not None and not event.spontaneous():
-            self.watcher.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        """Hidden (another view, or the window closing): stop watching. Minimised: keep on."""
-        if self.watcher is not None and not event.spontaneous():
-            self.watcher.stop()
-        super().hideEvent(event)
 
     # -- details -----------------------------------------------------------------------------
 

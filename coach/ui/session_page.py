@@ -32,6 +32,7 @@ class SessionPage(QStackedWidget):
     closed = Signal()
     started = Signal(str)  # the id of the routine that started playing
     eyes_closed_changed = Signal(bool)
+    session_logged = Signal(object)  # the date whose sessions the log now holds differently
 
     def __init__(
         self,
@@ -125,6 +126,7 @@ class SessionPage(QStackedWidget):
             parent=self,  # ends with the page at the latest
         )
         run.ended.connect(self._ended)
+        run.logged.connect(self.session_logged.emit)
         self.setCurrentWidget(self.player)
         self.player.show_run(run)
         run.start()

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from coach.services.narration import NarrationVoice
     from coach.services.reminders import ReminderService
     from coach.services.settings import Settings
+    from coach.services.sound_levels import SoundLevels
     from coach.services.speech import SpeechService
     from coach.store.repository import LogRepository
     from coach.ui.prompt import Prompt
@@ -51,6 +52,7 @@ class SettingsView(QWidget):
         reminders: ReminderService | None = None,
         prompt: Prompt | None = None,
         narration: NarrationVoice | None = None,
+        levels: SoundLevels | None = None,
     ) -> None:
         super().__init__()
         page = QWidget()
@@ -62,7 +64,9 @@ class SettingsView(QWidget):
         if audio is not None:
             from coach.ui.sound_settings import SoundSettings
 
-            self.sound: QWidget = SoundSettings(audio, speech, settings, narration=narration)
+            self.sound: QWidget = SoundSettings(
+                audio, speech, settings, narration=narration, levels=levels
+            )
         else:
             self.sound = QLabel(
                 self.tr(

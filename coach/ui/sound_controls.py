@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QWidget
 
+from coach.services.sound_levels import SoundLevels
+
+if TYPE_CHECKING:
+    from coach.services.narration import NarrationVoice
+    from coach.services.speech import SpeechService
+
 
 class SoundControls(QWidget):
-    """Two small sliders and a mute box; changes apply at once and are remembered."""
+    """Two small sliders and a mute box on the sound levels; changes apply at once and are
+    remembered, and changes made in Settings show here."""
 
-    def __init__(
-        self,
-        audio: object | None,
-        speech: object | None,
-        settings: object | None,
-        narration: object | None = None,
-    ) -> None:
+    def __init__(self, levels: SoundLevels, speech: SpeechService | NarrationVoice | None) -> None:
         super().__init__()
-        self.audio, self.speech, self.settings = audio, speech, settings
-        self.narration = narration  # the voice in use (built-in or system), when there is a choice
+        self.levels, self.speech = levels, speech
         self.chimes = self._slider(self.tr("Chimes volume"))
         self.voice = self._slider(self.tr("Voice volume"))
         self.mute = QCheckBox(self.tr("Mute"))
@@ -38,10 +40,9 @@ class SoundControls(QWidget):
         self.chimes.valueChanged.connect(self._chimes_changed)
         self.voice.valueChanged.connect(self._voice_changed)
         self.mute.toggled.connect(self._mute_changed)
-        # the voice may start, or be let go, while a session plays: say so when it happens
-        changed = getattr(narration if narration is not None else speech, "status_changed", None)
-        if changed is not None:
-            changed.connect(self.refresh)
+        levels.changed.connect(self.refresh)
+        if speech is not None:
+            speech.status_changed.connect(self.refresh)
         self.refresh()
 
     def _slider(self, name: str) -> QSlider:
@@ -53,48 +54,39 @@ class SoundControls(QWidget):
         return slider
 
     def refresh(self) -> None:
-        """Show the current volumes (Settings may have changed them)."""
+        """Show the current levels, and whether there is a voice."""
         for widget, value in (
-            (self.chimes, getattr(self.audio, "cue_volume", 0.7)),
-            (self.voice, getattr(self.speech, "volume", 0.8)),
+            (self.chimes, self.levels.cue_volume),
+            (self.voice, self.levels.voice_volume),
         ):
             widget.blockSignals(True)
-            widget.setValue(round(100 * float(value)))
+            widget.setValue(round(100 * value))
             widget.blockSignals(False)
         self.mute.blockSignals(True)
-        self.mute.setChecked(bool(getattr(self.audio, "muted", False)))
+        self.mute.setChecked(self.levels.muted)
         self.mute.blockSignals(False)
-        voice = self.narration if self.narration is not None else self.speech
-        has_voice = bool(getattr(voice, "available", False))
+        has_voice = self.speech is not None and self.speech.available
         self.voice.setEnabled(has_voice)
-        self.notice.setText(
-            ""
-            if has_voice
-            else self.tr("No voice: {0}").format(getattr(voice, "notice", self.tr("speech is off")))
-        )
+        if has_voice:
+            self.notice.setText("")
+        else:
+            why = self.speech.notice if self.speech is not None else ""
+            self.notice.setText(self.tr("No voice: {0}").format(why or self.tr("speech is off")))
 
     def toggle_mute(self) -> None:
         """Mute or unmute (the M key)."""
-        self.mute.toggle()
+        self.levels.toggle_mute()
 
     def _chimes_changed(self, value: int) -> None:
-        self._set(self.audio, "cue_volume", value / 100)
-        self._set(self.settings, "cue_volume", value / 100)
+        self.levels.cue_volume = value / 100
 
     def _voice_changed(self, value: int) -> None:
-        self._set(self.speech, "volume", value / 100)
-        self._set(self.audio, "voice_volume", value / 100)  # recorded clips
-        self._set(self.settings, "voice_volume", value / 100)
+        self.levels.voice_volume = value / 100
 
     def _mute_changed(self, muted: bool) -> None:
-        for target in (self.audio, self.speech, self.settings):
-            self._set(target, "muted", muted)
-
-    @staticmethod
-    def _set(target: object | None, name: str, value: object) -> None:
-        if target is not None and hasattr(target, name):
-            setattr(target, name, value)
+        self.levels.muted = muted
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Shown for a session: the voice may have come or gone since."""
         self.refresh()
         super().showEvent(event)

@@ -1,6 +1,7 @@
 """The "Sound and voice" part of Settings: what can be heard, how loud, and in which voice.
 
-Every change applies at once to the audio and speech services and is saved in the settings.
+Every change applies at once to the audio and speech services and is saved in the settings; the
+volumes and mute go through the sound levels, which the player's controls share.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from coach.services.audio import AudioService, backend_order
 from coach.services.narration import NarrationVoice, engine_names
 from coach.services.settings import AUDIO_BACKENDS, VOICE_ENGINES, Settings
+from coach.services.sound_levels import SoundLevels
 from coach.services.speech import SpeechService
 from coach.ui.rating_scale import muted
 
@@ -28,7 +30,8 @@ from coach.ui.rating_scale import muted
 class SoundSettings(QWidget):
     """Sound output in use (and what failed), test chime, cue volume, mute, voice, rate, volume.
 
-    `settings` may be None: changes then apply but are not remembered.
+    `settings` may be None: changes then apply but are not remembered. `levels` are the app's
+    sound levels (made here from the three when not given).
     """
 
     def __init__(
@@ -39,10 +42,12 @@ class SoundSettings(QWidget):
         parent: QWidget | None = None,
         *,
         narration: NarrationVoice | None = None,
+        levels: SoundLevels | None = None,
     ) -> None:
         super().__init__(parent)
         self.audio, self.speech, self.settings = audio, speech, settings
         self.narration = narration
+        self.levels = levels if levels is not None else SoundLevels(audio, speech, settings, self)
         # wrapped labels sit in the box layout, which sizes them to their width (a form row
         # would keep the height they need when narrow, leaving gaps around them)
         outer = QVBoxLayout(self)
@@ -76,7 +81,7 @@ class SoundSettings(QWidget):
         self.backend.currentIndexChanged.connect(self._backend_chosen)
         form.addRow(self.tr("&Use:"), self.backend)
 
-        self.cue_volume = self._percent_slider(self.tr("Cue volume"), audio.cue_volume)
+        self.cue_volume = self._percent_slider(self.tr("Cue volume"), self.levels.cue_volume)
         self.cue_volume.valueChanged.connect(self._cue_volume_changed)
         self.cue_volume.sliderReleased.connect(audio.test_chime)  # hear the level just chosen
         self.chime = QPushButton(self.tr("Play test &chime"))
@@ -84,7 +89,7 @@ class SoundSettings(QWidget):
         form.addRow(self.tr("C&ue volume:"), self._row(self.cue_volume, self.chime))
 
         self.mute = QCheckBox(self.tr("&Mute all sound (cues and guidance are shown on screen)"))
-        self.mute.setChecked(audio.muted)
+        self.mute.setChecked(self.levels.muted)
         self.mute.toggled.connect(self._mute_toggled)
         form.addRow("", self.mute)
 
@@ -123,9 +128,7 @@ class SoundSettings(QWidget):
         slower, faster = muted(QLabel(self.tr("slower"))), muted(QLabel(self.tr("faster")))
         form.addRow(self.tr("Speaking &rate:"), self._row(slower, self.rate, faster))
 
-        self.voice_volume = self._percent_slider(
-            self.tr("Voice volume"), speech.volume if speech is not None else audio.voice_volume
-        )
+        self.voice_volume = self._percent_slider(self.tr("Voice volume"), self.levels.voice_volume)
         self.voice_volume.valueChanged.connect(self._voice_volume_changed)
         self.test_voice = QPushButton(self.tr("&Preview voice"))
         self.test_voice.setAccessibleName(self.tr("Preview the voice"))
@@ -141,6 +144,7 @@ class SoundSettings(QWidget):
         self.feedback.setAccessibleName(self.tr("What was just played"))
         outer.addWidget(self.feedback)
 
+        self.levels.changed.connect(self._show_levels)  # the player's controls change them too
         audio.status_changed.connect(self._show_audio)
         audio.cue_played.connect(self._cue_played)
         if narration is not None:
@@ -169,6 +173,18 @@ class SoundSettings(QWidget):
         return row
 
     # -- showing the services' state -----------------------------------------------------------
+
+    def _show_levels(self) -> None:
+        for slider, value in (
+            (self.cue_volume, self.levels.cue_volume),
+            (self.voice_volume, self.levels.voice_volume),
+        ):
+            slider.blockSignals(True)
+            slider.setValue(round(100 * value))
+            slider.blockSignals(False)
+        self.mute.blockSignals(True)
+        self.mute.setChecked(self.levels.muted)
+        self.mute.blockSignals(False)
 
     def _show_audio(self) -> None:
         status = self.audio.status
@@ -238,14 +254,16 @@ class SoundSettings(QWidget):
         self.audio.test_chime()
 
     def _cue_volume_changed(self, value: int) -> None:
-        self.audio.cue_volume = value / 100
-        self._remember("cue_volume", value / 100)
+        self.levels.cue_volume = value / 100
+        self._say_if_not_saved()
 
     def _mute_toggled(self, muted_now: bool) -> None:
-        self.audio.muted = muted_now
-        if self.speech is not None:
-            self.speech.muted = muted_now
-        self._remember("muted", muted_now)
+        self.levels.muted = muted_now
+        self._say_if_not_saved()
+
+    def _say_if_not_saved(self) -> None:
+        if self.levels.problem:
+            self.feedback.setText(self.tr("Not saved: {0}").format(self.levels.problem))
 
     def _engine_chosen(self, index: int) -> None:
         key = self.engine.itemData(index)
@@ -264,10 +282,8 @@ class SoundSettings(QWidget):
         self._remember("speech_rate", value / 10)
 
     def _voice_volume_changed(self, value: int) -> None:
-        self.audio.voice_volume = value / 100
-        if self.speech is not None:
-            self.speech.volume = value / 100
-        self._remember("voice_volume", value / 100)
+        self.levels.voice_volume = value / 100
+        self._say_if_not_saved()
 
     def _test_voice(self) -> None:
         sample = self.tr(

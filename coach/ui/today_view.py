@@ -7,7 +7,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.log import DayEntry, InvalidEntry, Medicine
+from coach.core.log import InvalidEntry, Medicine
 from coach.core.regions import RegionCatalogue
+from coach.services.day_editor import DayEditor, SaveStatus
 from coach.store.repository import LogRepository
 from coach.ui.day_form import TYPING_DELAY_MS, DayForm
 from coach.ui.day_header import SaveState, add_day_header, qdate
@@ -68,11 +69,10 @@ class DayCalendar(QCalendarWidget):
 class TodayView(QWidget):
     """Ratings, sleep, tags, note and areas for one local date, saved on every change.
 
-    Edits are saved after a short pause (`flush()` saves at once); `saved` is emitted after each
-    write. Switching day, hiding the view and closing the window flush first, so nothing is lost.
+    The day open, its saved entry and the edits waiting to save belong to the day editor, which
+    the body map shares: edits are saved after a short pause (`flush()` saves at once), and
+    switching day, hiding the view and closing the window flush first, so nothing is lost.
     """
-
-    saved = Signal(object)  # the DayEntry written
 
     def __init__(
         self,
@@ -80,20 +80,14 @@ class TodayView(QWidget):
         catalogue: RegionCatalogue,
         today: Today = dt.date.today,
         parent: QWidget | None = None,
+        *,
+        editor: DayEditor | None = None,
     ) -> None:
         super().__init__(parent)
-        self.log = log
-        self._today = today
-        self.known_today = today()
-        self.date = self.known_today
-        self.saved_entry = DayEntry(self.date)
-        self._dirty = False
+        self.log = log  # the day's sessions, the calendar's marks, the tags in use
+        self.editor = editor if editor is not None else DayEditor(log, today, self)
         self._pending_notice = ""
-        self.problem = ""  # why the last save failed, or "" once saved
         self.setAccessibleName(self.tr("Today"))
-        self.save_timer = QTimer(self)
-        self.save_timer.setSingleShot(True)
-        self.save_timer.timeout.connect(self._save_now)
         self.midnight_timer = QTimer(self)
         self.midnight_timer.setSingleShot(True)
         self.midnight_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -112,7 +106,12 @@ class TodayView(QWidget):
         body.addWidget(self.scroll_area, 1)
         body.addWidget(self.side)
         top.addLayout(body, 1)
-        self._load(self.date)
+        self.editor.opened.connect(self._show_day)
+        self.editor.status_changed.connect(self._show_status)
+        self.editor.day_saved.connect(self._day_saved)
+        self.editor.sessions_changed.connect(self._sessions_changed)
+        self.editor.today_changed.connect(lambda _today: self._show_header())
+        self._show_day()
 
     # -- building ------------------------------------------------------------------------------
 
@@ -168,16 +167,32 @@ class TodayView(QWidget):
 
     # -- days ----------------------------------------------------------------------------------
 
+    @property
+    def date(self) -> dt.date:
+        """The day shown (the day editor's)."""
+        return self.editor.date
+
+    @property
+    def known_today(self) -> dt.date:
+        """Today's date as last looked at."""
+        return self.editor.known_today
+
+    @property
+    def problem(self) -> str:
+        """Why the last save failed, or ""."""
+        return self.editor.problem
+
+    @property
+    def save_timer(self) -> QTimer:
+        """The pause before edits are saved."""
+        return self.editor.save_timer
+
     def open_day(self, date: dt.date) -> bool:
         """Show `date`, saving the current day's edits first; False (and stay) if that failed."""
-        if date > self.known_today and date > self.date:
-            return False  # no logging ahead of time
-        if date == self.date:
-            return True
-        if not self.flush():
+        if not self.editor.open(date):
+            self._show_header()
             self._select_in_calendar(self.date)
             return False
-        self._load(date)
         return True
 
     def open_today(self) -> bool:
@@ -187,10 +202,7 @@ class TodayView(QWidget):
 
     def check_new_day(self) -> None:
         """After midnight: keep the open day, but let the header and buttons know the new date."""
-        today = self._today()
-        if today != self.known_today:
-            self.known_today = today
-            self._show_header()
+        self.editor.check_new_day()  # the header follows `today_changed`
         if self.isVisible():
             self._arm_midnight_timer()
 
@@ -201,12 +213,13 @@ class TodayView(QWidget):
         wait_ms = int((midnight - now).total_seconds() * 1000) + 1000
         self.midnight_timer.start(max(1000, min(wait_ms, MAX_WAKE_MS)))
 
-    def _load(self, date: dt.date) -> None:
-        self.save_timer.stop()
-        self.date = date
-        self._dirty = False
+    def _show_day(self, _date: object = None) -> None:
+        """Show the day the editor opened, with its sessions."""
+        date = self.date
+        self._pending_notice = ""
         try:
-            entry = self.log.get_day(date) or DayEntry(date)
+            if not self.editor.readable:
+                raise sqlite3.DatabaseError(self.editor.problem)
             sessions = self.log.sessions(date, date)
             known_tags = [tag for tag, _count in self.log.tags_in_use()]
             medicines = self.log.medicines()
@@ -215,15 +228,15 @@ class TodayView(QWidget):
             self.status_label.say(self.tr("Could not read this day: {0}").format(trouble))
             self._show_header()
             return
+        entry = self.editor.entry
         self.form.setEnabled(True)
-        self.saved_entry = entry
         self.form.show_entry(entry)
         self.intro.setVisible(entry.is_empty())
         self.sessions.set_sessions(sessions)
         self.form.tags.set_known(known_tags)
         self.form.medications.set_date(date)
         self.form.medications.set_known(medicines)
-        self.status_label.say("" if entry.is_empty() else self.tr("All saved."))
+        self._show_status()
         self._show_header()
         self._select_in_calendar(date)
 
@@ -271,80 +284,62 @@ class TodayView(QWidget):
 
     def has_pending_edits(self) -> bool:
         """Whether something on screen is not saved yet."""
-        return self._dirty
+        return self.editor.dirty
 
     def flush(self) -> bool:
         """Save pending edits now; False if they could not be saved (they stay on screen)."""
-        if not self._dirty:
-            self.save_timer.stop()
-            return True
-        return self._save_now()
+        return self.editor.flush()
 
     def _edited(self, delay_ms: int) -> None:
-        self._dirty = True
         self.intro.hide()
-        self.status_label.saving(self._pending_notice)
-        if not self.save_timer.isActive() or self.save_timer.remainingTime() > delay_ms:
-            self.save_timer.start(delay_ms)
-        elif delay_ms == TYPING_DELAY_MS:
-            self.save_timer.start(delay_ms)  # still typing: wait for the pause
+        date = self.date
+        self.editor.edit(
+            "today",
+            lambda _saved: self.form.entry(date),
+            delay_ms,
+            restart=delay_ms == TYPING_DELAY_MS,  # still typing: wait for the pause
+        )
 
     def _notice(self, text: str) -> None:
         self._pending_notice = text  # shown until the next save, and with its "Saved at"
         self.status_label.say(text)
 
-    def _save_now(self) -> bool:
-        self.save_timer.stop()
-        if not self._dirty:
-            return True
+    def _show_status(self) -> None:
+        saved = self.editor.status is SaveStatus.SAVED
+        self.status_label.show_status(self.editor, self._pending_notice)
+        if saved:
+            self._pending_notice = ""  # said once, with its "Saved at"
+            self.intro.setVisible(self.editor.entry.is_empty())
+
+    def _sessions_changed(self, date: dt.date) -> None:
+        self._refresh_marks()
+        if date == self.date:
+            with contextlib.suppress(sqlite3.Error):  # shown again with the next day opened
+                self.sessions.set_sessions(self.log.sessions(date, date))
+
+    def _day_saved(self, date: dt.date) -> None:
+        self._refresh_marks()
+        with contextlib.suppress(sqlite3.Error):  # completion is a convenience
+            self.form.tags.set_known(tag for tag, _count in self.log.tags_in_use())
+        if date != self.date or self.editor.dirty:
+            return
         try:
-            entry = self.form.entry(self.date)
-            if entry != self.saved_entry:
-                self.log.save_day(entry)
-        except (InvalidEntry, sqlite3.Error) as trouble:
-            self.problem = str(trouble)
-            self.status_label.say(
-                self.tr(
-                    "Not saved: {0}. Your changes stay on screen, and Unknot tries again "
-                    "with your next change."
-                ).format(str(trouble).rstrip(".")),
-                problem=True,
-            )
-            return False
-        self.problem = ""
-        changed = entry != self.saved_entry
-        self.saved_entry = entry
-        self._dirty = False
-        self.status_label.saved_now(self._pending_notice)
-        self._pending_notice = ""
-        self.intro.setVisible(entry.is_empty())
-        if changed:
-            self._refresh_marks()
-            with contextlib.suppress(sqlite3.Error):  # completion is a convenience
-                self.form.tags.set_known(tag for tag, _count in self.log.tags_in_use())
-            self.saved.emit(entry)
-        return True
+            shown = self.form.entry(date)
+        except InvalidEntry:
+            shown = None
+        if shown != self.editor.entry:  # saved from the body map: show its areas here too
+            self.form.show_entry(self.editor.entry)
+            self.intro.setVisible(self.editor.entry.is_empty())
 
     # -- the rest ------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Coming back: pick up a new date, and what other views logged meanwhile."""
+        """Coming back: pick up a new date (what other views logged came with `day_saved`)."""
         super().showEvent(event)
         self.check_new_day()
-        if not self._dirty:
-            self._reload_if_changed()
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Going away (another view, or the window closing): save first, stop the timers."""
         self.flush()
         self.midnight_timer.stop()
         super().hideEvent(event)
-
-    def _reload_if_changed(self) -> None:
-        try:
-            stored = self.log.get_day(self.date) or DayEntry(self.date)
-            self.sessions.set_sessions(self.log.sessions(self.date, self.date))
-        except sqlite3.Error:
-            return
-        if stored != self.saved_entry:
-            self._load(self.date)

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core import analytics
-from coach.core.library import RoutineLibrary
 from coach.core.log import DayEntry, SessionRecord
 from coach.core.trend_summary import week_summary
+from coach.services.routine_catalog import RoutineCatalog
 from coach.store.repository import LogRepository
 from coach.ui.appearance import bold_when_checked
 from coach.ui.better_days import MIN_TAG_DAYS, TagTable, better_days_text
@@ -72,10 +72,10 @@ class TrendsPage(QStackedWidget):
     status_changed = Signal(str)
 
     def __init__(
-        self, log: LogRepository, library: RoutineLibrary, today: Today = dt.date.today
+        self, log: LogRepository, routines: RoutineCatalog, today: Today = dt.date.today
     ) -> None:
         super().__init__()
-        self._args = (log, library, today)
+        self._args = (log, routines, today)
         self.view: TrendsView | None = None
         self.setAccessibleName(self.tr("Trends"))
         self.addWidget(QLabel(self.tr("Loading trends…")))
@@ -120,7 +120,7 @@ class TrendsView(QWidget):
     def __init__(
         self,
         log: LogRepository,
-        library: RoutineLibrary,
+        routines: RoutineCatalog,
         today: Today = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -131,7 +131,7 @@ class TrendsView(QWidget):
         self.charts = charts
         self.insight_charts = insight_charts
         self.log = log
-        self.library = library
+        self.routines = routines
         self._today = today
         self.status_text = ""
         self.days: list[DayEntry] = []
@@ -377,8 +377,7 @@ class TrendsView(QWidget):
 
     def _show_effects(self, sessions: list[SessionRecord]) -> None:
         # the kind of each routine, from the library as it is now (a routine may have gone)
-        kind_of = {e.routine.id: e.routine.kind for e in self.library.scan().entries}
-        by_routine, by_kind = analytics.session_effects(sessions, kind_of)
+        by_routine, by_kind = analytics.session_effects(sessions, self.routines.kind_of())
         rated = any(e.count for e in by_kind)
         if not sessions:
             text = self.tr(

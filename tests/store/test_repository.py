@@ -485,3 +485,46 @@ def test_a_session_recorded_at_its_start_is_brought_up_to_date(log: LogRepositor
     assert (stored.pain_before, stored.note) == (6, ""), "what was said is kept"
     with pytest.raises(ValueError, match="recorded"):
         log.update_session_progress(dataclasses.replace(done, id=None))
+
+
+# -- loading without re-checking -----------------------------------------------------------------
+
+
+def test_loaded_days_equal_the_checked_entries_with_tags_and_areas_in_order(log: LogRepository):
+    written = [
+        full_day(D),
+        DayEntry(D + dt.timedelta(days=1), tags=("zebra", "apple", "mango")),
+        DayEntry(D + dt.timedelta(days=2), areas={"neck": 3, "left_calf": 9, "lower_back": 0}),
+        DayEntry(D + dt.timedelta(days=3), sleep_hours=7),
+        DayEntry(
+            D + dt.timedelta(days=4),
+            medications=(
+                MedicationTaken("paracetamol 1 g", None, True, 4),
+                MedicationTaken("ibuprofen 400 mg", dt.time(8, 5)),
+            ),
+        ),
+    ]
+    log.save_days(written)
+    loaded = log.days(D, D + dt.timedelta(days=4))
+    assert loaded == written
+    assert loaded[1].tags == ("apple", "mango", "zebra")
+    assert list(loaded[2].areas) == ["left_calf", "lower_back", "neck"]
+    assert isinstance(loaded[3].sleep_hours, float)
+    assert loaded[0].areas is not loaded[2].areas
+    assert loaded[3].areas == {}
+    assert loaded[4].medications[0].name == "paracetamol 1 g", "in the order they were logged"
+    assert loaded[3].medications == ()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        loaded[0].pain = 1  # type: ignore[misc]
+
+
+def test_sessions_are_ordered_by_the_instant_they_started_across_time_zones(log: LogRepository):
+    # 08:00 in Tokyo is 23:00 UTC the day before; 23:30 in New York is 04:30 UTC the next day
+    tokyo = log.record_session(session(dt.datetime(2024, 6, 2, 8, 0, tzinfo=tz(9))))
+    london = log.record_session(session(dt.datetime(2024, 6, 2, 7, 0, tzinfo=tz(1))))
+    new_york = log.record_session(session(dt.datetime(2024, 6, 1, 23, 30, tzinfo=tz(-5))))
+    same_instant = log.record_session(session(dt.datetime(2024, 6, 2, 9, 0, tzinfo=tz(10))))
+    loaded = log.sessions(dt.date.min, dt.date.max)
+    assert [s.id for s in loaded] == [tokyo.id, same_instant.id, new_york.id, london.id]
+    assert loaded == [tokyo, same_instant, new_york, london]
+    assert loaded[0].completed is True

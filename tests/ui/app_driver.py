@@ -37,8 +37,9 @@ def main() -> int:
         from PySide6.QtCore import Qt, QTimer
         from PySide6.QtTest import QTest
 
-        window = args[1]
+        services, running = args[2], args[3]  # (app, frame, services, running, ...)
         status = original(*args)
+        window = running.window
         steps: list[tuple[int, float]] = []
         keys: dict[str, float] = {}
 
@@ -100,7 +101,7 @@ def main() -> int:
             QTest.keyClick(player, Qt.Key.Key_Right)
             keys["right"] = time.monotonic() - began
             report(event="keys", seconds=keys, states=states, steps=steps)
-            speech = args[4].speech
+            speech = services.speech
             report(event="speech", available=speech.available, notice=speech.notice)
             began = time.monotonic()
             window.quit()

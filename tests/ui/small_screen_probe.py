@@ -14,10 +14,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from coach.app import build_library
-from coach.core.body_shapes import load_body_shapes
 from coach.core.regions import load_catalogue
 from coach.paths import Paths
+from coach.services.composition import build_services
 from coach.services.session_sound import SessionSound
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
@@ -37,14 +36,8 @@ def main() -> int:
     paths.ensure()
     catalogue = load_catalogue(paths.region_catalogue)
     log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
-    window = MainWindow(
-        paths=paths,
-        catalogue=catalogue,
-        library=build_library(paths, catalogue),
-        log=log,
-        shapes=load_body_shapes(paths.assets / "body_map.svg", catalogue),
-        sound=SessionSound(None, None),
-    )
+    services = build_services(paths, log=log, catalogue=catalogue, sound=SessionSound(None, None))
+    window = MainWindow(services)
     window.show()
     result: dict[str, object] = {}
 

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.demo import generate_demo
-from coach.core.library import RoutineLibrary
 from coach.core.player import PlayerState
-from coach.core.regions import RegionCatalogue
 from coach.paths import Paths
 from coach.services.audio import AudioService
 from coach.services.audio_outputs import SilentBackend
@@ -26,9 +24,7 @@ MAX_TABS = 60
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log, shapes
-) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, paths: Paths, log, shapes, make_services) -> Iterator[MainWindow]:
     """The whole window with four months of demo data, silent sound and Qt's mock voice."""
     end = dt.date.today()
     log.import_log(*generate_demo(end - dt.timedelta(days=120), end, seed=3))
@@ -38,14 +34,7 @@ def window(
     speech.start("mock")
     qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
     main = MainWindow(
-        paths=paths,
-        catalogue=catalogue,
-        library=library,
-        log=log,
-        shapes=shapes,
-        audio=audio,
-        speech=speech,
-        settings=Settings(paths.config_dir),
+        make_services(Settings(paths.config_dir), audio=audio, speech=speech, shapes=shapes)
     )
     qtbot.addWidget(main)
     main.show()

@@ -276,11 +276,11 @@ def test_without_reduced_motion_the_pacer_grows_with_the_breath(
 
 
 def test_the_main_window_passes_reduced_motion_to_the_player(
-    qtbot: QtBot, appearance: Appearance, paths, catalogue, library, log
+    qtbot: QtBot, appearance: Appearance, make_services
 ) -> None:
     from coach.ui.main_window import MainWindow
 
-    window = MainWindow(paths=paths, catalogue=catalogue, library=library, log=log)
+    window = MainWindow(make_services())
     qtbot.addWidget(window)
     assert not window.session.player.reduced_motion
 
@@ -300,7 +300,9 @@ def test_the_trends_charts_are_drawn_again_in_the_new_theme(
 
     end = dt.date.today()
     log.import_log(*generate_demo(end - dt.timedelta(days=60), end, seed=2))
-    page = TrendsPage(log, library)
+    from coach.services.routine_catalog import RoutineCatalog
+
+    page = TrendsPage(log, RoutineCatalog(library))
     qtbot.addWidget(page)
     page.show()
     assert page.view is not None

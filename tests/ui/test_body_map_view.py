@@ -14,6 +14,7 @@ from coach.core.body_shapes import BodyShapes
 from coach.core.library import RoutineLibrary
 from coach.core.log import DayEntry
 from coach.core.regions import RegionCatalogue
+from coach.services.routine_catalog import RoutineCatalog
 from coach.store.repository import LogRepository
 from coach.ui.body_map_view import SAVE_DELAY_MS, BodyMapView
 
@@ -29,10 +30,10 @@ def make_view(
     shapes: BodyShapes,
     library: RoutineLibrary,
 ):
-    routines = [entry.routine for entry in library.scan().entries]
+    routines = RoutineCatalog(library)
 
     def make() -> BodyMapView:
-        view = BodyMapView(log, catalogue, shapes, routines=lambda: routines, today=lambda: TODAY)
+        view = BodyMapView(log, catalogue, shapes, routines=routines, today=lambda: TODAY)
         qtbot.addWidget(view)
         view.resize(930, 680)
         view.show()
@@ -77,7 +78,7 @@ def test_clearing_a_mark_removes_it_from_the_day(
     log.save_day(DayEntry(TODAY, areas={"neck_front": 2, "left_calf": 4}))
     view = make_view()
 
-    with qtbot.waitSignal(view.saved):
+    with qtbot.waitSignal(view.editor.day_saved):
         view.body_map.set_mark("neck_front", None)
 
     assert stored_areas(log) == {"left_calf": 4}
@@ -126,17 +127,22 @@ def test_past_days_show_their_marks_and_changing_day_saves_first(
     assert view.marks() == {"left_calf": 2}
 
 
-def test_showing_the_view_again_picks_up_what_was_logged_meanwhile(
+def test_showing_the_view_again_shows_what_today_logged_meanwhile(
     make_view, log: LogRepository
 ) -> None:
     view = make_view()
     view.hide()
-    log.set_areas(TODAY, {"right_lower_back": 5})
+    # the Today view, on the same day editor, lists the area and saves
+    view.editor.edit(
+        "today", lambda saved: DayEntry(TODAY, pain=4, areas={"right_lower_back": 5}), 0
+    )
+    assert view.editor.flush()
 
     view.show()
 
     assert view.marks() == {"right_lower_back": 5}
     assert view.marked_list.count() == 1
+    assert log.get_day(TODAY) == DayEntry(TODAY, pain=4, areas={"right_lower_back": 5})
 
 
 def test_a_failed_save_says_so_and_keeps_the_marks(qtbot: QtBot, make_view, log) -> None:

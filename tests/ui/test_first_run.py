@@ -109,14 +109,12 @@ def test_without_the_body_map_or_routines_only_later_is_offered(
 
 
 @pytest.fixture
-def window(qtbot: QtBot, paths, catalogue, library, log, shapes, tmp_path: Path):
+def window(qtbot: QtBot, make_services, tmp_path: Path):
     from coach.services.settings import Settings
     from coach.ui.main_window import MainWindow
 
     settings = Settings(tmp_path / "config")
-    made = MainWindow(
-        paths=paths, catalogue=catalogue, library=library, log=log, shapes=shapes, settings=settings
-    )
+    made = MainWindow(make_services(settings))
     qtbot.addWidget(made)
     return made
 

@@ -21,9 +21,9 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.library import RoutineLibrary
 from coach.core.log import DayEntry
-from coach.core.regions import RegionCatalogue
+from coach.core.suggestions import suggest
 from coach.paths import Paths
-from coach.ui.main_window import MainWindow
+from coach.ui.main_window import MainWindow, View
 from coach.ui.routine_model import RoutineTableModel
 from tests.conftest import MINIMAL, REPO, write_session
 
@@ -60,15 +60,11 @@ def detail_text(window: MainWindow) -> str:
 
 
 @pytest.fixture
-def make_window(
-    qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log, shapes
-):
+def make_window(qtbot: QtBot, make_services):
     """Builds the main window on the test's folders (after the test has written its files)."""
 
     def make(*, shown: bool = False) -> MainWindow:
-        window = MainWindow(
-            paths=paths, catalogue=catalogue, library=library, log=log, shapes=shapes
-        )
+        window = MainWindow(make_services())
         qtbot.addWidget(window)
         if shown:
             window.show()
@@ -363,9 +359,9 @@ def test_closing_the_window_saves_pending_marks(make_window, log) -> None:
 
 
 def test_without_the_artwork_the_body_map_says_it_is_unavailable(
-    qtbot: QtBot, paths: Paths, catalogue: RegionCatalogue, library: RoutineLibrary, log
+    qtbot: QtBot, make_services
 ) -> None:
-    window = MainWindow(paths=paths, catalogue=catalogue, library=library, log=log)
+    window = MainWindow(make_services(shapes=None))
     qtbot.addWidget(window)
 
     assert window.body_map is None
@@ -386,15 +382,18 @@ def test_a_session_started_from_the_body_map_ends_back_on_it(qtbot: QtBot, make_
     assert window.nav.currentRow() == 2
 
 
-def test_day_keys_move_only_the_view_on_screen(qtbot: QtBot, make_window) -> None:
+def test_day_keys_move_the_shared_day_once_and_both_views_follow(qtbot: QtBot, make_window) -> None:
     window = make_window(shown=True)
     window.nav.setCurrentRow(2)
     today = dt.date.today()
 
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
 
-    assert window.body_map.date == today - dt.timedelta(days=1)
-    assert window.today.date == today
+    yesterday = today - dt.timedelta(days=1)
+    assert window.body_map.date == yesterday, "one day back, not one per view"
+    window.nav.setCurrentRow(0)
+    assert window.today.date == yesterday
+    assert window.today.relative_label.text() == "Yesterday"
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.body_map.date == today
 
@@ -528,19 +527,10 @@ class Answer:
 
 @pytest.mark.parametrize(("answer", "stops"), [("Keep going", False), ("Stop the session", True)])
 def test_eyes_closed_is_full_screen_and_leaving_it_by_a_view_key_asks_first(
-    qtbot: QtBot,
-    paths: Paths,
-    catalogue: RegionCatalogue,
-    library: RoutineLibrary,
-    log,
-    shapes,
-    answer: str,
-    stops: bool,
+    qtbot: QtBot, make_services, answer: str, stops: bool
 ) -> None:
     prompt = Answer(answer)
-    window = MainWindow(
-        paths=paths, catalogue=catalogue, library=library, log=log, shapes=shapes, prompt=prompt
-    )
+    window = MainWindow(make_services(), prompt=prompt)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -566,3 +556,78 @@ def test_eyes_closed_is_full_screen_and_leaving_it_by_a_view_key_asks_first(
         assert window.session.is_playing(), "Esc left eyes-closed mode only"
         assert window.nav.isVisible()
     window.session.stop()
+
+
+def test_the_views_are_named_by_the_view_enum(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+
+    window.show_view(View.TRENDS)
+
+    assert window.current_view() is View.TRENDS
+    assert window.stack.currentWidget() is window.trends
+    assert [window.nav.item(v).text() for v in View] == [
+        "Today",
+        "Routines",
+        "Body map",
+        "Trends",
+        "Settings",
+    ]
+
+
+def test_a_restored_log_is_shown_in_the_day_views(qtbot: QtBot, make_window, log) -> None:
+    window = make_window(shown=True)
+    today = dt.date.today()
+    log.save_day(DayEntry(today, pain=7, areas={"neck_front": 2}))  # as a restore leaves it
+
+    window.settings.data.log_replaced.emit()
+
+    assert window.today.form.scales["pain"].value() == 7
+    assert window.body_map.marks() == {"neck_front": 2}
+
+
+def test_a_session_file_changed_on_disk_reaches_the_body_map_suggestions(
+    qtbot: QtBot, make_window, paths: Paths
+) -> None:
+    window = make_window(shown=True)
+    window.services.routines.start_watching()
+    window.show_view(View.BODY_MAP)
+    window.body_map.body_map.set_mark("left_calf", 4)
+    text = (REPO / "sessions" / "massage-hamstrings-calves.toml").read_text(encoding="utf-8")
+
+    write_session(paths.user_sessions, "mine.toml", text)
+
+    qtbot.waitUntil(lambda: window.services.routines.find("mine") is not None, timeout=5000)
+    expected = suggest(
+        {"left_calf": 4}, window.services.catalogue, window.services.routines.routines()
+    )
+    assert "mine" in {s.routine.id for s in expected}
+    assert [s.routine.id for s in window.body_map.suggestions] == [s.routine.id for s in expected]
+    window.services.routines.stop_watching()
+
+
+def test_after_midnight_both_day_views_know_the_new_date(qtbot: QtBot, make_services) -> None:
+    now = {"today": dt.date(2025, 3, 12)}
+    window = MainWindow(make_services(today=lambda: now["today"]))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    now["today"] = dt.date(2025, 3, 13)
+
+    window.show_view(View.BODY_MAP)  # the body map notices first
+
+    assert window.body_map.relative_label.text() == "Yesterday"
+    assert window.today.relative_label.text() == "Yesterday"
+    assert window.today.date == dt.date(2025, 3, 12), "the open day stays open"
+
+
+def test_a_session_is_listed_on_today_as_soon_as_it_starts(qtbot: QtBot, make_window) -> None:
+    window = make_window(shown=True)
+    assert window.today.sessions.lines == []
+
+    window.open_routine("pmr-4")
+    window.session.before.start_button.click()
+
+    assert window.session.is_playing()
+    assert len(window.today.sessions.lines) == 1, "logged from its start, shown without a re-read"
+    window.session.stop()
+    assert len(window.today.sessions.lines) == 1

@@ -18,10 +18,10 @@ def test_the_page_lists_every_red_flag_escaped(qtbot):
         assert flag in plain
 
 
-def test_help_menu_opens_it(qtbot, paths, catalogue, library, log):
+def test_help_menu_opens_it(qtbot, make_services):
     from coach.ui.main_window import MainWindow
 
-    window = MainWindow(paths=paths, catalogue=catalogue, library=library, log=log)
+    window = MainWindow(make_services())
     qtbot.addWidget(window)
     [help_menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Help"]
     action = next(a for a in help_menu.actions() if a.text() == "&When to see a doctor")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -21,10 +22,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from coach.core.library import RoutineLibrary
 from coach.core.log import MAX_NOTE, DayEntry, SessionRecord
 from coach.core.regions import RegionCatalogue
-from coach.paths import Paths
 from coach.store.repository import LogRepository
 from coach.ui.main_window import MainWindow
 from coach.ui.today_view import MAX_WAKE_MS, TodayView
@@ -73,8 +72,9 @@ def make_view(
 
 
 def saves(view: TodayView) -> list[DayEntry]:
+    """What the day editor writes from now on (an entry per write that changed something)."""
     written: list[DayEntry] = []
-    view.saved.connect(written.append)
+    view.editor.day_saved.connect(lambda _date: written.append(view.editor.entry))
     return written
 
 
@@ -603,12 +603,27 @@ def test_a_session_played_meanwhile_appears_when_coming_back(
     view = make_view()
     view.hide()
     log.record_session(session(dt.datetime.combine(SATURDAY, dt.time(9), LOCAL)))
-    log.update_day(SATURDAY, pain=3)
+    view.editor.session_logged(SATURDAY)  # as the session page says when it closes
 
     view.show()
 
-    qtbot.waitUntil(lambda: len(view.sessions.texts()) == 1)
+    assert len(view.sessions.texts()) == 1
+
+
+def test_areas_marked_on_the_body_map_show_here_without_reading_the_log_again(
+    qtbot: QtBot, make_view, log: LogRepository
+) -> None:
+    view = make_view()
+    qtbot.mouseClick(view.form.scales["pain"].buttons[3], Qt.MouseButton.LeftButton)
+    view.hide()  # saves
+    view.editor.edit("body map", lambda saved: replace(saved, areas={"neck_front": 4}), 0)
+    assert view.editor.flush()
+
+    view.show()
+
+    assert view.form.entry(SATURDAY).areas == {"neck_front": 4}
     assert view.form.scales["pain"].value() == 3
+    assert log.get_day(SATURDAY) == view.editor.entry
 
 
 # -- midnight --------------------------------------------------------------------------------------
@@ -692,17 +707,9 @@ class AnsweringPrompt:
 
 
 @pytest.fixture
-def make_window(
-    qtbot: QtBot,
-    paths: Paths,
-    catalogue: RegionCatalogue,
-    library: RoutineLibrary,
-    log: LogRepository,
-):
+def make_window(qtbot: QtBot, make_services):
     def make(prompt: AnsweringPrompt | None = None) -> MainWindow:
-        window = MainWindow(
-            paths=paths, catalogue=catalogue, library=library, log=log, prompt=prompt
-        )
+        window = MainWindow(make_services(), prompt=prompt)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()

@@ -132,7 +132,7 @@ def quitting_setting():
 
 
 @pytest.fixture
-def wired(qtbot: QtBot, paths, catalogue, library, log, shapes, tmp_path, quitting_setting):
+def wired(qtbot: QtBot, log, tmp_path, quitting_setting, make_services):
     from coach.core.reminders import instant_of
     from coach.services.reminders import ReminderService, plan_from_settings, progress_in
     from coach.services.settings import Settings
@@ -140,9 +140,7 @@ def wired(qtbot: QtBot, paths, catalogue, library, log, shapes, tmp_path, quitti
 
     settings = Settings(tmp_path / "config")
     settings.reminder_enabled = True
-    window = MainWindow(
-        paths=paths, catalogue=catalogue, library=library, log=log, shapes=shapes, settings=settings
-    )
+    window = MainWindow(make_services(settings))
     qtbot.addWidget(window)
     clock = {"now": instant_of(dt.datetime(2026, 5, 4, 19, 0))}
     reminders = ReminderService(
@@ -227,7 +225,7 @@ def test_quit_from_the_tray_closes_the_window(qtbot: QtBot, wired) -> None:
 
 
 def test_the_app_makes_no_tray_or_reminders_without_a_tray(
-    qtbot: QtBot, paths, catalogue, library, log, shapes, tmp_path, quitting_setting
+    qtbot: QtBot, log, tmp_path, quitting_setting, make_services
 ) -> None:
     from coach.app import _start_reminders
     from coach.services.reminders import ReminderService
@@ -236,9 +234,7 @@ def test_the_app_makes_no_tray_or_reminders_without_a_tray(
 
     settings = Settings(tmp_path / "config")
     settings.reminder_enabled = True
-    window = MainWindow(
-        paths=paths, catalogue=catalogue, library=library, log=log, shapes=shapes, settings=settings
-    )
+    window = MainWindow(make_services(settings))
     qtbot.addWidget(window)
     before = quitting_setting.quitOnLastWindowClosed()
 

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.library import RoutineLibrary
 from coach.core.log import DayEntry, SessionRecord
+from coach.services.routine_catalog import RoutineCatalog
 from coach.store.repository import LogRepository
 from coach.ui.trends_view import PRESETS, TrendsView
 
@@ -88,7 +89,7 @@ def days_back(count: int, *, end: dt.date = TODAY, skip: frozenset[int] = frozen
 @pytest.fixture
 def make_view(qtbot: QtBot, log: LogRepository, library: RoutineLibrary):
     def make() -> TrendsView:
-        view = TrendsView(log, library, today=lambda: TODAY)
+        view = TrendsView(log, RoutineCatalog(library), today=lambda: TODAY)
         qtbot.addWidget(view)
         view.resize(1000, 700)
         return view
@@ -105,18 +106,15 @@ def test_pyqtgraph_loads_only_when_trends_is_first_shown(tmp_path: Path) -> None
         import sys
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from coach.app import build_library
-        from coach.core.regions import load_catalogue
         from coach.paths import Paths
+        from coach.services.composition import build_services
         from coach.store.backup import BackupKeeper
         from coach.store.repository import LogRepository
         from coach.ui.main_window import MainWindow
 
         paths = Paths.resolve(sys.argv[1]); paths.ensure()
-        catalogue = load_catalogue(paths.region_catalogue)
         log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
-        window = MainWindow(paths=paths, catalogue=catalogue,
-                            library=build_library(paths, catalogue), log=log)
+        window = MainWindow(build_services(paths, log=log))
         window.show(); app.processEvents()
         before = "pyqtgraph" in sys.modules
         window.nav.setCurrentRow(3); app.processEvents()
@@ -439,12 +437,12 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def test_the_window_status_bar_follows_the_period(
-    qtbot: QtBot, paths, catalogue, library: RoutineLibrary, log: LogRepository
+    qtbot: QtBot, log: LogRepository, make_services
 ) -> None:
     from coach.ui.main_window import MainWindow
 
     log.save_days(days_back(200, end=dt.date.today()))
-    window = MainWindow(paths=paths, catalogue=catalogue, library=library, log=log)
+    window = MainWindow(make_services())
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

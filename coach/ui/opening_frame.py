@@ -1,0 +1,39 @@
+"""The first thing on screen: an empty window saying the log is opening.
+
+It is shown before anything slow happens (opening the log, reading the routines, parsing the
+body map's drawing, importing the views), then gives its place to the main window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+
+class OpeningFrame(QMainWindow):
+    """A window of the main window's size with "Opening your log…" in the middle."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Unknot"))
+        self.resize(1100, 720)
+        # Nothing here touches a Qt enum or sets a shortcut: the first to do so makes all of
+        # PySide6.QtCore.Qt's enums, about 15 ms. (So: centred by stretches, plain text.)
+        page = QWidget()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Opening your log…")))
+        row.addStretch(1)
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.setCentralWidget(page)
+
+    def hand_over(self, window: QMainWindow) -> None:
+        """Show `window` where this frame is, as large as it is, then close the frame."""
+        if self.isMaximized():
+            window.showMaximized()
+        else:
+            window.setGeometry(self.geometry())
+            window.show()
+        self.close()
