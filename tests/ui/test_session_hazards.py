@@ -118,7 +118,8 @@ def check_a_run(reports: list[dict], exited_after: float, errors: str, data: Pat
     assert max(seen["keys"]["seconds"].values()) < 0.2, seen["keys"]
     assert not seen["speech"]["available"]
     assert seen["speech"]["notice"].startswith("The system voice is not answering;")
-    assert "will hear" in seen["before"]["line"] or "Checking" in seen["before"]["line"]
+    # no sound card here: the built-in voice that takes over is not heard either, and it says so
+    assert "hear" in seen["before"]["line"] or "Checking" in seen["before"]["line"]
     # the session closed mid-way is in the log, stopped where it was
     with sqlite3.connect(data / "unknot.sqlite3") as db:
         rows = db.execute("SELECT completed, stopped_at_step, step_count FROM session").fetchall()
