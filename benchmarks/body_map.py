@@ -31,9 +31,9 @@ from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QRegion  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from coach.core.body_shapes import load_body_shapes  # noqa: E402
-from coach.core.regions import load_catalogue  # noqa: E402
-from coach.ui.body_map import BodyMapWidget  # noqa: E402
+from coach.core.body.body_shapes import load_body_shapes  # noqa: E402
+from coach.core.body.regions import load_catalogue  # noqa: E402
+from coach.ui.body_map.body_map_widget import BodyMapWidget  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 FRAME_MS = 1000 / 60

@@ -34,13 +34,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 
-from coach.core.clock import SystemClock  # noqa: E402
-from coach.core.player import EventKind, Player, PlayerEvent  # noqa: E402
-from coach.core.routine import Step  # noqa: E402
-from coach.core.timeline import Timeline  # noqa: E402
-from coach.services.audio import BUILT_IN_CUES, AudioService  # noqa: E402
-from coach.services.audio_outputs import SimpleAudioBackend  # noqa: E402
+from coach.core.playing.clock import SystemClock  # noqa: E402
+from coach.core.playing.player import EventKind, Player, PlayerEvent  # noqa: E402
+from coach.core.playing.timeline import Timeline  # noqa: E402
+from coach.core.routines.routine import Step  # noqa: E402
 from coach.services.player_driver import QtPlayerDriver  # noqa: E402
+from coach.services.sound.audio import BUILT_IN_CUES, AudioService  # noqa: E402
+from coach.services.sound.audio_outputs import SimpleAudioBackend  # noqa: E402
 
 SOUNDS = Path(__file__).resolve().parent.parent / "assets" / "sounds"
 PATTERN = [2.2, 3.1, 1.6, 2.7, 1.9, 3.4, 2.45]  # uneven on purpose

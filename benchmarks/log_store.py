@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coach.core.log import DayEntry, SessionRecord
+from coach.core.log.entries import DayEntry, SessionRecord
 from coach.store.backup import BackupKeeper
 from coach.store.migrations import MIGRATIONS
 from coach.store.repository import LogRepository

@@ -36,8 +36,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 
-from coach.core.narration import NarrationCache, read_wav_mono  # noqa: E402
-from coach.core.timeline import SPEECH_LEAD, Timeline  # noqa: E402
+from coach.core.playing.narration import NarrationCache, read_wav_mono  # noqa: E402
+from coach.core.playing.timeline import SPEECH_LEAD, Timeline  # noqa: E402
 from coach.paths import Paths  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,12 +84,12 @@ class TimedAudio:
 
 
 def first_word(cache_dir: Path) -> dict[str, object]:
-    from coach.core.conductor import Conductor
-    from coach.core.player import EventKind, PlayerEvent
-    from coach.core.routine import Step
-    from coach.services.audio import AudioService
-    from coach.services.neural_voice import NeuralVoice
-    from coach.services.session_sound import SessionSound
+    from coach.core.playing.conductor import Conductor
+    from coach.core.playing.player import EventKind, PlayerEvent
+    from coach.core.routines.routine import Step
+    from coach.services.sound.audio import AudioService
+    from coach.services.sound.neural_voice import NeuralVoice
+    from coach.services.sound.session_sound import SessionSound
 
     audio = AudioService()
     status = audio.start(REPO / "assets" / "sounds")
@@ -134,7 +134,7 @@ def first_word(cache_dir: Path) -> dict[str, object]:
 
 def longest_routine(paths: Paths):
     from coach.app import build_library
-    from coach.core.regions import load_catalogue
+    from coach.core.body.regions import load_catalogue
 
     library = build_library(paths, load_catalogue(paths.region_catalogue))
     routines = [entry.routine for entry in library.scan().entries]
@@ -143,9 +143,9 @@ def longest_routine(paths: Paths):
 
 def ahead(cache_dir: Path, routine_id: str | None, steps: int | None) -> dict[str, object]:
     from coach.app import build_library
-    from coach.core.regions import load_catalogue
-    from coach.services.neural_voice import NeuralVoice
-    from coach.services.session_sound import SessionSound
+    from coach.core.body.regions import load_catalogue
+    from coach.services.sound.neural_voice import NeuralVoice
+    from coach.services.sound.session_sound import SessionSound
 
     paths = Paths.resolve()
     if routine_id:
@@ -199,9 +199,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from coach.services.audio import AudioService
-from coach.services.neural_voice import NeuralVoice
-from coach.services.piper_engine import PiperEngine
+from coach.services.sound.audio import AudioService
+from coach.services.sound.neural_voice import NeuralVoice
+from coach.services.sound.piper_engine import PiperEngine
 import numpy
 
 def rss():

@@ -34,15 +34,15 @@ def ms(seconds: list[float]) -> float:
 def measure(folder: Path, years: int, repeat: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
-    from coach.core.body_shapes import load_body_shapes
-    from coach.core.demo import DEMO_MEDICINES, generate_demo
-    from coach.core.regions import load_catalogue
-    from coach.core.report import build_report, default_period
+    from coach.core.analytics.report import build_report, default_period
+    from coach.core.body.body_shapes import load_body_shapes
+    from coach.core.body.regions import load_catalogue
+    from coach.core.log.demo import DEMO_MEDICINES, generate_demo
     from coach.paths import Paths
     from coach.store.backup import BackupKeeper
     from coach.store.repository import LogRepository
-    from coach.ui.body_figures import BodyFigures
-    from coach.ui.report_pdf import ReportLook, write_pdf
+    from coach.ui.body_map.body_figures import BodyFigures
+    from coach.ui.report.report_pdf import ReportLook, write_pdf
 
     _app = QApplication.instance() or QApplication([])
     paths = Paths.resolve(folder)

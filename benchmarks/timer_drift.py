@@ -20,10 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer  # noqa: E402
 
-from coach.core.clock import SystemClock  # noqa: E402
-from coach.core.player import EventKind, Player, PlayerEvent  # noqa: E402
-from coach.core.routine import Step  # noqa: E402
-from coach.core.timeline import Timeline  # noqa: E402
+from coach.core.playing.clock import SystemClock  # noqa: E402
+from coach.core.playing.player import EventKind, Player, PlayerEvent  # noqa: E402
+from coach.core.playing.timeline import Timeline  # noqa: E402
+from coach.core.routines.routine import Step  # noqa: E402
 from coach.services.player_driver import QtPlayerDriver  # noqa: E402
 
 PATTERN = [3.3, 7.0, 1.7, 5.0, 2.25, 4.75, 6.1, 2.9]  # uneven on purpose

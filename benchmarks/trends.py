@@ -49,7 +49,7 @@ def timed(action: Callable[[], object]) -> float:
 
 def make_log(folder: Path, years: int) -> tuple[int, int]:
     """Demo data for `years` years up to today, imported into a log in `folder`."""
-    from coach.core.demo import generate_demo
+    from coach.core.log.demo import generate_demo
     from coach.paths import Paths
     from coach.store.backup import BackupKeeper
     from coach.store.repository import LogRepository
@@ -92,11 +92,11 @@ def memory_probe(kind: str, folder: Path) -> None:
         import numpy as np
         import pyqtgraph as pg
 
-        from coach.core import analytics
+        from coach.core.analytics import trends as analytics
         from coach.paths import Paths
         from coach.store.backup import BackupKeeper
         from coach.store.repository import LogRepository
-        from coach.ui import charts
+        from coach.ui.trends import charts
 
         log = LogRepository.open(Paths.resolve(folder).database, BackupKeeper(folder / "b"))
         span = log.date_range()
@@ -117,7 +117,7 @@ def memory_probe(kind: str, folder: Path) -> None:
         from coach.services.composition import build_services
         from coach.store.backup import BackupKeeper
         from coach.store.repository import LogRepository
-        from coach.ui.main_window import MainWindow
+        from coach.ui.shell.main_window import MainWindow
 
         paths = Paths.resolve(folder)
         log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
@@ -150,13 +150,13 @@ def bench(folder: Path, repeat: int) -> dict[str, Any]:
     from pyqtgraph.exporters import ImageExporter
     from PySide6.QtWidgets import QApplication
 
-    from coach.core import analytics
+    from coach.core.analytics import trends as analytics
     from coach.paths import Paths
     from coach.services.composition import build_services
     from coach.store.backup import BackupKeeper
     from coach.store.repository import LogRepository
-    from coach.ui import charts
-    from coach.ui.trends_view import TrendsView
+    from coach.ui.trends import charts
+    from coach.ui.trends.trends_view import TrendsView
 
     app = QApplication.instance() or QApplication(["bench"])
     paths = Paths.resolve(folder)

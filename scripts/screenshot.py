@@ -20,16 +20,16 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from coach.core.demo import generate_demo
-from coach.core.log import DayEntry, SessionRecord
-from coach.core.regions import load_catalogue
+from coach.core.body.regions import load_catalogue
+from coach.core.log.demo import generate_demo
+from coach.core.log.entries import DayEntry, SessionRecord
 from coach.paths import Paths
 from coach.services.composition import build_services
-from coach.services.session_sound import SessionSound
+from coach.services.sound.session_sound import SessionSound
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
-from coach.ui.main_window import MainWindow
-from coach.ui.window_size import fit_to_screen
+from coach.ui.shell.main_window import MainWindow
+from coach.ui.shell.window_size import fit_to_screen
 
 
 def demo_log(paths: Paths) -> LogRepository:
@@ -81,7 +81,7 @@ BODY_MAP_MARKS = {
 
 
 def demo_year(paths: Paths) -> LogRepository:
-    """A year of demo data (coach.core.demo), with today's areas set to BODY_MAP_MARKS."""
+    """A year of demo data (coach.core.log.demo), with today's areas set to BODY_MAP_MARKS."""
     log = LogRepository.open(paths.database, BackupKeeper(paths.backups))
     today = dt.date.today()
     days, sessions = generate_demo(today - dt.timedelta(days=364), today, seed=7)
@@ -99,7 +99,7 @@ def main() -> int:
     paths.ensure()
     app = QApplication(sys.argv[:1])
     if "--dark" in args or "--light" in args or "--scale" in args:
-        from coach.ui.appearance import Appearance
+        from coach.ui.common.appearance import Appearance
 
         appearance = Appearance.for_app(app)
         if "--dark" in args or "--light" in args:

@@ -11,8 +11,8 @@ pytest_plugins = ["tests.no_network"]  # the whole suite runs with the network b
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coach.core.library import RoutineLibrary  # noqa: E402
-from coach.core.regions import RegionCatalogue, load_catalogue  # noqa: E402
+from coach.core.body.regions import RegionCatalogue, load_catalogue  # noqa: E402
+from coach.core.routines.library import RoutineLibrary  # noqa: E402
 from coach.paths import Paths  # noqa: E402
 from coach.services.composition import Services, build_library, build_services  # noqa: E402
 
@@ -106,7 +106,7 @@ def nothing_left_running(request: pytest.FixtureRequest):
 @pytest.fixture(scope="session")
 def shapes(catalogue: RegionCatalogue):
     """The body map's artwork from assets/, read once per test session (as the app reads it once)."""
-    from coach.core.body_shapes import load_body_shapes
+    from coach.core.body.body_shapes import load_body_shapes
 
     return load_body_shapes(REPO / "assets" / "body_map.svg", catalogue)
 
@@ -135,9 +135,9 @@ def make_services(paths: Paths, catalogue: RegionCatalogue, library: RoutineLibr
 @pytest.fixture
 def audio_service():
     """The real audio service on a stand-in for simpleaudio (the test machines have no sound card)."""
-    from coach.services.audio import AudioService
-    from coach.services.audio_outputs import SilentBackend, SimpleAudioBackend
-    from tests.services.test_audio import SOUNDS, FakeSimpleaudio
+    from coach.services.sound.audio import AudioService
+    from coach.services.sound.audio_outputs import SilentBackend, SimpleAudioBackend
+    from tests.services.sound.test_audio import SOUNDS, FakeSimpleaudio
 
     service = AudioService(
         {"simpleaudio": lambda: SimpleAudioBackend(FakeSimpleaudio()), "silent": SilentBackend}
@@ -150,7 +150,7 @@ def audio_service():
 @pytest.fixture
 def speech_service(qtbot):
     """The real speech service on Qt's mock engine (there is no speech daemon in the tests)."""
-    from coach.services.speech import SpeechService
+    from coach.services.sound.speech import SpeechService
 
     service = SpeechService()
     service.start("mock")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from coach.app import open_log
-from coach.core.log import DayEntry
+from coach.core.log.entries import DayEntry
 from coach.store.backup import BackupKeeper
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli import run
+from coach.cli.main import run
 from tests.store.disks import fill, free, make_read_only, make_writable, small_disk
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli import run
-from coach.core.exchange import CSV_COLUMNS
+from coach.cli.main import run
+from coach.core.log.exchange import CSV_COLUMNS
 from coach.paths import Paths
 
 HEADER = ",".join(CSV_COLUMNS)
@@ -229,7 +229,7 @@ def test_a_chart_over_any_stored_date_draws_and_is_private(
     import datetime as dt
     import sqlite3
 
-    from coach.core.log import DayEntry
+    from coach.core.log.entries import DayEntry
     from coach.store.backup import BackupKeeper
     from coach.store.repository import LogRepository
 
@@ -298,7 +298,7 @@ def test_a_big_csv_streams_in_flat_memory_with_progress(tmp_path: Path) -> None:
 
 
 MEASURED = (
-    "import resource, sys; from coach.cli import run; status = run(sys.argv[1:]); "
+    "import resource, sys; from coach.cli.main import run; status = run(sys.argv[1:]); "
     "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); "
     "sys.exit(status)"
 )

@@ -23,18 +23,18 @@ HEAVY = (
     "PySide6.QtMultimedia",
     "PySide6.QtTextToSpeech",
     "PySide6.QtNetwork",
-    "coach.cli",
-    "coach.core.library",
-    "coach.core.body_shapes",
-    "coach.core.reminders",
+    "coach.cli.main",
+    "coach.core.routines.library",
+    "coach.core.body.body_shapes",
+    "coach.core.log.reminders",
     "coach.store.repository",
-    "coach.services.audio",
-    "coach.services.speech",
-    "coach.ui.today_view",
-    "coach.ui.routines_view",
-    "coach.ui.body_map_view",
-    "coach.ui.trends_view",
-    "coach.ui.main_window",
+    "coach.services.sound.audio",
+    "coach.services.sound.speech",
+    "coach.ui.today.today_view",
+    "coach.ui.library.routines_view",
+    "coach.ui.body_map.body_map_view",
+    "coach.ui.trends.trends_view",
+    "coach.ui.shell.main_window",
     "coach.services.routine_catalog",
     "coach.services.day_editor",
 )
@@ -48,8 +48,8 @@ import coach.app
 from coach.paths import Paths
 from coach.services.composition import build_services
 from coach.services.settings import Settings
-from coach.ui.opening_frame import OpeningFrame
-from coach.ui.window_size import fit_to_screen
+from coach.ui.shell.opening_frame import OpeningFrame
+from coach.ui.shell.window_size import fit_to_screen
 
 folder = Path(tempfile.mkdtemp())
 app = QApplication([])
@@ -81,7 +81,11 @@ def test_the_first_frame_imports_nothing_heavy(tmp_path) -> None:
         check=True,
     )
     loaded = set(result.stdout.split())
-    assert {"PySide6.QtWidgets", "coach.ui.opening_frame", "coach.services.composition"} <= loaded
+    assert {
+        "PySide6.QtWidgets",
+        "coach.ui.shell.opening_frame",
+        "coach.services.composition",
+    } <= loaded
 
     assert sorted(loaded & set(HEAVY)) == []
 

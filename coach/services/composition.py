@@ -19,20 +19,20 @@ from coach.paths import Paths
 if TYPE_CHECKING:  # (datetime too: nothing before the first window needs it)
     import datetime as dt
 
-    from coach.core.body_shapes import BodyShapes
-    from coach.core.clock import Clock
-    from coach.core.library import RoutineLibrary
-    from coach.core.regions import RegionCatalogue
-    from coach.services.audio import AudioService
+    from coach.core.body.body_shapes import BodyShapes
+    from coach.core.body.regions import RegionCatalogue
+    from coach.core.playing.clock import Clock
+    from coach.core.routines.library import RoutineLibrary
     from coach.services.day_editor import DayEditor
-    from coach.services.hearing import HearingCheck
-    from coach.services.narration import NarrationVoice
-    from coach.services.neural_voice import NeuralVoice
     from coach.services.routine_catalog import RoutineCatalog
-    from coach.services.session_sound import SessionSound
     from coach.services.settings import Settings
-    from coach.services.sound_levels import SoundLevels
-    from coach.services.speech import SpeechService
+    from coach.services.sound.audio import AudioService
+    from coach.services.sound.hearing import HearingCheck
+    from coach.services.sound.narration import NarrationVoice
+    from coach.services.sound.neural_voice import NeuralVoice
+    from coach.services.sound.session_sound import SessionSound
+    from coach.services.sound.sound_levels import SoundLevels
+    from coach.services.sound.speech import SpeechService
     from coach.store.repository import LogRepository
 
 logger = logging.getLogger("unknot")
@@ -49,7 +49,7 @@ def local_today() -> dt.date:
 
 def build_library(paths: Paths, catalogue: RegionCatalogue) -> RoutineLibrary:
     """The built-in routines, then the person's own (which win on an id clash)."""
-    from coach.core.library import RoutineLibrary, RoutineSource
+    from coach.core.routines.library import RoutineLibrary, RoutineSource
 
     return RoutineLibrary(
         [
@@ -70,8 +70,8 @@ def choose_voice(
     """
     from PySide6.QtCore import QCoreApplication
 
-    from coach.services.narration import NarrationVoice
     from coach.services.settings import VOICE_ENGINES
+    from coach.services.sound.narration import NarrationVoice
 
     if builtin is not None and speech is not None:  # what a failing system voice gives way to
         speech.fallback = QCoreApplication.translate("SpeechService", "using the built-in voice")
@@ -99,7 +99,7 @@ class Services:
     @cached_property
     def catalogue(self) -> RegionCatalogue:
         """The body's regions (raises FileProblems or OSError if the file cannot be read)."""
-        from coach.core.regions import load_catalogue
+        from coach.core.body.regions import load_catalogue
 
         return load_catalogue(self.paths.region_catalogue)
 
@@ -118,8 +118,8 @@ class Services:
     @cached_property
     def shapes(self) -> BodyShapes | None:
         """The body map's drawing; None (and a note on stderr) if it cannot be read."""
-        from coach.core.body_shapes import load_body_shapes
-        from coach.core.problems import FileProblems
+        from coach.core.body.body_shapes import load_body_shapes
+        from coach.core.routines.problems import FileProblems
 
         try:
             return load_body_shapes(self.paths.assets / "body_map.svg", self.catalogue)
@@ -150,14 +150,14 @@ class Services:
     @cached_property
     def audio(self) -> AudioService:
         """The chimes (started with `start_sound`, silent until then)."""
-        from coach.services.audio import AudioService
+        from coach.services.sound.audio import AudioService
 
         return AudioService()
 
     @cached_property
     def speech(self) -> SpeechService:
         """The system voice (started with `start_sound`, unavailable until then)."""
-        from coach.services.speech import SpeechService
+        from coach.services.sound.speech import SpeechService
 
         service = SpeechService()
         if self.settings is not None:
@@ -168,8 +168,8 @@ class Services:
     @cached_property
     def neural(self) -> NeuralVoice:
         """The bundled neural voice (its model loads in a worker when first needed)."""
-        from coach.core.narration import NarrationCache
-        from coach.services.neural_voice import NeuralVoice
+        from coach.core.playing.narration import NarrationCache
+        from coach.services.sound.neural_voice import NeuralVoice
 
         return NeuralVoice(self.audio, NarrationCache(self.paths.narration_cache))
 
@@ -186,14 +186,14 @@ class Services:
     def sound_levels(self) -> SoundLevels:
         """The cue and voice volumes and mute, applied to the chimes and the narration voice,
         and kept in the settings."""
-        from coach.services.sound_levels import SoundLevels
+        from coach.services.sound.sound_levels import SoundLevels
 
         return SoundLevels(self.audio, self.narration, self.settings)
 
     @cached_property
     def hearing(self) -> HearingCheck:
         """Whether the cues and the voice will be heard (the screen before a session says)."""
-        from coach.services.hearing import HearingCheck
+        from coach.services.sound.hearing import HearingCheck
 
         return HearingCheck(self.audio, self.narration)
 
@@ -202,14 +202,14 @@ class Services:
         """What a session plays its cues and voice through."""
         if self.sound_override is not None:
             return self.sound_override
-        from coach.services.session_sound import SessionSound
+        from coach.services.sound.session_sound import SessionSound
 
         self.sound_levels  # noqa: B018 - the stored levels apply before anything is heard
         return SessionSound(self.audio, self.narration)
 
     def start_sound(self) -> None:
         """Open the sound output and the voices (slow: after the window is painted)."""
-        from coach.services.audio import backend_order
+        from coach.services.sound.audio import backend_order
 
         backend = self.settings.audio_backend if self.settings is not None else "auto"
         self.sound_levels  # noqa: B018 - the stored levels apply before anything is heard

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from coach.core.log import DayEntry, InvalidEntry
+from coach.core.log.entries import DayEntry, InvalidEntry
 from coach.store.repository import LogRepository
 
 Today = Callable[[], dt.date]

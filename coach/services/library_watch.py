@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from coach.core.library import RoutineLibrary, session_files
+from coach.core.routines.library import RoutineLibrary, session_files
 
 SETTLE_MS = 300
 MAX_DELAY_S = 2.0  # a file rewritten without pause is still reported this often

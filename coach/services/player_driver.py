@@ -1,7 +1,7 @@
 """Drives the core player from Qt's event loop.
 
 A precise single-shot QTimer only wakes the player up; the player itself decides what is due from
-the clock, so timer lateness never adds up (see coach.core.player).
+the clock, so timer lateness never adds up (see coach.core.playing.player).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from coach.core.player import Player, PlayerEvent, PlayerState
+from coach.core.playing.player import Player, PlayerEvent, PlayerState
 
 
 class QtPlayerDriver(QObject):

@@ -1,6 +1,6 @@
 """Wakes up for the daily reminder and says when one is due.
 
-The decisions are made by coach.core.reminders from the wall clock; a precise single-shot QTimer
+The decisions are made by coach.core.log.reminders from the wall clock; a precise single-shot QTimer
 only wakes this object at the next moment the core names, re-armed from scratch after every wake,
 so nothing is added up. Qt timers stand still while the machine sleeps, so the wait is never longer
 than a minute: after a resume the reminder due meanwhile comes within that minute.
@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from coach.core.reminders import (
+from coach.core.log.reminders import (
     SNOOZE_MINUTES,
     UTC,
     DayProgress,
@@ -68,7 +68,7 @@ def progress_in(log: LogRepository) -> Callable[[dt.date], DayProgress]:
 class ReminderService(QObject):
     """Emits `reminder_due` when a daily reminder (or a snoozed one) should be shown."""
 
-    reminder_due = Signal(object)  # a coach.core.reminders.Reminder, now `pending`
+    reminder_due = Signal(object)  # a coach.core.log.reminders.Reminder, now `pending`
     reminder_gone = Signal()  # the pending reminder was snoozed, acted on, or is done
     rescheduled = Signal()  # the next moment may have changed (see `next_moment`)
 

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Signal
 
-from coach.core.library import LibraryEntry, LibraryScan, RoutineLibrary
-from coach.core.routine import Routine
+from coach.core.routines.library import LibraryEntry, LibraryScan, RoutineLibrary
+from coach.core.routines.routine import Routine
 from coach.services.library_watch import SETTLE_MS, LibraryWatcher
 
 

@@ -16,15 +16,15 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from coach.core.clock import Clock
-from coach.core.completion import counts_as_completed
-from coach.core.conductor import Conductor
-from coach.core.log import InvalidEntry, SessionRecord
-from coach.core.player import EventKind, Player, PlayerEvent, PlayerState
-from coach.core.routine import Routine
-from coach.core.timeline import Timeline
+from coach.core.log.entries import InvalidEntry, SessionRecord
+from coach.core.playing.clock import Clock
+from coach.core.playing.completion import counts_as_completed
+from coach.core.playing.conductor import Conductor
+from coach.core.playing.player import EventKind, Player, PlayerEvent, PlayerState
+from coach.core.playing.timeline import Timeline
+from coach.core.routines.routine import Routine
 from coach.services.player_driver import QtPlayerDriver
-from coach.services.session_sound import SessionSound
+from coach.services.sound.session_sound import SessionSound
 from coach.store.repository import LogRepository, local_now
 
 
@@ -203,7 +203,7 @@ class SessionRun(QObject):
         if ends:
             finished = event.kind is EventKind.FINISHED
             played = self.player.played_seconds()
-            # reaching the end by skipping through is not completing it (coach.core.completion)
+            # reaching the end by skipping through is not completing it (coach.core.playing.completion)
             self.outcome = PlayOutcome(
                 completed=counts_as_completed(finished, played, self.timeline.total),
                 stopped_at_step=None if finished else self.player.current + 1,

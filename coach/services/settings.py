@@ -207,7 +207,7 @@ class Settings:
     def reminder_times(self) -> list[str]:
         """The reminder's local times as "HH:MM", in order; unreadable ones are left out."""
         # (imported here: the settings are read before the first window, the reminders later)
-        from coach.core.reminders import MAX_TIMES, clean_times, format_time, parse_time
+        from coach.core.log.reminders import MAX_TIMES, clean_times, format_time, parse_time
 
         value = self._store.value("reminders/times", self.DEFAULTS["reminders/times"])
         # a hand-edited file may hold a list (20:00, 08:00 unquoted) or one string
@@ -224,7 +224,7 @@ class Settings:
 
     @reminder_times.setter
     def reminder_times(self, values: list[str]) -> None:
-        from coach.core.reminders import MAX_TIMES, clean_times, format_time, parse_time
+        from coach.core.log.reminders import MAX_TIMES, clean_times, format_time, parse_time
 
         times = clean_times(parse_time(v) for v in values)  # ValueError names a bad one
         if not times or len(times) > MAX_TIMES:
@@ -234,14 +234,14 @@ class Settings:
     @property
     def reminder_for(self) -> str:
         """What the reminder is for: "log" (the day), "session" or "both"."""
-        from coach.core.reminders import PURPOSES
+        from coach.core.log.reminders import PURPOSES
 
         value = self._text("reminders/for")
         return value if value in PURPOSES else "log"
 
     @reminder_for.setter
     def reminder_for(self, value: str) -> None:
-        from coach.core.reminders import PURPOSES
+        from coach.core.log.reminders import PURPOSES
 
         if value not in PURPOSES:
             raise ValueError(f"a reminder is for one of {PURPOSES}, not {value!r}")

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from coach.core.log import (
+from coach.core.log.entries import (
     EARLIEST_DATE,
     LAST_STORABLE_DATE,
     RATING_FIELDS,

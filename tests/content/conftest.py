@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coach.core.regions import RegionCatalogue
-from coach.core.routine import Routine
-from coach.core.session_file import load_routine
+from coach.core.body.regions import RegionCatalogue
+from coach.core.routines.routine import Routine
+from coach.core.routines.session_file import load_routine
 from tests.conftest import REPO
 
 SESSIONS = REPO / "sessions"

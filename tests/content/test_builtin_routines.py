@@ -17,15 +17,15 @@ from typing import Any
 
 import pytest
 
-from coach.cli import run
-from coach.core.clock import ManualClock
-from coach.core.conductor import Conductor
-from coach.core.gentle import gentle_variant
-from coach.core.player import EventKind, Player, PlayerEvent, PlayerState
-from coach.core.regions import RegionCatalogue
-from coach.core.routine import ROUTINE_KINDS, Routine, StepKind, format_duration
-from coach.core.speech_estimate import speaking_seconds
-from coach.core.timeline import Timeline
+from coach.cli.main import run
+from coach.core.body.regions import RegionCatalogue
+from coach.core.playing.clock import ManualClock
+from coach.core.playing.conductor import Conductor
+from coach.core.playing.gentle import gentle_variant
+from coach.core.playing.player import EventKind, Player, PlayerEvent, PlayerState
+from coach.core.playing.speech_estimate import speaking_seconds
+from coach.core.playing.timeline import Timeline
+from coach.core.routines.routine import ROUTINE_KINDS, Routine, StepKind, format_duration
 from tests.content.conftest import (
     ABDOMEN,
     EXPECTED_MINUTES,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from coach.core.safety import SAFETY, Urgency
+from coach.core.body.safety import SAFETY, Urgency
 from tests.conftest import REPO
 
 SAFETY_DOC = REPO / "docs" / "safety.md"

@@ -10,13 +10,13 @@ import re
 
 import pytest
 
-from coach.core.gentle import gentle_variant
-from coach.core.narration import NarrationCache, wav_seconds
-from coach.core.regions import RegionCatalogue
-from coach.core.routine import Routine, StepKind
-from coach.core.speech_estimate import speaking_seconds
-from coach.core.timeline import SPEECH_LEAD, needed_seconds
-from coach.services.piper_engine import PiperEngine, render_cached
+from coach.core.body.regions import RegionCatalogue
+from coach.core.playing.gentle import gentle_variant
+from coach.core.playing.narration import NarrationCache, wav_seconds
+from coach.core.playing.speech_estimate import speaking_seconds
+from coach.core.playing.timeline import SPEECH_LEAD, needed_seconds
+from coach.core.routines.routine import Routine, StepKind
+from coach.services.sound.piper_engine import PiperEngine, render_cached
 
 _VOICE = PiperEngine()
 _SPOKEN: dict[str, float] = {}

@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from coach.core.problems import FileProblems
-from coach.core.regions import RegionCatalogue
-from coach.core.session_file import parse_routine
-from coach.core.session_format import BLOCK_FIELDS, ROUTINE_FIELDS, STEP_FIELDS, session_schema
+from coach.core.body.regions import RegionCatalogue
+from coach.core.routines.problems import FileProblems
+from coach.core.routines.session_file import parse_routine
+from coach.core.routines.session_format import (
+    BLOCK_FIELDS,
+    ROUTINE_FIELDS,
+    STEP_FIELDS,
+    session_schema,
+)
 from tests.conftest import MINIMAL
 
 REPO = Path(__file__).resolve().parents[2]

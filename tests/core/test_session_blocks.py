@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.problems import FileProblems, Problem
-from coach.core.regions import RegionCatalogue
-from coach.core.routine import Routine, StepKind
-from coach.core.session_file import load_routine
+from coach.core.body.regions import RegionCatalogue
+from coach.core.routines.problems import FileProblems, Problem
+from coach.core.routines.routine import Routine, StepKind
+from coach.core.routines.session_file import load_routine
 from tests.conftest import write_session
 
 HEAD = 'format = 1\ntitle = "Blocks"\n'

@@ -24,11 +24,16 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from coach.core.problems import FileProblems
-from coach.core.regions import RegionCatalogue
-from coach.core.routine import CUES, ROUTINE_KINDS, Routine, StepKind
-from coach.core.session_file import parse_routine
-from coach.core.session_format import MAX_STEP_SECONDS, MAX_STEPS, MAX_TOTAL_SECONDS, session_schema
+from coach.core.body.regions import RegionCatalogue
+from coach.core.routines.problems import FileProblems
+from coach.core.routines.routine import CUES, ROUTINE_KINDS, Routine, StepKind
+from coach.core.routines.session_file import parse_routine
+from coach.core.routines.session_format import (
+    MAX_STEP_SECONDS,
+    MAX_STEPS,
+    MAX_TOTAL_SECONDS,
+    session_schema,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 FUZZ_PATH = Path("fuzz.toml")

@@ -150,12 +150,12 @@ def child(mode: str) -> int:
 
     from PySide6.QtCore import QCoreApplication, QTimer
 
-    from coach.core.clock import SystemClock
-    from coach.core.player import EventKind, Player, PlayerEvent
-    from coach.core.routine import Step
-    from coach.core.timeline import Timeline
-    from coach.services.audio import AudioService
+    from coach.core.playing.clock import SystemClock
+    from coach.core.playing.player import EventKind, Player, PlayerEvent
+    from coach.core.playing.timeline import Timeline
+    from coach.core.routines.routine import Step
     from coach.services.player_driver import QtPlayerDriver
+    from coach.services.sound.audio import AudioService
 
     app = QCoreApplication([])
     audio = AudioService()

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from coach.core.routine import CUES
+from coach.core.routines.routine import CUES
 
 REPO = Path(__file__).resolve().parents[2]
 SOUNDS = REPO / "assets" / "sounds"
@@ -86,8 +86,8 @@ def test_the_sounds_stay_small_and_their_licence_is_recorded() -> None:
 @pytest.mark.slow
 def test_cues_match_in_loudness_and_sit_3_to_12_db_under_the_voice() -> None:
     """Balanced by loudness (the loudest 400 ms), against real sentences from the bundled voice."""
-    from coach.core.narration import loudest_dbfs, peak_dbfs
-    from coach.services.piper_engine import PiperEngine
+    from coach.core.playing.narration import loudest_dbfs, peak_dbfs
+    from coach.services.sound.piper_engine import PiperEngine
 
     engine = PiperEngine()
     voice = []

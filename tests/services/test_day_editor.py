@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.core.log import DayEntry
+from coach.core.log.entries import DayEntry
 from coach.services.day_editor import DayEditor, SaveStatus
 from coach.store.repository import LogRepository
 

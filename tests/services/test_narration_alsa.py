@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.cli.test_main import coach_env
 from tests.conftest import REPO, write_session
 from tests.services.test_audio_alsa import CAPTURE_RC, needs_alsa
-from tests.test_cli import coach_env
 
 ROUTINE = """\
 format = 1

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from coach.core.clock import SystemClock
-from coach.core.player import EventKind, Player, PlayerState
-from coach.core.routine import Step
-from coach.core.timeline import Timeline
+from coach.core.playing.clock import SystemClock
+from coach.core.playing.player import EventKind, Player, PlayerState
+from coach.core.playing.timeline import Timeline
+from coach.core.routines.routine import Step
 from coach.services.player_driver import QtPlayerDriver
 
 

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.core.log import DayEntry, SessionRecord
-from coach.core.reminders import DayProgress, Reminder, ReminderPlan, instant_of
+from coach.core.log.entries import DayEntry, SessionRecord
+from coach.core.log.reminders import DayProgress, Reminder, ReminderPlan, instant_of
 from coach.services.reminders import (
     MAX_WAIT_MS,
     ReminderService,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.core.library import RoutineLibrary, RoutineSource
-from coach.core.regions import RegionCatalogue
+from coach.core.body.regions import RegionCatalogue
+from coach.core.routines.library import RoutineLibrary, RoutineSource
 from coach.services.routine_catalog import RoutineCatalog
 from tests.conftest import MINIMAL, write_session
 

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import ManualClock
-from coach.core.player import EventKind, PlayerState
-from coach.core.routine import Routine, Step, StepKind
+from coach.core.playing.clock import ManualClock
+from coach.core.playing.player import EventKind, PlayerState
+from coach.core.routines.routine import Routine, Step, StepKind
 from coach.services.session_run import PlayOutcome, SessionRun
-from coach.services.session_sound import SessionSound
+from coach.services.sound.session_sound import SessionSound
 
 TODAY = dt.date(2026, 11, 21)
 ROUTINE = Routine(

@@ -13,7 +13,7 @@ def main(repo: str, site: str, database: str) -> None:
     import datetime as dt
     from pathlib import Path
 
-    from coach.core.log import DayEntry
+    from coach.core.log.entries import DayEntry
     from coach.store.backup import BackupKeeper
     from coach.store.connection import DatabaseTrouble
     from coach.store.repository import LogRepository

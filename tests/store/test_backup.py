@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.log import DayEntry, SessionRecord
+from coach.core.log.entries import DayEntry, SessionRecord
 from coach.store.backup import BackupKeeper, move_aside
 from coach.store.connection import CorruptDatabase
 from coach.store.repository import LogRepository

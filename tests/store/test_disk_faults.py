@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.log import DayEntry
+from coach.core.log.entries import DayEntry
 from coach.store.backup import BackupKeeper
 from coach.store.connection import (
     CorruptDatabase,

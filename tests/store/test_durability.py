@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.log import DayEntry, SessionRecord
+from coach.core.log.entries import DayEntry, SessionRecord
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
 from tests.store import writer_process

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.log import DayEntry, SessionRecord
+from coach.core.log.entries import DayEntry, SessionRecord
 from coach.store.backup import BackupKeeper, move_aside
 from coach.store.connection import CorruptDatabase
 from coach.store.recovery import erase_everything, kept_copies, restore_chosen

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.log import DayEntry, InvalidEntry, MedicationTaken, Medicine, SessionRecord
+from coach.core.log.entries import DayEntry, InvalidEntry, MedicationTaken, Medicine, SessionRecord
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
 

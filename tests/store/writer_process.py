@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coach.core.log import DayEntry, SessionRecord
+from coach.core.log.entries import DayEntry, SessionRecord
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
 

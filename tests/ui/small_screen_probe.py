@@ -14,13 +14,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from coach.core.regions import load_catalogue
+from coach.core.body.regions import load_catalogue
 from coach.paths import Paths
 from coach.services.composition import build_services
-from coach.services.session_sound import SessionSound
+from coach.services.sound.session_sound import SessionSound
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
-from coach.ui.main_window import MainWindow
+from coach.ui.shell.main_window import MainWindow
 
 
 def dark_share(app: QApplication) -> float:

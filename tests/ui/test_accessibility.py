@@ -11,14 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from coach.core.demo import generate_demo
-from coach.core.player import PlayerState
+from coach.core.log.demo import generate_demo
+from coach.core.playing.player import PlayerState
 from coach.paths import Paths
-from coach.services.audio import AudioService
-from coach.services.audio_outputs import SilentBackend
 from coach.services.settings import Settings
-from coach.services.speech import SpeechService
-from coach.ui.main_window import MainWindow
+from coach.services.sound.audio import AudioService
+from coach.services.sound.audio_outputs import SilentBackend
+from coach.services.sound.speech import SpeechService
+from coach.ui.shell.main_window import MainWindow
 
 MAX_TABS = 60
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from coach.core import analytics
-from coach.core.log import MAX_TAGS_PER_DAY, DayEntry
-from coach.ui.today_view import TodayView
+from coach.core.analytics import trends as analytics
+from coach.core.log.entries import MAX_TAGS_PER_DAY, DayEntry
+from coach.ui.today.today_view import TodayView
 
 TAGS = 100_000
 

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from coach.core.narration import NarrationCache
-from coach.core.player import PlayerState
-from coach.core.routine import Routine, Step, StepKind
-from coach.core.timeline import TENSE_HOLD
-from coach.services.neural_voice import NeuralVoice
-from coach.services.session_sound import SessionSound
-from coach.ui.session_page import SessionPage
+from coach.core.playing.narration import NarrationCache
+from coach.core.playing.player import PlayerState
+from coach.core.playing.timeline import TENSE_HOLD
+from coach.core.routines.routine import Routine, Step, StepKind
+from coach.services.sound.neural_voice import NeuralVoice
+from coach.services.sound.session_sound import SessionSound
+from coach.ui.session.session_page import SessionPage
 from tests.services.fake_voice import SECONDS_PER_WORD, FakeEngine
-from tests.ui.test_session_page import Recorder, now
+from tests.ui.session.test_session_page import Recorder, now
 
 
 class Clip:

@@ -26,7 +26,7 @@ from tests.ui.test_real_window import self_test_env, xvfb_display  # noqa: F401 
 # Six short steps, then a long one and a last one: the boundaries are measured over the six short
 # steps; once the long step has begun the keys are pressed, and Right skips from it to the last,
 # where Quit stops the session. Each short step says one word: every step is fitted to its words
-# (coach/core/timeline.py), and one word fits in a second with any voice (0.93 s by the system
+# (coach/core/playing/timeline.py), and one word fits in a second with any voice (0.93 s by the system
 # voice's estimate), so the six take about 6 s. Expected times come from the timeline as played.
 QUICK_WORDS = ["One", "Two", "Three", "Four", "Five", "Six"]
 QUICK = "\n".join(

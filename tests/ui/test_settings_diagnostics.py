@@ -7,7 +7,7 @@ import logging
 from PySide6.QtGui import QGuiApplication
 
 from coach.diagnostics import start_logging, stop_logging
-from coach.ui.settings_view import SettingsView
+from coach.ui.settings.settings_view import SettingsView
 
 
 def test_copy_diagnostics_puts_versions_and_the_log_on_the_clipboard(qtbot, paths) -> None:

@@ -1,0 +1,105 @@
+"""What a routine is once loaded: its description and its flat list of steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from coach.core.routines.problems import Problem
+
+
+class StepKind(Enum):
+    """What the person does during a step; the player shows and sounds each differently."""
+
+    INSTRUCTION = "instruction"
+    TENSE = "tense"
+    HOLD = "hold"
+    RELEASE = "release"
+    REST = "rest"
+    NOTICE = "notice"
+    MASSAGE = "massage"
+    BREATHE_IN = "breathe-in"
+    BREATHE_OUT = "breathe-out"
+
+    @property
+    def label(self) -> str:
+        """How the step's kind is shown to the person."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    StepKind.INSTRUCTION: "Listen",
+    StepKind.TENSE: "Tense",
+    StepKind.HOLD: "Hold",
+    StepKind.RELEASE: "Release",
+    StepKind.REST: "Rest",
+    StepKind.NOTICE: "Notice",
+    StepKind.MASSAGE: "Massage",
+    StepKind.BREATHE_IN: "Breathe in",
+    StepKind.BREATHE_OUT: "Breathe out",
+}
+
+ROUTINE_KINDS = ("pmr", "massage", "breathing", "body-scan", "recall", "stretch", "mixed", "other")
+
+# Built-in cue sounds by name; a session may also name a WAV file in its own folder.
+CUES = ("step", "tense", "release", "breath-in", "breath-out", "halfway", "end", "end-soft", "none")
+
+DEFAULT_CUE = {
+    StepKind.TENSE: "tense",
+    StepKind.RELEASE: "release",
+    StepKind.BREATHE_IN: "breath-in",
+    StepKind.BREATHE_OUT: "breath-out",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One timed step of a routine, after repetitions are expanded."""
+
+    text: str
+    duration: float
+    kind: StepKind = StepKind.INSTRUCTION
+    say: str | None = None
+    regions: tuple[str, ...] = ()
+    cue: str = "step"
+    audio: Path | None = None
+    origin: str = ""
+
+    @property
+    def spoken(self) -> str:
+        """What is spoken aloud: `say` when given (even empty, meaning silence), else the text."""
+        return self.text if self.say is None else self.say
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A guided routine: what it is for, how to do it safely, and its steps."""
+
+    id: str
+    title: str
+    steps: tuple[Step, ...]
+    kind: str = "other"
+    summary: str = ""
+    equipment: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    language: str = "en"
+    author: str = ""
+    licence: str = ""
+    end_cue: str = "end"
+    path: Path | None = None
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @property
+    def duration(self) -> float:
+        """Total length in seconds."""
+        return sum(step.duration for step in self.steps)
+
+
+def format_duration(seconds: float) -> str:
+    """``75`` -> ``"1:15"``; ``3725`` -> ``"1:02:05"``."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,393 @@
+"""The sound outputs the audio service plays through, and the sounds they play.
+
+simpleaudio (ALSA on Linux, which reaches PipeWire and PulseAudio through their ALSA plugins),
+Qt Multimedia, or silent, where the screen shows each cue instead. Each output follows `Backend`:
+`coach.services.sound.audio.AudioService` tries them in order and keeps what failed, in words. Sounds are
+read from PCM WAV files (`read_wav`); recorded clips of other formats play through Qt Multimedia.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, QUrl
+
+if TYPE_CHECKING:
+    import numpy as np  # imported when the first sound is read: it costs start-up time
+
+PROBE_FRAMES = 441  # 10 ms of silence at 44.1 kHz: enough to prove the device opens
+STOP_WAIT_SECONDS = 1.0  # simpleaudio drains its buffer (about 0.1 s) after a stop
+LOAD_WAIT_MS = 3000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AudioService", text)
+
+
+class SoundFileError(Exception):
+    """A sound file that is missing or cannot be read as PCM WAV."""
+
+
+class BackendUnavailable(Exception):
+    """A sound output that cannot be used here; the message says why, in words."""
+
+
+class PlaybackFailed(Exception):
+    """A sound that could not be played; the message says why, in words."""
+
+
+@dataclass(frozen=True)
+class Sound:
+    """A decoded sound: 16-bit samples (interleaved if stereo), channels and rate."""
+
+    samples: np.ndarray
+    channels: int
+    rate: int
+
+    @property
+    def seconds(self) -> float:
+        """How long it plays."""
+        return len(self.samples) / self.channels / self.rate
+
+    def pcm(self, gain: float) -> bytes:
+        """16-bit little-endian samples scaled by `gain`, ready for the sound device."""
+        import numpy as np
+
+        scaled = np.round(self.samples.astype(np.float64) * gain)
+        return np.clip(scaled, -32768, 32767).astype("<i2").tobytes()
+
+
+def read_wav(path: Path) -> Sound:
+    """Read an integer PCM WAV (8, 16, 24 or 32 bit, mono or stereo) as 16-bit samples."""
+    import numpy as np
+
+    try:
+        with wave.open(str(path), "rb") as source:
+            channels, width, rate = (
+                source.getnchannels(),
+                source.getsampwidth(),
+                source.getframerate(),
+            )
+            raw = source.readframes(source.getnframes())
+    except FileNotFoundError as exc:
+        raise SoundFileError(_tr("{0} does not exist").format(path)) from exc
+    except (OSError, EOFError, wave.Error) as exc:
+        raise SoundFileError(_tr("{0} is not a PCM WAV file ({1})").format(path, exc)) from exc
+    if channels not in (1, 2) or width not in (1, 2, 3, 4):
+        raise SoundFileError(
+            _tr("{0} has {1} channels of {2}-bit sound; use mono or stereo PCM").format(
+                path, channels, 8 * width
+            )
+        )
+    samples: np.ndarray
+    if width == 1:  # unsigned 8-bit
+        samples = (np.frombuffer(raw, np.uint8).astype(np.int16) - 128) * 256
+    else:  # the top two bytes of each little-endian sample
+        frames = np.frombuffer(raw[: len(raw) // width * width], np.uint8).reshape(-1, width)
+        samples = frames[:, -2:].copy().view("<i2").reshape(-1)
+    return Sound(samples.astype(np.int16), channels, rate)
+
+
+def describe_simpleaudio_error(exc: Exception) -> str:
+    """simpleaudio's ALSA message ("Error opening PCM device. -- CODE: -2 -- MSG: ...") in words."""
+    found = re.match(r"(?P<what>.*?)\.? -- CODE: (?P<code>-?\d+) -- MSG: (?P<msg>.*)", str(exc))
+    if not found:
+        return str(exc)
+    what, code, message = found["what"], found["code"], found["msg"] or _tr("unknown error")
+    if what.startswith("Error opening PCM device"):
+        what = _tr("cannot open ALSA device 'default'")
+    elif what.startswith("Error setting parameters"):
+        what = _tr("the ALSA device 'default' refused the sound's format")
+    return _tr("{0}: {1} (error {2})").format(what, message, code)
+
+
+class Clip(Protocol):
+    """A recorded clip that is playing (or could not be played: then `problem` says why)."""
+
+    problem: str
+
+    def is_playing(self) -> bool: ...
+    def stop(self) -> None: ...
+
+
+class NoClip:
+    """A clip that could not be played."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+    def is_playing(self) -> bool:
+        """Never playing."""
+        return False
+
+    def stop(self) -> None:
+        """Nothing to stop."""
+
+
+class Backend(Protocol):
+    """A sound output. `open` checks it works here (or raises BackendUnavailable saying why);
+    `load` reads a cue once (SoundFileError) so `play` only starts it and returns at once
+    (PlaybackFailed); `set_gain` scales the cues; `stop_all` returns once all is quiet.
+    """
+
+    name: str
+
+    def open(self) -> None: ...
+    def load(self, key: str, path: Path) -> None: ...
+    def set_gain(self, gain: float) -> None: ...
+    def play(self, key: str) -> None: ...
+    def play_clip(self, path: Path, gain: float) -> Clip: ...
+    def is_playing(self) -> bool: ...
+    def stop_all(self) -> None: ...
+
+
+class SilentBackend:
+    """No sound: cues still check their files and are reported, so the screen can show them."""
+
+    name = "silent"
+
+    def open(self) -> None:
+        """Always works."""
+
+    def load(self, key: str, path: Path) -> None:
+        """Check the file, so a broken one is reported even without sound."""
+        read_wav(path)
+
+    def set_gain(self, gain: float) -> None:
+        """Nothing to scale."""
+
+    def play(self, key: str) -> None:
+        """Plays nothing."""
+
+    def play_clip(self, path: Path, gain: float) -> Clip:
+        """Cannot play clips."""
+        raise PlaybackFailed(_tr("there is no sound output"))
+
+    def is_playing(self) -> bool:
+        """Never playing."""
+        return False
+
+    def stop_all(self) -> None:
+        """Nothing to stop."""
+
+
+class SimpleAudioBackend:
+    """simpleaudio: each cue is kept as PCM bytes at the current volume; play starts a C thread.
+
+    `module` replaces the simpleaudio module (tests); by default it is imported on `open`.
+    """
+
+    name = "simpleaudio"
+
+    def __init__(self, module: Any = None) -> None:
+        self._module = module
+        self._error: type[Exception] = Exception
+        self._sounds: dict[str, Sound] = {}
+        self._pcm: dict[str, bytes] = {}
+        self._gain = 1.0
+        self._playing: list[Clip] = []  # cues and clips that may still be sounding
+
+    def open(self) -> None:
+        """Import simpleaudio and play 10 ms of silence to prove the default device opens."""
+        if self._module is None:
+            try:
+                import simpleaudio
+            except ImportError as exc:
+                raise BackendUnavailable(_tr("not installed ({0})").format(exc)) from exc
+            self._module = simpleaudio
+        self._error = self._module._simpleaudio.SimpleaudioError
+        try:
+            self._play(bytes(2 * PROBE_FRAMES), 1, 44100)
+        except PlaybackFailed as exc:
+            raise BackendUnavailable(str(exc)) from exc
+
+    def load(self, key: str, path: Path) -> None:
+        """Read the WAV once and keep it scaled to the current gain."""
+        sound = read_wav(path)
+        self._sounds[key] = sound
+        self._pcm[key] = sound.pcm(self._gain)
+
+    def set_gain(self, gain: float) -> None:
+        """Rescale every loaded cue once, so playing stays a single call."""
+        self._gain = gain
+        self._pcm = {key: sound.pcm(gain) for key, sound in self._sounds.items()}
+
+    def buffer(self, key: str) -> bytes:
+        """The PCM bytes a cue is played from (the cue-latency benchmark plays them bare)."""
+        return self._pcm[key]
+
+    def play(self, key: str) -> None:
+        """Hand the cue's bytes to simpleaudio, which plays them on its own thread."""
+        sound = self._sounds[key]
+        self._play(self._pcm[key], sound.channels, sound.rate)
+
+    def play_clip(self, path: Path, gain: float) -> Clip:
+        """A WAV recording through simpleaudio; other formats through Qt Multimedia."""
+        if path.suffix.lower() == ".wav":
+            sound = read_wav(path)
+            return self._play(sound.pcm(gain), sound.channels, sound.rate)
+        clip = qt_media_clip(path, gain)
+        self._playing.append(clip)
+        return clip
+
+    def _play(self, pcm: bytes, channels: int, rate: int) -> Clip:
+        self._playing = [clip for clip in self._playing if clip.is_playing()]
+        try:
+            clip = SimpleClip(self._module.play_buffer(pcm, channels, 2, rate))
+        except self._error as exc:
+            raise PlaybackFailed(describe_simpleaudio_error(exc)) from exc
+        self._playing.append(clip)
+        return clip
+
+    def is_playing(self) -> bool:
+        """Whether any cue or clip is still sounding."""
+        return any(clip.is_playing() for clip in self._playing)
+
+    def stop_all(self) -> None:
+        """Stop every sound and wait (briefly) until simpleaudio's threads have let go of them."""
+        if self._module is None:
+            return
+        self._module.stop_all()
+        for clip in self._playing:
+            clip.stop()
+        deadline = time.monotonic() + STOP_WAIT_SECONDS
+        while self.is_playing() and time.monotonic() < deadline:
+            time.sleep(0.002)
+        self._playing = [clip for clip in self._playing if clip.is_playing()]
+
+
+class SimpleClip:
+    """A sound playing through simpleaudio."""
+
+    problem = ""
+
+    def __init__(self, play: Any) -> None:
+        self._play = play
+
+    def is_playing(self) -> bool:
+        """Whether it is still sounding."""
+        return bool(self._play.is_playing())
+
+    def stop(self) -> None:
+        """Cut it off."""
+        self._play.stop()
+
+
+def _qt_outputs() -> Any:
+    """Qt Multimedia's module if it has a sound output here; raise BackendUnavailable if not."""
+    try:
+        from PySide6 import QtMultimedia
+    except ImportError as exc:
+        raise BackendUnavailable(_tr("not installed ({0})").format(exc)) from exc
+    if not QtMultimedia.QMediaDevices.audioOutputs():
+        raise BackendUnavailable(_tr("no audio output device"))
+    return QtMultimedia
+
+
+class QtClip:
+    """A clip playing through Qt Multimedia's media player (any format FFmpeg reads)."""
+
+    problem = ""
+
+    def __init__(self, player: Any, output: Any) -> None:
+        self._player, self._output = player, output
+
+    def is_playing(self) -> bool:
+        """Whether it is still playing (or loading to play)."""
+        return bool(self._player.playbackState() == self._player.PlaybackState.PlayingState)
+
+    def stop(self) -> None:
+        """Cut it off."""
+        self._player.stop()
+
+
+def qt_media_clip(path: Path, gain: float) -> Clip:
+    """Play a recording of any format through Qt Multimedia."""
+    try:
+        multimedia = _qt_outputs()
+    except BackendUnavailable as exc:
+        raise PlaybackFailed(
+            _tr("{0} is not a WAV file, and Qt Multimedia cannot play it: {1}").format(
+                path.name, exc
+            )
+        ) from exc
+    output = multimedia.QAudioOutput()
+    output.setVolume(gain)
+    player = multimedia.QMediaPlayer()
+    player.setAudioOutput(output)
+    player.setSource(QUrl.fromLocalFile(str(path)))
+    player.play()
+    return QtClip(player, output)
+
+
+class QtSoundEffectBackend:
+    """Qt Multimedia: one QSoundEffect per cue, loaded once."""
+
+    name = "qt"
+
+    def __init__(self) -> None:
+        self._effects: dict[str, Any] = {}
+        self._clips: list[Clip] = []
+        self._gain = 1.0
+        self._multimedia: Any = None
+
+    def open(self) -> None:
+        """Import Qt Multimedia and check there is a sound output."""
+        self._multimedia = _qt_outputs()
+
+    def load(self, key: str, path: Path) -> None:
+        """Create the cue's sound effect and wait until Qt has loaded it (or failed)."""
+        read_wav(path)  # the same checks, and the same messages, as the other outputs
+        effect = self._multimedia.QSoundEffect()
+        effect.setVolume(self._gain)
+        effect.setSource(QUrl.fromLocalFile(str(path)))
+        status = effect.Status
+        done = (status.Ready, status.Error)
+        if effect.status() not in done:
+            loop, deadline = QEventLoop(), QTimer()
+            deadline.setSingleShot(True)
+            deadline.timeout.connect(loop.quit)
+            effect.statusChanged.connect(loop.quit)
+            deadline.start(LOAD_WAIT_MS)
+            while effect.status() not in done and deadline.isActive():
+                loop.exec()
+            deadline.stop()
+        if effect.status() is not status.Ready:
+            raise SoundFileError(_tr("Qt Multimedia could not load {0}").format(path.name))
+        self._effects[key] = effect
+
+    def set_gain(self, gain: float) -> None:
+        """Set every effect's volume."""
+        self._gain = gain
+        for effect in self._effects.values():
+            effect.setVolume(gain)
+
+    def play(self, key: str) -> None:
+        """Start the cue; Qt plays it without blocking."""
+        self._effects[key].play()
+
+    def play_clip(self, path: Path, gain: float) -> Clip:
+        """Any recording through Qt's media player."""
+        self._clips = [clip for clip in self._clips if clip.is_playing()]
+        clip = qt_media_clip(path, gain)
+        self._clips.append(clip)
+        return clip
+
+    def is_playing(self) -> bool:
+        """Whether any cue or clip is still sounding."""
+        return any(e.isPlaying() for e in self._effects.values()) or any(
+            clip.is_playing() for clip in self._clips
+        )
+
+    def stop_all(self) -> None:
+        """Stop every cue and clip."""
+        for effect in self._effects.values():
+            effect.stop()
+        for clip in self._clips:
+            clip.stop()
+        self._clips = []

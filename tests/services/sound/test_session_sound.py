@@ -1,0 +1,61 @@
+"""Cues first, words just after; a new step cuts both the voice and words still waiting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coach.core.playing.conductor import PlayClip, PlayCue, Speak, StopVoice
+from coach.services.sound.session_sound import SessionSound
+
+
+class Noted:
+    """Notes what it is asked to play or say (no sound card or speech daemon in CI)."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def play_cue(self, cue: str) -> None:
+        self.calls.append(f"cue {cue}")
+
+    def play_clip(self, path: Path):
+        self.calls.append(f"clip {path.name}")
+        return self
+
+    def say(self, text: str) -> None:
+        self.calls.append(f"say {text}")
+
+    def stop(self) -> None:
+        self.calls.append("stop")
+
+
+def test_words_wait_for_the_cue_then_follow(qtbot):
+    noted = Noted()
+    sound = SessionSound(noted, noted)
+    with qtbot.waitSignal(sound.spoken, timeout=2000):
+        sound.perform([StopVoice(), PlayCue("tense"), Speak("Make a fist.")])
+        assert noted.calls == ["stop", "cue tense"]  # not yet
+    assert noted.calls == ["stop", "cue tense", "say Make a fist."]
+
+
+def test_without_a_cue_words_come_at_once():
+    noted = Noted()
+    SessionSound(noted, noted).perform([Speak("Welcome.")])
+    assert noted.calls == ["say Welcome."]
+
+
+def test_a_new_step_cancels_words_still_waiting(qtbot):
+    noted = Noted()
+    sound = SessionSound(noted, noted)
+    sound.perform([PlayCue("step"), PlayClip(Path("/clips/a.wav"))])
+    sound.perform([StopVoice(), PlayCue("release"), Speak("Let go.")])
+    with qtbot.waitSignal(sound.spoken, timeout=2000):
+        pass
+    assert "clip a.wav" not in noted.calls
+    assert noted.calls[-1] == "say Let go."
+
+
+def test_silent_session_still_reports_cues_for_the_screen(qtbot):
+    sound = SessionSound(None, None)
+    with qtbot.waitSignal(sound.cue_played) as blocker:
+        sound.perform([PlayCue("/routines/mine/bell.wav")])
+    assert blocker.args == ["bell"]
