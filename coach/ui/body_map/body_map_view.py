@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,6 +40,7 @@ from coach.ui.body_map.intensity_scale import HeatLegend
 from coach.ui.body_map.marked_list import MarkedList
 from coach.ui.body_map.suggestion_list import SuggestionList
 from coach.ui.common.appearance import bold_when_checked
+from coach.ui.common.edited_day import ShowsEditedDay
 from coach.ui.common.steady_label import SteadyLabel
 from coach.ui.common.text import muted
 from coach.ui.today.day_header import SaveState, add_day_header, qdate
@@ -50,7 +51,7 @@ SAVE_DELAY_MS = 300
 Today = Callable[[], dt.date]
 
 
-class BodyMapView(QWidget):
+class BodyMapView(ShowsEditedDay, QWidget):
     """Mark the areas that hurt on a day and start a suggested routine; or see the heat map."""
 
     start_requested = Signal(str)  # a routine id
@@ -193,26 +194,6 @@ class BodyMapView(QWidget):
         return self.heat_panel
 
     # -- days ----------------------------------------------------------------------------------
-
-    @property
-    def date(self) -> dt.date:
-        """The day shown (the day editor's)."""
-        return self.editor.date
-
-    @property
-    def known_today(self) -> dt.date:
-        """Today's date as last looked at."""
-        return self.editor.known_today
-
-    @property
-    def problem(self) -> str:
-        """Why the last save failed, or ""."""
-        return self.editor.problem
-
-    @property
-    def save_timer(self) -> QTimer:
-        """The pause before marks are saved."""
-        return self.editor.save_timer
 
     def open_day(self, date: dt.date) -> bool:
         """Show `date`, saving the marks of the day shown first; False (and stay) if that failed."""

@@ -25,6 +25,7 @@ from coach.core.body.regions import RegionCatalogue
 from coach.core.log.entries import InvalidEntry, Medicine
 from coach.services.day_editor import DayEditor, SaveStatus
 from coach.store.repository import LogRepository
+from coach.ui.common.edited_day import ShowsEditedDay
 from coach.ui.common.steady_label import SteadyStack
 from coach.ui.common.text import muted
 from coach.ui.today.day_form import TYPING_DELAY_MS, DayForm
@@ -66,7 +67,7 @@ class DayCalendar(QCalendarWidget):
             self.setDateTextFormat(QDate(date.year, date.month, date.day), entry_format)
 
 
-class TodayView(QWidget):
+class TodayView(ShowsEditedDay, QWidget):
     """Ratings, sleep, tags, note and areas for one local date, saved on every change.
 
     The day open, its saved entry and the edits waiting to save belong to the day editor, which
@@ -166,26 +167,6 @@ class TodayView(QWidget):
         layout.addStretch(1)
 
     # -- days ----------------------------------------------------------------------------------
-
-    @property
-    def date(self) -> dt.date:
-        """The day shown (the day editor's)."""
-        return self.editor.date
-
-    @property
-    def known_today(self) -> dt.date:
-        """Today's date as last looked at."""
-        return self.editor.known_today
-
-    @property
-    def problem(self) -> str:
-        """Why the last save failed, or ""."""
-        return self.editor.problem
-
-    @property
-    def save_timer(self) -> QTimer:
-        """The pause before edits are saved."""
-        return self.editor.save_timer
 
     def open_day(self, date: dt.date) -> bool:
         """Show `date`, saving the current day's edits first; False (and stay) if that failed."""
