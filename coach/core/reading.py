@@ -31,31 +31,11 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     Opened without blocking (a FIFO with no writer would otherwise wait forever), checked with
     fstat on the open file (so it cannot be swapped after a check), read up to `max_bytes` + 1.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotReadable(f"{path} is not a regular file (a folder, device, pipe or socket)")
-        if info.st_size > max_bytes:
-            raise NotReadable(
-                f"{path} is too large ({human_size(info.st_size)}); the limit is "
-                f"{human_size(max_bytes)}"
-            )
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        chunks: list[bytes] = []
-        total = 0
-        while total <= max_bytes:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-    finally:
-        os.close(fd)
-    if total > max_bytes:
+    with open_regular(path, max_bytes) as stream:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
         raise NotReadable(f"{path} grew larger than the limit of {human_size(max_bytes)}")
-    return b"".join(chunks)
+    return data
 
 
 MAX_SOUND_BYTES = 50 * 1024 * 1024  # a 4-minute stereo recording at 48 kHz is 46 MiB
@@ -109,7 +89,9 @@ def sound_problem(path: Path) -> str | None:
 
 def open_regular(path: Path, max_bytes: int) -> BinaryIO:
     """The regular file `path` open for reading in binary, for reading as a stream; NotReadable
-    for anything else or a file over `max_bytes` (same checks as `read_limited`)."""
+    for anything else or a file over `max_bytes`. Opened without blocking (a FIFO with no writer
+    would otherwise wait forever) and checked with fstat on the open file (so it cannot be swapped
+    after a check)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
         info = os.fstat(fd)
