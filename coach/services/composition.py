@@ -74,7 +74,11 @@ def choose_voice(
     from coach.services.sound.narration import NarrationVoice
 
     if builtin is not None and speech is not None:  # what a failing system voice gives way to
-        speech.fallback = QCoreApplication.translate("SpeechService", "using the built-in voice")
+        speech.fallback = lambda: (
+            QCoreApplication.translate("SpeechService", "the built-in voice speaks instead")
+            if builtin.available
+            else ""  # the default: the guidance is shown on screen
+        )
     engine = settings.voice_engine if settings is not None else VOICE_ENGINES[0]
     return NarrationVoice(engine, system=speech, builtin=builtin)
 

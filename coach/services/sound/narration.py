@@ -120,6 +120,8 @@ class NarrationVoice(QObject):
         )
         if current is not None:
             return _tr("{0} The system voice speaks instead.").format(builtin_notice)
+        if self.system is not None and not getattr(self.system, "started", True):
+            return builtin_notice  # the system voice was never tried: nothing to say about it
         return f"{builtin_notice} {system_notice}"
 
     # -- the Voice that SessionSound uses --------------------------------------------------------

@@ -165,6 +165,7 @@ class NeuralVoice(QObject):
         self._asked: set[tuple[float, str]] = set()
         self._failed: dict[tuple[float, str], str] = {}
         self.available = False
+        self.started = False  # start() has been called
         self.notice = _tr("The voice has not started yet.")
         self._rate = 0.0
         self._volume = 0.8
@@ -179,6 +180,7 @@ class NeuralVoice(QObject):
 
     def start(self, engine: str | None = None, language: str = "en") -> None:
         """Check the voice is installed (cheap: the model loads on first use)."""
+        self.started = True
         missing = missing_parts() if isinstance(self._engine, PiperEngine) else ""
         if not language.lower().startswith("en"):
             missing = missing or _tr("the built-in voice speaks English only")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QProcess, Qt, QTimer, Signal
@@ -28,8 +29,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SpeechService", text)
 
 
-def no_engine_notice(reason: str) -> str:
-    """What the person reads when nothing can speak: why, how to fix it, and what happens now."""
+def no_engine_notice(reason: str, instead: str = "") -> str:
+    """What the person reads when the system voice cannot speak: why, how to fix it, and what
+    happens until then (`instead`: by default the guidance is shown on screen)."""
     if sys.platform.startswith("linux"):
         fix = _tr(
             "install speech-dispatcher and a voice (on Debian or Ubuntu: sudo apt install "
@@ -37,9 +39,10 @@ def no_engine_notice(reason: str) -> str:
         )
     else:
         fix = _tr("check the system's text-to-speech settings, then start Unknot again")
-    return _tr(
-        "No speech engine found: {0}. To hear the guidance, {1}; until then it is shown on screen."
-    ).format(reason, fix)
+    instead = instead or _tr("the guidance is shown on screen")
+    return _tr("No speech engine found: {0}. To use the system voice, {1}; until then {2}.").format(
+        reason, fix, instead
+    )
 
 
 def not_answering_notice(fallback: str) -> str:
@@ -79,16 +82,19 @@ class SpeechService(QObject):
     MIN_STALL_SECONDS = 5.0
     STALL_FACTOR = 3.0
 
-    def __init__(self, parent: QObject | None = None, *, fallback: str = "") -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, fallback: str | Callable[[], str] = ""
+    ) -> None:
         super().__init__(parent)
-        # what happens instead when this voice fails: "using the built-in voice" once that exists
-        self.fallback = fallback or _tr("the guidance is shown on screen")
+        # what happens instead when this voice fails: "the built-in voice speaks instead" once that exists
+        self.fallback = fallback  # a sentence, or a function saying it when the voice fails
         self._process: QProcess | None = None
         self._buffer = b""
         self._closing = False
         self.available = False
         self.opening = False
         self.engine = ""
+        self.started = False  # start() has been called (its outcome may still be pending)
         self.notice = _tr("Speech has not started yet.")
         self._voices: list[str] = []
         self._voice = ""
@@ -120,6 +126,7 @@ class SpeechService(QObject):
         Returns at once; `status_changed` follows when it is ready or has failed.
         """
         self.close()
+        self.started = True
         process = QProcess(self)
         process.setStandardErrorFile(QProcess.nullDevice())  # Qt's plugin chatter
         process.readyReadStandardOutput.connect(self._read)
@@ -201,9 +208,9 @@ class SpeechService(QObject):
         elif event == "failed":
             reason = str(message.get("reason", ""))
             if message.get("not_answering"):
-                self._drop(not_answering_notice(self.fallback))
+                self._drop(not_answering_notice(self._instead()))
             else:
-                self._drop(no_engine_notice(reason))
+                self._drop(no_engine_notice(reason, self._instead()))
         elif event == "state":
             self._on_state(str(message.get("state")), message)
         elif event == "settings":
@@ -221,19 +228,27 @@ class SpeechService(QObject):
             self._stall.stop()
             self.finished.emit()
         elif state == "error":
-            self._drop(no_engine_notice(str(message.get("error")) or _tr("the engine failed")))
+            reason = str(message.get("error")) or _tr("the engine failed")
+            self._drop(no_engine_notice(reason, self._instead()))
 
     def _not_answering(self) -> None:
         if self._process is not None:
-            self._drop(not_answering_notice(self.fallback))
+            self._drop(not_answering_notice(self._instead()))
 
     def _exited(self) -> None:
         if self._process is not None and self.sender() is self._process and not self._closing:
-            self._drop(no_engine_notice(_tr("the system voice stopped unexpectedly")))
+            self._drop(
+                no_engine_notice(_tr("the system voice stopped unexpectedly"), self._instead())
+            )
 
     def _process_error(self, error: QProcess.ProcessError) -> None:
         if error is QProcess.ProcessError.FailedToStart and self._process is not None:
-            self._drop(no_engine_notice(_tr("its helper could not be started")))
+            self._drop(no_engine_notice(_tr("its helper could not be started"), self._instead()))
+
+    def _instead(self) -> str:
+        """What happens instead when this voice is let go, in words for the notice."""
+        fallback = self.fallback() if callable(self.fallback) else self.fallback
+        return fallback or _tr("the guidance is shown on screen")
 
     def _drop(self, notice: str) -> None:
         """Let the engine go (killing its process) and say why."""
@@ -307,7 +322,7 @@ class SpeechService(QObject):
         # when it has no sound device, and then stops answering altogether. Nothing is heard, so
         # let it go: the next sentences go to the fallback instead of waiting on it one by one.
         if self._active:
-            self._drop(not_answering_notice(self.fallback))
+            self._drop(not_answering_notice(self._instead()))
 
     def query(self) -> None:
         """Ask the engine for the voice, rate and volume it uses (`settings_reply`; for tests)."""

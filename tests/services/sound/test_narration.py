@@ -104,3 +104,13 @@ def test_choosing_the_system_voice_starts_it(qtbot: QtBot) -> None:
     system.close()
     with pytest.raises(ValueError, match="unknown voice engine"):
         narration.set_engine("espeak")
+
+
+def test_before_either_voice_starts_one_notice_is_shown(qtbot: QtBot) -> None:
+    builtin = FakeVoice(available=False)
+    builtin.notice = "The voice has not started yet."  # type: ignore[attr-defined]
+    system = SpeechService()  # never started: nothing to say about it yet
+
+    narration = NarrationVoice("builtin", system=system, builtin=builtin)
+
+    assert narration.notice == "The voice has not started yet."

@@ -221,12 +221,12 @@ def test_the_fallback_is_named_in_the_notice(
 ) -> None:
     with wedged_speechd(tmp_path / "speechd") as address:
         monkeypatch.setenv("SPEECHD_ADDRESS", address)
-        speech = SpeechService(fallback="using the built-in voice")
+        speech = SpeechService(fallback="the built-in voice speaks instead")
         speech.start("speechd")
         qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
         speech.close()
 
-    assert speech.notice == "The system voice is not answering; using the built-in voice."
+    assert speech.notice == "The system voice is not answering; the built-in voice speaks instead."
 
 
 def test_no_speech_daemon_leaves_a_silent_service_with_a_notice(
@@ -322,3 +322,23 @@ def test_the_freeze_this_guards_against_is_real(tmp_path, monkeypatch: pytest.Mo
             process.kill()
             output, _ = process.communicate(timeout=10)
     assert "constructed" not in output
+
+
+def test_the_fallback_is_asked_when_the_voice_is_let_go(qtbot: QtBot) -> None:
+    """The built-in voice is named as the stand-in only if it can speak when the system one fails."""
+    builtin_speaks = [False]
+    speech = SpeechService(
+        fallback=lambda: "the built-in voice speaks instead" if builtin_speaks[0] else ""
+    )
+    assert not speech.started
+
+    speech.start("no-such-engine")
+    qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
+    assert speech.started
+    assert speech.notice.endswith("until then the guidance is shown on screen.")
+
+    builtin_speaks[0] = True
+    speech.start("no-such-engine")
+    qtbot.waitUntil(lambda: not speech.opening, timeout=15000)
+    speech.close()
+    assert speech.notice.endswith("until then the built-in voice speaks instead.")
