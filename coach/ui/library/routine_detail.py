@@ -12,7 +12,7 @@ from coach.core.playing.timeline import Timeline
 from coach.core.routines.library import BrokenFile, LibraryEntry
 from coach.core.routines.problems import Problem
 from coach.core.routines.routine import format_duration
-from coach.ui.library.routine_model import kind_name
+from coach.ui.common.step_words import routine_kind_name, step_kind_name
 
 
 def _tr(text: str) -> str:
@@ -25,7 +25,7 @@ def routine_html(entry: LibraryEntry, catalogue: RegionCatalogue, muted: str) ->
     routine = entry.routine
     parts = [f"<h2>{e(routine.title)}</h2>"]
     facts = [
-        kind_name(routine.kind),
+        routine_kind_name(routine.kind),
         format_duration(routine.duration),
         _tr("1 step") if len(routine.steps) == 1 else _tr("{0} steps").format(len(routine.steps)),
     ]
@@ -46,7 +46,7 @@ def routine_html(entry: LibraryEntry, catalogue: RegionCatalogue, muted: str) ->
         step = placed.step
         parts.append(
             f"<tr><td align='right'>{e(format_duration(placed.offset))}</td>"
-            f"<td><b>{e(step.kind.label)}</b></td><td>{e(f'{step.duration:g}')}s</td>"
+            f"<td><b>{e(step_kind_name(step.kind))}</b></td><td>{e(f'{step.duration:g}')}s</td>"
             f"<td>{e(step.text)}</td></tr>"
         )
     parts.append("</table>")

@@ -41,6 +41,7 @@ from coach.core.analytics.report import (
 from coach.core.log.entries import DayEntry, SessionRecord
 from coach.store.repository import LogRepository
 from coach.ui.report.report_pdf import ReportLook, page_images, write_pdf
+from coach.ui.report.report_words import logged_sentence
 
 PREVIEW_DELAY_MS = 300
 PREVIEW_WIDTH = 520  # pixels per page in the preview
@@ -264,7 +265,7 @@ class ReportDialog(QDialog):
         if self.report is not None:
             self.message.setText(
                 self.tr("{0}. Self-reported data; the doctor reads page 1 in a minute.").format(
-                    self.report.logged_sentence()
+                    logged_sentence(self.report)
                 )
             )
 

@@ -41,7 +41,7 @@ class EffectChart(Chart):
         limit = max([3.0] + [abs(e.mean_change or 0.0) + 2.0 for e in everything])
         metrics = QFontMetrics(self.font())
         names = {
-            e.label: metrics.elidedText(e.label, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH)
+            e.name: metrics.elidedText(e.name, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH)
             for e in everything
         }
         width = max(metrics.horizontalAdvance(n) for n in names.values()) + 16
@@ -70,7 +70,7 @@ class EffectChart(Chart):
         step = 1 if limit <= 6 else 2
         ticks = [(v, f"{v:+d}" if v else "0") for v in range(-int(limit), int(limit) + 1, step)]
         plot.getAxis("bottom").setTicks([ticks])
-        plot.getAxis("left").setTicks([[(i, names[e.label]) for i, e in enumerate(rows)]])
+        plot.getAxis("left").setTicks([[(i, names[e.name]) for i, e in enumerate(rows)]])
         if last:
             plot.getAxis("bottom").setLabel(
                 tr("change in pain, after minus before (left: lower after)"),
@@ -100,7 +100,7 @@ class EffectChart(Chart):
             label = pg.TextItem(text, color=self.theme.text, anchor=(0 if anchor_left else 1, 0.5))
             label.setPos((change or 0.0) + (0.15 if anchor_left else -0.15), i)
             plot.addItem(label)
-            self.labels.append(f"{effect.label}: {text}")
+            self.labels.append(f"{effect.name}: {text}")
 
 
 def _pen_style(solid: bool) -> Qt.PenStyle:

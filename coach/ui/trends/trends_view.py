@@ -37,7 +37,15 @@ from coach.ui.common.text import muted
 from coach.ui.today.day_widgets import heading
 from coach.ui.trends.better_days import MIN_TAG_DAYS, TagTable, better_days_text
 from coach.ui.trends.chart_files import save_buttons
-from coach.ui.trends.trend_words import averaging_hint, empty_text, summary_sentence
+from coach.ui.trends.trend_words import (
+    adherence_sentence,
+    averaging_hint,
+    effect_line,
+    empty_text,
+    kinds_named,
+    sleep_pain_sentence,
+    summary_sentence,
+)
 
 if TYPE_CHECKING:
     from coach.ui.trends.charts import Chart
@@ -380,7 +388,8 @@ class TrendsView(QWidget):
 
     def _show_effects(self, sessions: list[SessionRecord]) -> None:
         # the kind of each routine, from the library as it is now (a routine may have gone)
-        by_routine, by_kind = analytics.session_effects(sessions, self.routines.kind_of())
+        by_routine, kinds = analytics.session_effects(sessions, self.routines.kind_of())
+        by_kind = kinds_named(kinds)
         rated = any(e.count for e in by_kind)
         if not sessions:
             text = self.tr(
@@ -393,7 +402,7 @@ class TrendsView(QWidget):
                 "there is nothing to compare yet."
             )
         else:
-            lines = [f"{e.label}: {e.note}" for e in (*by_kind, *by_routine) if e.count]
+            lines = [effect_line(e) for e in (*by_kind, *by_routine) if e.count]
             lines.append(
                 self.tr(
                     "This compares pain just before and just after a session; it cannot tell how "
@@ -408,7 +417,7 @@ class TrendsView(QWidget):
 
     def _show_sleep(self, days: list[DayEntry]) -> None:
         result = analytics.sleep_and_pain(days)
-        self.sleep_text.setText(result.sentence)
+        self.sleep_text.setText(sleep_pain_sentence(result))
         shown = result.enough and result.rho is not None
         self.sleep_chart.setVisible(shown)
         if shown:
@@ -425,7 +434,7 @@ class TrendsView(QWidget):
         result = analytics.adherence(self.sessions, self.start, self.end, self._today())
         weeks = ((self.end - self.start).days + 1) / 7
         lines = [
-            result.sentence,
+            adherence_sentence(result),
             self.tr("{0} sessions in this period, {1:.1f} a week on average.").format(
                 len(sessions), len(sessions) / weeks
             ),
