@@ -24,27 +24,29 @@ from coach.core.playing.speech_estimate import speaking_seconds
 _log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpeechService", text)
-
-
 def no_engine_notice(reason: str) -> str:
     """What the person reads when nothing can speak: why, how to fix it, and what happens now."""
     if sys.platform.startswith("linux"):
-        fix = _tr(
+        fix = QCoreApplication.translate(
+            "SpeechService",
             "install speech-dispatcher and a voice (on Debian or Ubuntu: sudo apt install "
-            "speech-dispatcher speech-dispatcher-espeak-ng), then start Unknot again"
+            "speech-dispatcher speech-dispatcher-espeak-ng), then start Unknot again",
         )
     else:
-        fix = _tr("check the system's text-to-speech settings, then start Unknot again")
-    return _tr(
-        "No speech engine found: {0}. To hear the guidance, {1}; until then it is shown on screen."
+        fix = QCoreApplication.translate(
+            "SpeechService", "check the system's text-to-speech settings, then start Unknot again"
+        )
+    return QCoreApplication.translate(
+        "SpeechService",
+        "No speech engine found: {0}. To hear the guidance, {1}; until then it is shown on screen.",
     ).format(reason, fix)
 
 
 def not_answering_notice(fallback: str) -> str:
     """What the person reads when the system voice stopped answering and was let go."""
-    return _tr("The system voice is not answering; {0}.").format(fallback)
+    return QCoreApplication.translate(
+        "SpeechService", "The system voice is not answering; {0}."
+    ).format(fallback)
 
 
 def host_command() -> tuple[str, list[str]]:
@@ -82,14 +84,16 @@ class SpeechService(QObject):
     def __init__(self, parent: QObject | None = None, *, fallback: str = "") -> None:
         super().__init__(parent)
         # what happens instead when this voice fails: "using the built-in voice" once that exists
-        self.fallback = fallback or _tr("the guidance is shown on screen")
+        self.fallback = fallback or QCoreApplication.translate(
+            "SpeechService", "the guidance is shown on screen"
+        )
         self._process: QProcess | None = None
         self._buffer = b""
         self._closing = False
         self.available = False
         self.opening = False
         self.engine = ""
-        self.notice = _tr("Speech has not started yet.")
+        self.notice = QCoreApplication.translate("SpeechService", "Speech has not started yet.")
         self._voices: list[str] = []
         self._voice = ""
         self._current_voice = ""
@@ -128,7 +132,7 @@ class SpeechService(QObject):
         self._process, self._buffer = process, b""
         self._closing = False
         self.opening = True
-        self.notice = _tr("Starting the system voice…")
+        self.notice = QCoreApplication.translate("SpeechService", "Starting the system voice…")
         program, arguments = host_command()
         process.start(program, arguments)
         self._send(
@@ -221,7 +225,12 @@ class SpeechService(QObject):
             self._stall.stop()
             self.finished.emit()
         elif state == "error":
-            self._drop(no_engine_notice(str(message.get("error")) or _tr("the engine failed")))
+            self._drop(
+                no_engine_notice(
+                    str(message.get("error"))
+                    or QCoreApplication.translate("SpeechService", "the engine failed")
+                )
+            )
 
     def _not_answering(self) -> None:
         if self._process is not None:
@@ -229,11 +238,21 @@ class SpeechService(QObject):
 
     def _exited(self) -> None:
         if self._process is not None and self.sender() is self._process and not self._closing:
-            self._drop(no_engine_notice(_tr("the system voice stopped unexpectedly")))
+            self._drop(
+                no_engine_notice(
+                    QCoreApplication.translate(
+                        "SpeechService", "the system voice stopped unexpectedly"
+                    )
+                )
+            )
 
     def _process_error(self, error: QProcess.ProcessError) -> None:
         if error is QProcess.ProcessError.FailedToStart and self._process is not None:
-            self._drop(no_engine_notice(_tr("its helper could not be started")))
+            self._drop(
+                no_engine_notice(
+                    QCoreApplication.translate("SpeechService", "its helper could not be started")
+                )
+            )
 
     def _drop(self, notice: str) -> None:
         """Let the engine go (killing its process) and say why."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,7 +58,10 @@ def ask_pdf_file(parent: QWidget) -> PdfTarget:
 
     def ask(suggested: Path) -> Path | None:
         name, _chosen = QFileDialog.getSaveFileName(
-            parent, parent.tr("Save the report"), str(suggested), parent.tr("PDF (*.pdf)")
+            parent,
+            QCoreApplication.translate("ReportDialog", "Save the report"),
+            str(suggested),
+            QCoreApplication.translate("ReportDialog", "PDF (*.pdf)"),
         )
         if not name:
             return None

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +33,7 @@ from coach.core.log.entries import DayEntry, SessionRecord
 from coach.services.routine_catalog import RoutineCatalog
 from coach.store.repository import LogRepository
 from coach.ui.common.appearance import bold_when_checked
+from coach.ui.common.marked import QT_TRANSLATE_NOOP
 from coach.ui.common.text import muted
 from coach.ui.today.day_widgets import heading
 from coach.ui.trends.better_days import MIN_TAG_DAYS, TagTable, better_days_text
@@ -55,10 +56,10 @@ Today = Callable[[], dt.date]
 
 # The range presets: label, days shown (None: the whole log)
 PRESETS: tuple[tuple[str, int | None], ...] = (
-    ("&2 weeks", 14),
-    ("&3 months", 91),
-    ("1 &year", 365),
-    ("&All", None),
+    (QT_TRANSLATE_NOOP("TrendsView", "&2 weeks"), 14),
+    (QT_TRANSLATE_NOOP("TrendsView", "&3 months"), 91),
+    (QT_TRANSLATE_NOOP("TrendsView", "1 &year"), 365),
+    (QT_TRANSLATE_NOOP("TrendsView", "&All"), None),
 )
 DEFAULT_PRESET = 1
 CHART_STRETCH = 1000  # against a page's trailing stretch of 1
@@ -178,10 +179,10 @@ class TrendsView(QWidget):
         header.addWidget(heading(self.tr("Trends")))
         header.addWidget(self.period_label, 1)
         for number, (label, _days) in enumerate(PRESETS):
-            button = QPushButton(self.tr(label))
+            button = QPushButton(QCoreApplication.translate("TrendsView", label))
             button.setCheckable(True)
             bold_when_checked(button)
-            button.setAccessibleName(self.tr("Show {0}").format(self.tr(label).replace("&", "")))
+            button.setAccessibleName(self.tr("Show {0}").format(button.text().replace("&", "")))
             self.preset_buttons.addButton(button, number)
             header.addWidget(button)
         self.preset_buttons.idClicked.connect(self.set_preset)
