@@ -43,17 +43,19 @@ def _literal(node: ast.expr | None) -> str | None:
     return None
 
 
-def _parenthesised(lines: list[str], before: ast.AST, node: ast.expr) -> bool:
-    """Whether `node` sits in parentheses of its own (lupdate skips `tr(("a" "b"))`)."""
+def _parenthesised(lines: list[bytes], before: ast.AST, node: ast.expr, *, first: bool) -> bool:
+    """Whether `node` sits in parentheses of its own (lupdate skips `tr(("a" "b"))`). `before` is
+    what precedes it: the function called (`first`: the call's own parenthesis is in between)
+    or the argument before it. Offsets are in bytes of UTF-8, as `ast` gives them."""
     end_line, end_col = before.end_lineno or 0, before.end_col_offset or 0
     if end_line == node.lineno:
         between = lines[end_line - 1][end_col : node.col_offset]
     else:
-        between = lines[end_line - 1][end_col:] + "".join(
+        between = lines[end_line - 1][end_col:] + b"".join(
             lines[n - 1] for n in range(end_line + 1, node.lineno)
         )
         between += lines[node.lineno - 1][: node.col_offset]
-    return between.replace(" ", "").replace("\n", "").count("(") > (1 if before is not node else 0)
+    return between.count(b"(") > (1 if first else 0)
 
 
 class _Scan(ast.NodeVisitor):
@@ -61,7 +63,7 @@ class _Scan(ast.NodeVisitor):
 
     def __init__(self, path: str, source: str) -> None:
         self.path = path
-        self.lines = source.splitlines(keepends=True)
+        self.lines = source.encode("utf-8").splitlines(keepends=True)
         self.classes: list[str] = []
         self.messages: list[Message] = []
         self.problems: list[str] = []
@@ -123,7 +125,7 @@ class _Scan(ast.NodeVisitor):
         text = _literal(node.args[0]) if node.args else None
         if text is None:
             self._problem(node, "self.tr() with a text that is not a literal string")
-        elif _parenthesised(self.lines, func, node.args[0]):
+        elif _parenthesised(self.lines, func, node.args[0], first=True):
             self._problem(node, "self.tr() with its text in extra parentheses (lupdate skips it)")
         elif not self.classes:
             self._problem(node, "self.tr() outside a class")
@@ -140,7 +142,7 @@ class _Scan(ast.NodeVisitor):
             self._problem(node, "translate() with a context that is not a literal string")
         elif text is None:
             self.by_variable.append((context, where))
-        elif _parenthesised(self.lines, node.args[0], node.args[1]):
+        elif _parenthesised(self.lines, node.args[0], node.args[1], first=False):
             self._problem(node, "translate() with its text in extra parentheses (lupdate skips it)")
         else:
             self.messages.append(Message(context, text, where))
@@ -215,6 +217,7 @@ def test_the_scan_catches_what_lupdate_would_miss(tmp_path: Path) -> None:
         "        self.tr(name)\n"
         "        self.tr(f'Hello {name}')\n"
         "        self.tr(('a ' 'b'))\n"
+        "        QCoreApplication.translate('X', ('c ' 'd'))\n"
         "        owner.tr('c')\n"
         "        _tr('d')\n"
         "        QCoreApplication.translate(CONTEXT, 'e')\n"
@@ -224,7 +227,7 @@ def test_the_scan_catches_what_lupdate_would_miss(tmp_path: Path) -> None:
     )
     scan = _Scan("bad.py", bad.read_text())
     scan.visit(ast.parse(bad.read_text()))
-    assert [p.split(":")[1] for p in scan.problems] == ["7", "8", "9", "10", "11", "12", "13"]
+    assert [p.split(":")[1] for p in scan.problems] == ["7", "8", "9", "10", "11", "12", "13", "14"]
     assert scan.by_variable == [("X", "bad.py:4")]  # flagged unless X's strings are marked
     assert [(m.context, m.text) for m in scan.messages] == [
         ("View", "g"),
