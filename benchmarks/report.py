@@ -2,7 +2,7 @@
 
 For each size, a log of demo data is made once; then, `--repeat` times, medians reported:
 (1) read: the period's days and sessions from SQLite;
-(2) figures: `build_report` (every number, table and sentence);
+(2) figures: `build_report` (every number and table; the sentences are worded with the PDF);
 (3) pdf: laying it out and writing the two-page PDF with Qt's writer;
 for the whole log (a report of all of it) and for the default last three months.
 

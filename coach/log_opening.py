@@ -18,18 +18,14 @@ if TYPE_CHECKING:
 logger = logging.getLogger("unknot")
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Unknot", text)
-
-
 def open_log(paths: Paths, prompt: Prompt) -> LogRepository | None:
     """Open the log; if it is damaged (or emptied), keep it aside and offer the newest backup.
 
     A full disk or a read-only folder is not damage: the log opens read-only, and says so, when
     that is all that works; nothing is moved aside. None: quit.
     """
+    from PySide6.QtCore import QCoreApplication
+
     from coach.store.backup import BackupKeeper
     from coach.store.connection import (
         CorruptDatabase,
@@ -47,21 +43,27 @@ def open_log(paths: Paths, prompt: Prompt) -> LogRepository | None:
     except (CorruptDatabase, EmptiedDatabase) as trouble:
         return _recover(paths, keeper, trouble, prompt)
     except DatabaseTrouble as trouble:
-        prompt.inform(_tr("Unknot cannot open your log"), f"{trouble.path}\n\n{trouble.reason}.")
+        prompt.inform(
+            QCoreApplication.translate("Unknot", "Unknot cannot open your log"),
+            f"{trouble.path}\n\n{trouble.reason}.",
+        )
         return None
     if log.backup_problem:
         logger.warning("today's backup could not be taken: %s", log.backup_problem)
         prompt.inform(
-            _tr("Today's backup was not taken"),
-            _tr(
+            QCoreApplication.translate("Unknot", "Today's backup was not taken"),
+            QCoreApplication.translate(
+                "Unknot",
                 "Unknot opened your log, but could not take today's backup:\n{0}.\n\n"
-                "Your log itself is fine. It tries again the next time it starts."
+                "Your log itself is fine. It tries again the next time it starts.",
             ).format(log.backup_problem),
         )
     return log
 
 
 def _open_read_only(paths: Paths, trouble: Any, prompt: Prompt) -> LogRepository | None:
+    from PySide6.QtCore import QCoreApplication
+
     from coach.store.connection import DatabaseTrouble
     from coach.store.repository import LogRepository
 
@@ -70,20 +72,22 @@ def _open_read_only(paths: Paths, trouble: Any, prompt: Prompt) -> LogRepository
         log = LogRepository.open_read_only(paths.database, trouble.reason)
     except DatabaseTrouble as worse:
         prompt.inform(
-            _tr("Unknot cannot open your log"),
-            _tr(
+            QCoreApplication.translate("Unknot", "Unknot cannot open your log"),
+            QCoreApplication.translate(
+                "Unknot",
                 "Unknot cannot use your log:\n{0}\n\n{1}.\n\nYour log is not damaged and "
-                "nothing was changed. Once this is fixed, start Unknot again."
+                "nothing was changed. Once this is fixed, start Unknot again.",
             ).format(worse.path, worse.reason),
         )
         return None
     prompt.inform(
-        _tr("Your log is open read-only"),
-        _tr(
+        QCoreApplication.translate("Unknot", "Your log is open read-only"),
+        QCoreApplication.translate(
+            "Unknot",
             "Unknot can read your log but cannot save to it:\n{0}.\n\n"
             "Your log is not damaged and nothing was moved or changed. You can look at your "
             "days, see the charts and export; new entries cannot be saved until this is fixed "
-            "and Unknot is started again."
+            "and Unknot is started again.",
         ).format(trouble.reason),
     )
     return log
@@ -91,6 +95,8 @@ def _open_read_only(paths: Paths, trouble: Any, prompt: Prompt) -> LogRepository
 
 def _recover(paths: Paths, keeper: Any, trouble: Any, prompt: Prompt) -> LogRepository | None:
     """A damaged or emptied log: offer the newest backup holding data, or a new log, or quit."""
+    from PySide6.QtCore import QCoreApplication
+
     from coach.store.connection import DatabaseTrouble, EmptiedDatabase
     from coach.store.recovery import restore_newest, start_new
     from coach.store.repository import LogRepository
@@ -99,29 +105,34 @@ def _recover(paths: Paths, keeper: Any, trouble: Any, prompt: Prompt) -> LogRepo
     backups = keeper.list()
     newest_with_days = keeper.newest_with_data()
     restore, fresh, quit_ = (
-        _tr("Restore the backup"),
-        _tr("Start a new, empty log"),
-        _tr("Quit"),
+        QCoreApplication.translate("Unknot", "Restore the backup"),
+        QCoreApplication.translate("Unknot", "Start a new, empty log"),
+        QCoreApplication.translate("Unknot", "Quit"),
     )
     offered = newest_with_days or (backups[0] if backups else None)
     newest = (
-        _tr("The newest backup was taken on {0}.").format(
+        QCoreApplication.translate("Unknot", "The newest backup was taken on {0}.").format(
             f"{offered.taken_at:%A %d %B %Y at %H:%M}"
         )
         if offered
         else ""
     )
     what = (
-        _tr("Your log file is empty, but your backups still hold your days")
+        QCoreApplication.translate(
+            "Unknot", "Your log file is empty, but your backups still hold your days"
+        )
         if isinstance(trouble, EmptiedDatabase)
-        else _tr("Unknot could not read your log")
+        else QCoreApplication.translate("Unknot", "Unknot could not read your log")
     )
-    text = _tr(
+    text = QCoreApplication.translate(
+        "Unknot",
         "{0}:\n{1}\n\n{2}.\n\nNothing has been changed or deleted. Whatever you choose, the "
-        "damaged file is kept beside it under a new name, so it can still be rescued.\n\n{3}"
+        "damaged file is kept beside it under a new name, so it can still be rescued.\n\n{3}",
     ).format(what, trouble.path, trouble.reason, newest)
     options = [restore, fresh, quit_] if backups else [fresh, quit_]
-    choice = prompt.choose(_tr("Your log could not be read"), text, options)
+    choice = prompt.choose(
+        QCoreApplication.translate("Unknot", "Your log could not be read"), text, options
+    )
     if choice not in (restore, fresh):
         return None
     try:
@@ -135,22 +146,26 @@ def _recover(paths: Paths, keeper: Any, trouble: Any, prompt: Prompt) -> LogRepo
         reason = getattr(failed, "reason", None) or str(failed)
         logger.error("recovering the log failed: %s", reason)
         prompt.inform(
-            _tr("Your log"),
-            _tr("Unknot could not recover your log:\n{0}.\n\nNothing more was changed.").format(
-                reason
-            ),
+            QCoreApplication.translate("Unknot", "Your log"),
+            QCoreApplication.translate(
+                "Unknot", "Unknot could not recover your log:\n{0}.\n\nNothing more was changed."
+            ).format(reason),
         )
         return None
     if recovery.restored is not None:
-        outcome = _tr("Restored the backup of {0}.").format(
+        outcome = QCoreApplication.translate("Unknot", "Restored the backup of {0}.").format(
             f"{recovery.restored.taken_at:%d %B %Y, %H:%M}"
         )
     elif choice == restore:
-        outcome = _tr("No backup could be read either, so Unknot starts a new, empty log.")
+        outcome = QCoreApplication.translate(
+            "Unknot", "No backup could be read either, so Unknot starts a new, empty log."
+        )
     else:
-        outcome = _tr("Unknot starts a new, empty log.")
+        outcome = QCoreApplication.translate("Unknot", "Unknot starts a new, empty log.")
     prompt.inform(
-        _tr("Your log"),
-        _tr("{0}\n\nThe damaged file was kept as:\n{1}").format(outcome, recovery.kept_as),
+        QCoreApplication.translate("Unknot", "Your log"),
+        QCoreApplication.translate("Unknot", "{0}\n\nThe damaged file was kept as:\n{1}").format(
+            outcome, recovery.kept_as
+        ),
     )
     return log

@@ -90,7 +90,10 @@ def _draw(
     elif kind == "sleep":
         result = analytics.sleep_and_pain(days)
         if not result.enough:
-            raise CommandError(f"not enough days to chart sleep and pain: {result.sentence}")
+            from coach.ui.trends.trend_words import sleep_pain_sentence
+
+            reason = sleep_pain_sentence(result)
+            raise CommandError(f"not enough days to chart sleep and pain: {reason}")
     elif not days:
         raise CommandError("no days are logged in that range, only sessions; nothing to chart")
 
@@ -111,8 +114,10 @@ def _draw(
         trends.show_range(start, end)
         chart = trends
     elif kind == "effect":
+        from coach.ui.trends.trend_words import kinds_named
+
         chart = EffectChart(theme)
-        chart.set_effects(by_kind, by_routine)
+        chart.set_effects(kinds_named(by_kind), by_routine)
     else:
         chart = SleepChart(theme)
         chart.set_result(result)

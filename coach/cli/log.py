@@ -20,7 +20,6 @@ from coach.cli.common import CommandError, catalogue_for, table
 from coach.core.body.regions import RegionCatalogue
 from coach.core.log import exchange, exchange_csv, exchange_json, fhir
 from coach.core.log.entries import (
-    RATING_FIELDS,
     DayEntry,
     InvalidEntry,
     MedicationTaken,
@@ -54,6 +53,16 @@ RATING_OPTIONS = {
     "enjoyment": "--enjoyment",
     "activity": "--activity",
 }
+# What each rating's option says in `log add --help`. The command line speaks English and never
+# loads Qt, so these are plain words (the app's translatable ones are in ui/common/rating_words.py).
+RATING_HELP = {
+    "pain": "Pain today: 0 (no pain) to 10 (worst imaginable)",
+    "worst_pain": "Worst pain today: 0 (no pain) to 10 (worst imaginable)",
+    "sleep_quality": "Sleep last night: 0 (terrible) to 10 (excellent)",
+    "stress": "Stress: 0 (none) to 10 (extreme)",
+    "enjoyment": "Pain got in the way of enjoying life: 0 (not at all) to 10 (completely)",
+    "activity": "Pain got in the way of general activity: 0 (not at all) to 10 (completely)",
+}
 OPTION_OF = {
     **RATING_OPTIONS,
     "sleep_hours": "--sleep-hours",
@@ -76,8 +85,7 @@ def add_log_commands(commands: Any) -> None:
     )
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today; or: yesterday)")
     for name, flag in RATING_OPTIONS.items():
-        label, low, high = RATING_FIELDS[name]
-        p.add_argument(flag, dest=name, metavar="N", help=f"{label}: 0 ({low}) to 10 ({high})")
+        p.add_argument(flag, dest=name, metavar="N", help=RATING_HELP[name])
     p.add_argument(
         "--sleep-hours", dest="sleep_hours", metavar="H", help="hours slept (7.5 or 7:30)"
     )

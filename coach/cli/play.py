@@ -39,6 +39,7 @@ def play_in_terminal(
 
     from coach.services.session_run import SessionRun
     from coach.services.sound.session_sound import SessionSound
+    from coach.ui.common.step_words import step_kind_name
 
     _app = QCoreApplication.instance() or QCoreApplication([])  # kept alive while playing
     run = SessionRun(routine, sound or SessionSound(None, None), clock, log=log, now=now)
@@ -50,7 +51,7 @@ def play_in_terminal(
         if event.kind is EventKind.STEP:
             step = timeline.steps[event.index].step
             print(
-                f"{stamp} {event.index + 1}/{len(timeline)} {step.kind.label} ({step.duration:g}s): {step.text}",
+                f"{stamp} {event.index + 1}/{len(timeline)} {step_kind_name(step.kind)} ({step.duration:g}s): {step.text}",
                 file=out,
                 flush=True,
             )

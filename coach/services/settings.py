@@ -57,11 +57,12 @@ class Settings:
     def problem(self) -> str:
         """Why the settings could not be saved ("" when they were)."""
         status = self._store.status()
-        tr = QCoreApplication.translate
         if status is QSettings.Status.AccessError:
-            return tr("Settings", "cannot write {0}").format(self.path)
+            return QCoreApplication.translate("Settings", "cannot write {0}").format(self.path)
         if status is QSettings.Status.FormatError:
-            return tr("Settings", "{0} is damaged; the defaults are used").format(self.path)
+            return QCoreApplication.translate(
+                "Settings", "{0} is damaged; the defaults are used"
+            ).format(self.path)
         return ""
 
     def _number(self, key: str, low: float, high: float) -> float:

@@ -19,6 +19,7 @@ from coach.core.playing.clock import ManualClock
 from coach.core.playing.timeline import Timeline
 from coach.core.routines.library import RoutineLibrary
 from coach.core.routines.routine import Routine, format_duration
+from coach.ui.common.step_words import step_kind_name
 from tests.conftest import REPO, write_session
 
 STEP_LINE = re.compile(r"^\[\s*(\d+:\d\d)\] (\d+)/(\d+) (.+?) \(([\d.]+)s\): (.*)$")
@@ -50,7 +51,7 @@ def assert_every_step_once_in_order(output: str, routine: Routine) -> None:
     for match, placed in zip(lines, timeline.steps, strict=True):
         assert match.group(1) == format_duration(placed.offset)
         assert int(match.group(3)) == len(timeline)
-        assert match.group(4) == placed.step.kind.label
+        assert match.group(4) == step_kind_name(placed.step.kind)
         assert match.group(6) == placed.step.text
 
 

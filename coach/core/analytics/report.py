@@ -3,9 +3,9 @@
 Page 1 is what a doctor reads in a minute (the period and how much of it was logged, pain and
 worst pain with the trend, PEG, sleep, the daily pain series, where it hurt, medications,
 sessions, and the person's note for the visit); page 2 holds the detail (a table per week or
-month, the worst days' notes, what went with better days). Nothing here draws: the Qt side lays
-this out on paper. Nothing here interprets either: the sentences say what the log holds, and an
-association is worded as one.
+month, the worst days' notes, what went with better days). Nothing here draws or words: the Qt
+side lays this out on paper and words it (coach.ui.report.report_words). Nothing here interprets
+either: the figures are what the log holds, and an association is worded as one.
 """
 
 from __future__ import annotations
@@ -13,16 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from statistics import fmean
 
-from coach.core.analytics.report_periods import MAX_ROWS, PeriodRow, default_period, period_rows
-from coach.core.analytics.trends import (
-    TagLink,
-    daily_series,
-    describe_change,
-    rolling_mean,
-    tag_associations,
+from coach.core.analytics.report_periods import (
+    MAX_ROWS,
+    PeriodRow,
+    PeriodUnit,
+    default_period,
+    period_rows,
 )
+from coach.core.analytics.trends import TagLink, daily_series, rolling_mean, tag_associations
 from coach.core.body.heat import HeatCell, area_heat
 from coach.core.log.entries import DayEntry, SessionRecord
 
@@ -49,20 +50,13 @@ class Rating:
     low: int | None
     high: int | None
 
-    def sentence(self, what: str) -> str:
-        """ "Pain: average 4.6, from 2 to 8 (84 days)"."""
-        if self.mean is None:
-            return f"{what}: not rated in this period"
-        return (
-            f"{what}: average {self.mean:.1f}, from {self.low} to {self.high} ({_days(self.days)})"
-        )
-
 
 @dataclass(frozen=True)
 class Trend:
     """Mean pain at the start of the period against its end."""
 
-    label: str  # "first 30 days against last 30 days"
+    halves: bool  # True: the period's two halves; False: its first and last TREND_DAYS days
+    span_days: int  # the days each side covers
     first: float
     last: float
     first_days: int
@@ -72,19 +66,6 @@ class Trend:
     def change(self) -> float:
         """Last minus first: negative is lower pain at the end."""
         return self.last - self.first
-
-    def sentence(self) -> str:
-        """What the two means are, and by how much they differ."""
-        size = round(abs(self.change), 1)
-        how = (
-            "about the same"
-            if size == 0
-            else f"{size:.1f} {'lower' if self.change < 0 else 'higher'} at the end"
-        )
-        return (
-            f"Pain trend, {self.label}: {self.first:.1f} ({_days(self.first_days)}) "
-            f"then {self.last:.1f} ({_days(self.last_days)}), {how}"
-        )
 
 
 @dataclass(frozen=True)
@@ -97,25 +78,18 @@ class Peg:
     score: float | None  # the mean of each complete day's PEG score
     complete_days: int
 
-    def sentence(self) -> str:
-        """The items and the score, or that PEG was not logged."""
-        if self.enjoyment is None and self.activity is None:
-            return "PEG (interference): not logged in this period"
-        items = ", ".join(
-            f"{name} {value:.1f}"
-            for name, value in (
-                ("pain", self.pain),
-                ("enjoyment of life", self.enjoyment),
-                ("general activity", self.activity),
-            )
-            if value is not None
-        )
-        score = (
-            f"; PEG score {self.score:.1f} ({_days(self.complete_days)} with all three)"
-            if self.score is not None
-            else ""
-        )
-        return f"PEG (0-10): {items}{score}"
+    @property
+    def logged(self) -> bool:
+        """Whether any PEG item beyond pain was logged in the period."""
+        return self.enjoyment is not None or self.activity is not None
+
+
+class MedicationHabit(Enum):
+    """How a medicine was taken over the period."""
+
+    REGULAR = "regular"
+    AS_NEEDED = "as needed"
+    BOTH = "regular and as needed"
 
 
 @dataclass(frozen=True)
@@ -129,11 +103,12 @@ class MedicationUse:
     helped: float | None  # mean of the ratings given
     helped_ratings: int
 
-    def how(self) -> str:
-        """ "regular", "as needed" or "both"."""
+    @property
+    def habit(self) -> MedicationHabit:
+        """Regular, as needed, or some of each."""
         if self.as_needed == 0:
-            return "regular"
-        return "as needed" if self.as_needed == self.doses else "regular and as needed"
+            return MedicationHabit.REGULAR
+        return MedicationHabit.AS_NEEDED if self.as_needed == self.doses else MedicationHabit.BOTH
 
 
 @dataclass(frozen=True)
@@ -144,19 +119,6 @@ class SessionsDone:
     completed: int
     rated: int
     mean_change: float | None
-
-    def sentence(self) -> str:
-        """How many, and their average change in pain."""
-        if self.count == 0:
-            return "Sessions (relaxation, self-massage): none in this period"
-        text = f"Sessions (relaxation, self-massage): {self.count}, {self.completed} to the end"
-        if self.mean_change is not None:
-            rated = "session" if self.rated == 1 else "sessions"
-            text += (
-                f"; {describe_change(self.mean_change)} on average ({self.rated} {rated} "
-                "rated before and after)"
-            )
-        return text
 
 
 @dataclass(frozen=True)
@@ -195,27 +157,11 @@ class ClinicianReport:
     sessions: SessionsDone
     visit_note: str
     rows: tuple[PeriodRow, ...]
-    rows_per: str  # "week", "month", "quarter" or "year"
+    rows_per: PeriodUnit  # what each row is: a week, month, quarter or year
     rows_left_out: int  # earlier rows not in the table (a very long period)
     worst_days: tuple[NotedDay, ...]
     better_days: tuple[TagLink, ...]
     name: str = ""  # whose log it is, as the person typed it (Unknot does not store a name)
-
-    def logged_sentence(self) -> str:
-        """ "Logged on 84 of the 91 days"."""
-        return f"Logged on {self.days_logged} of the {_days(self.days_in_period)}"
-
-    def sleep_sentence(self) -> str:
-        """Average sleep quality and hours."""
-        parts = []
-        if self.sleep_quality.mean is not None:
-            parts.append(
-                f"quality {self.sleep_quality.mean:.1f} of 10 ({_days(self.sleep_quality.days)})"
-            )
-        if self.sleep_hours is not None:
-            nights = "night" if self.sleep_nights == 1 else "nights"
-            parts.append(f"{self.sleep_hours:.1f} hours a night ({self.sleep_nights} {nights})")
-        return "Sleep: " + ("; ".join(parts) if parts else "not logged in this period")
 
     def top_areas(self, count: int = TOP_AREAS) -> list[tuple[str, HeatCell]]:
         """The areas that hurt most often and most strongly (by heat score)."""
@@ -285,10 +231,6 @@ def build_report(
     )
 
 
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
-
-
 def _rating(values: Sequence[int | None]) -> Rating:
     given = [v for v in values if v is not None]
     if not given:
@@ -298,17 +240,15 @@ def _rating(values: Sequence[int | None]) -> Rating:
 
 def _trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend | None:
     length = (end - start).days + 1
-    if length >= 2 * TREND_DAYS:
-        span, label = TREND_DAYS, f"first {TREND_DAYS} days against last {TREND_DAYS} days"
-    else:
-        span, label = length // 2, "first half against second half of the period"
+    halves = length < 2 * TREND_DAYS
+    span = length // 2 if halves else TREND_DAYS
     if span < MIN_TREND_DAYS:
         return None
     first = [d.pain for d in days if d.pain is not None and (d.date - start).days < span]
     last = [d.pain for d in days if d.pain is not None and (end - d.date).days < span]
     if len(first) < MIN_TREND_DAYS or len(last) < MIN_TREND_DAYS:
         return None
-    return Trend(label, fmean(first), fmean(last), len(first), len(last))
+    return Trend(halves, span, fmean(first), fmean(last), len(first), len(last))
 
 
 def _peg(days: Sequence[DayEntry]) -> Peg:
@@ -392,7 +332,9 @@ def shorten(text: str, width: int) -> str:
 __all__ = [
     "MAX_ROWS",
     "ClinicianReport",
+    "MedicationHabit",
     "PeriodRow",
+    "PeriodUnit",
     "ReportProblem",
     "build_report",
     "default_period",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from statistics import fmean
 
 from coach.core.log.entries import DayEntry
@@ -17,6 +18,14 @@ from coach.core.log.entries import DayEntry
 WEEK = 7
 # a change in the mean pain smaller than this is "about the same" (ratings are whole numbers)
 SAME_WITHIN = 0.5
+
+
+class Direction(Enum):
+    """Which way mean pain went from four weeks ago to this week."""
+
+    DOWN = "down"
+    SAME = "same"
+    UP = "up"
 
 
 @dataclass(frozen=True)
@@ -30,14 +39,14 @@ class WeekSummary:
     rated: int  # days in the last 7 with a pain rating
 
     @property
-    def direction(self) -> str:
-        """ "down", "up" or "same" from four weeks ago to this week ("" when one is missing)."""
+    def direction(self) -> Direction | None:
+        """Which way pain went from four weeks ago to this week (None when one is missing)."""
         if self.this_week is None or self.four_weeks_ago is None:
-            return ""
+            return None
         change = self.this_week - self.four_weeks_ago
         if abs(change) < SAME_WITHIN:
-            return "same"
-        return "down" if change < 0 else "up"
+            return Direction.SAME
+        return Direction.DOWN if change < 0 else Direction.UP
 
 
 def _mean_pain(days: Sequence[DayEntry], first: dt.date, last: dt.date) -> list[float]:

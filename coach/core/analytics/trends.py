@@ -2,8 +2,9 @@
 
 Everything here is plain Python on dates (never on moments), so a time zone change or a daylight
 saving shift cannot move a value to another day. A day with nothing logged is a gap (None) and is
-never filled in: a chart shows the gap, a mean leaves it out. Wherever a number could be read as a
-cause, the sentence that goes with it says what it does not show.
+never filled in: a chart shows the gap, a mean leaves it out. The results are facts (counts,
+means, a correlation and its strength); the UI words them (coach.ui.trends.trend_words), and
+wherever a number could be read as a cause, its sentence says what it does not show.
 """
 
 from __future__ import annotations
@@ -13,19 +14,13 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from statistics import fmean
 
 from coach.core.log.entries import DayEntry, SessionRecord
 
 ONE_DAY = dt.timedelta(days=1)
-
-# How a routine's kind is named to the person; any other kind is named by itself, capitalised.
-KIND_LABELS: dict[str, str] = {
-    "pmr": "Relaxation (PMR)",
-    "massage": "Self-massage",
-    "breathing": "Breathing",
-}
-UNKNOWN_KIND = "Other"  # a session whose routine is no longer in the library
+UNKNOWN_KIND = ""  # the kind of a session whose routine is no longer in the library
 
 
 def date_range(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -94,51 +89,24 @@ def rolling_mean(
 class Effect:
     """How pain changed around one routine's (or one kind's) sessions."""
 
-    label: str
+    name: str  # the routine's title, or the routine kind ("pmr", ...; UNKNOWN_KIND if gone)
     count: int  # sessions with both a before and an after rating
     mean_before: float | None
     mean_after: float | None
     mean_change: float | None  # after minus before: negative is lower pain after
     enough: bool  # count >= min_sessions
-    note: str  # what it means, in plain words
 
 
-def kind_label(kind: str | None) -> str:
-    """How a routine kind is named: "pmr" -> "Relaxation (PMR)"; None -> "Other"."""
-    if not kind:
-        return UNKNOWN_KIND
-    return KIND_LABELS.get(kind, kind[:1].upper() + kind[1:])
-
-
-def describe_change(mean_change: float) -> str:
-    """A mean change of pain in words: -1.24 -> "pain 1.2 points lower after"."""
-    size = round(abs(mean_change), 1)
-    if size == 0:
-        return "pain about the same after"
-    direction = "lower" if mean_change < 0 else "higher"
-    return f"pain {size:.1f} points {direction} after"
-
-
-def _effect(label: str, records: Sequence[SessionRecord], min_sessions: int) -> Effect:
+def _effect(name: str, records: Sequence[SessionRecord], min_sessions: int) -> Effect:
     rated = [r for r in records if r.pain_before is not None and r.pain_after is not None]
     count = len(rated)
     enough = count >= min_sessions
     if not rated:
-        return Effect(
-            label, 0, None, None, None, enough, "No sessions with pain rated before and after yet."
-        )
+        return Effect(name, 0, None, None, None, enough)
     before = fmean(float(r.pain_before) for r in rated if r.pain_before is not None)
     after = fmean(float(r.pain_after) for r in rated if r.pain_after is not None)
     change = fmean(float(r.pain_change) for r in rated if r.pain_change is not None)
-    if enough:
-        note = (
-            f"Over {count} sessions, {describe_change(change)} on average "
-            f"(from {before:.1f} to {after:.1f})."
-        )
-    else:
-        sessions = "session" if count == 1 else "sessions"
-        note = f"Only {count} {sessions} with both ratings: too few to say anything yet."
-    return Effect(label, count, before, after, change, enough, note)
+    return Effect(name, count, before, after, change, enough)
 
 
 def session_effects(
@@ -147,19 +115,19 @@ def session_effects(
     """Pain before and after, per routine title and per kind of routine.
 
     `kind_of` maps a routine id to its kind ("pmr", "massage", ...); a routine not in it (since
-    deleted) counts as "Other". Only sessions rated both before and after count; a routine played
-    but never rated both times is listed with a count of 0 and a note saying so. Both lists are
-    sorted by count, largest first (then by label).
+    deleted) counts as UNKNOWN_KIND. Only sessions rated both before and after count; a routine
+    played but never rated both times is listed with a count of 0. Both lists are sorted by
+    count, largest first (then by name; the UI sorts kinds again once it has worded them).
     """
     by_title: dict[str, list[SessionRecord]] = defaultdict(list)
     by_kind: dict[str, list[SessionRecord]] = defaultdict(list)
     for record in sessions:
         by_title[record.routine_title].append(record)
-        by_kind[kind_label(kind_of.get(record.routine_id))].append(record)
+        by_kind[kind_of.get(record.routine_id) or UNKNOWN_KIND].append(record)
 
     def effects(groups: dict[str, list[SessionRecord]]) -> list[Effect]:
-        found = [_effect(label, records, min_sessions) for label, records in groups.items()]
-        return sorted(found, key=lambda e: (-e.count, e.label))
+        found = [_effect(name, records, min_sessions) for name, records in groups.items()]
+        return sorted(found, key=lambda e: (-e.count, e.name))
 
     return effects(by_title), effects(by_kind)
 
@@ -167,16 +135,25 @@ def session_effects(
 # -- sleep and pain ------------------------------------------------------------------------------
 
 
-def strength_word(rho: float) -> str:
-    """How strong a correlation of this size is, in words (the sign does not matter)."""
+class Strength(Enum):
+    """How strong a correlation is, whatever its sign."""
+
+    VERY_WEAK = "very weak"
+    WEAK = "weak"
+    MODERATE = "moderate"
+    STRONG = "strong"
+
+
+def strength(rho: float) -> Strength:
+    """How strong a correlation of this size is (the sign does not matter)."""
     size = abs(rho)
     if size < 0.1:
-        return "very weak"
+        return Strength.VERY_WEAK
     if size < 0.3:
-        return "weak"
+        return Strength.WEAK
     if size < 0.5:
-        return "moderate"
-    return "strong"
+        return Strength.MODERATE
+    return Strength.STRONG
 
 
 def average_ranks(values: Sequence[float]) -> list[float]:
@@ -218,18 +195,27 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 
 @dataclass(frozen=True)
 class SleepPain:
-    """Whether last night's sleep and that day's pain move together, and what that means."""
+    """Whether last night's sleep and that day's pain move together."""
 
     pairs: tuple[tuple[float, float], ...]  # (sleep quality last night, pain that day)
     days: int  # days with both
     rho: float | None  # Spearman's rank correlation; None if not enough days or no variation
     enough: bool  # days >= the minimum
     needed_more: int  # days still needed (0 once there are enough)
-    sentence: str
+
+    @property
+    def needed(self) -> int:
+        """How many days with both ratings the comparison needs."""
+        return self.days + self.needed_more
+
+    @property
+    def strength(self) -> Strength | None:
+        """How strong the correlation is (None without one)."""
+        return None if self.rho is None else strength(self.rho)
 
 
 def sleep_and_pain(days: Sequence[DayEntry], min_days: int = 14) -> SleepPain:
-    """Rank correlation of sleep quality (last night) with pain (that day), with a careful sentence."""
+    """Rank correlation of sleep quality (last night) with pain (that day)."""
     pairs = tuple(
         (float(d.sleep_quality), float(d.pain))
         for d in sorted(days, key=lambda d: d.date)
@@ -237,30 +223,9 @@ def sleep_and_pain(days: Sequence[DayEntry], min_days: int = 14) -> SleepPain:
     )
     count = len(pairs)
     if count < min_days:
-        more = min_days - count
-        sentence = (
-            f"{min_days} days with both sleep and pain are needed; you have {count} ({more} more)."
-        )
-        return SleepPain(pairs, count, None, False, more, sentence)
+        return SleepPain(pairs, count, None, False, min_days - count)
     rho = spearman([p[0] for p in pairs], [p[1] for p in pairs])
-    if rho is None:
-        sentence = (
-            f"Over {count} days, your sleep or your pain rating stayed the same every day, "
-            "so there is nothing to compare yet."
-        )
-        return SleepPain(pairs, count, None, True, 0, sentence)
-    strength = strength_word(rho)
-    if strength == "very weak":
-        together = "sleep and pain the same day hardly moved together"
-    elif rho < 0:
-        together = "better sleep went with lower pain the same day"
-    else:
-        together = "better sleep went with higher pain the same day"
-    sentence = (
-        f"Over {count} days, {together} (rank correlation {rho:.2f}, {strength}). "
-        "This shows the two move together; it does not show that one causes the other."
-    )
-    return SleepPain(pairs, count, rho, True, 0, sentence)
+    return SleepPain(pairs, count, rho, True, 0)
 
 
 # -- tags ----------------------------------------------------------------------------------------
@@ -319,12 +284,11 @@ def tag_associations(days: Sequence[DayEntry], min_days_each: int = 5) -> list[T
 
 @dataclass(frozen=True)
 class Adherence:
-    """How regularly routines were played, told kindly."""
+    """How regularly routines were played (the UI tells it kindly)."""
 
     weeks: tuple[tuple[dt.date, int], ...]  # Monday of each week in the range -> sessions
     streak_days: int  # consecutive days with a session, up to today (or yesterday)
     last_7_days: int  # sessions from today-6 to today
-    sentence: str
 
 
 def week_start(date: dt.date) -> dt.date:
@@ -361,10 +325,4 @@ def adherence(
 
     week_ago = today - dt.timedelta(days=6)
     last_7 = sum(1 for d in session_days if week_ago <= d <= today)
-    if last_7 == 0:
-        sentence = "No sessions this week yet. Even a short one counts."
-    else:
-        sentence = f"{last_7} {'session' if last_7 == 1 else 'sessions'} in the last 7 days."
-        if streak >= 2:
-            sentence += f" Your streak: {streak} days."
-    return Adherence(tuple(sorted(per_week.items())), streak, last_7, sentence)
+    return Adherence(tuple(sorted(per_week.items())), streak, last_7)

@@ -26,15 +26,16 @@ MAX_MEDICATIONS = 30  # taken in one day: more is a mistake (a pasted list), not
 # `;` separates medications and `|` their details in a CSV cell and on the command line
 _MEDICINE_FORBIDDEN = re.compile(r"[;|\n\r\t]")
 
-# The 0-10 scales and the words at their ends, as the Today view shows them.
-RATING_FIELDS: dict[str, tuple[str, str, str]] = {
-    "pain": ("Pain today", "no pain", "worst imaginable"),
-    "worst_pain": ("Worst pain today", "no pain", "worst imaginable"),
-    "sleep_quality": ("Sleep last night", "terrible", "excellent"),
-    "enjoyment": ("Pain got in the way of enjoying life", "not at all", "completely"),
-    "activity": ("Pain got in the way of general activity", "not at all", "completely"),
-    "stress": ("Stress", "none", "extreme"),
-}
+# The day's 0-10 ratings, in the order the Today view shows them (their words are in
+# coach.ui.common.rating_words).
+RATING_FIELDS: tuple[str, ...] = (
+    "pain",
+    "worst_pain",
+    "sleep_quality",
+    "enjoyment",
+    "activity",
+    "stress",
+)
 
 
 class InvalidEntry(ValueError):

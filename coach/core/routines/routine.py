@@ -22,23 +22,6 @@ class StepKind(Enum):
     BREATHE_IN = "breathe-in"
     BREATHE_OUT = "breathe-out"
 
-    @property
-    def label(self) -> str:
-        """How the step's kind is shown to the person."""
-        return _LABELS[self]
-
-
-_LABELS = {
-    StepKind.INSTRUCTION: "Listen",
-    StepKind.TENSE: "Tense",
-    StepKind.HOLD: "Hold",
-    StepKind.RELEASE: "Release",
-    StepKind.REST: "Rest",
-    StepKind.NOTICE: "Notice",
-    StepKind.MASSAGE: "Massage",
-    StepKind.BREATHE_IN: "Breathe in",
-    StepKind.BREATHE_OUT: "Breathe out",
-}
 
 ROUTINE_KINDS = ("pmr", "massage", "breathing", "body-scan", "recall", "stretch", "mixed", "other")
 

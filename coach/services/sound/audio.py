@@ -34,17 +34,15 @@ BUILT_IN_CUES = tuple(cue for cue in CUES if cue != "none")
 DEFAULT_ORDER = ("simpleaudio", "qt", "silent")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AudioService", text)
-
-
 def backend_label(name: str) -> str:
     """How a sound output is named to the person."""
     system = {"win32": "Windows", "darwin": "Core Audio"}.get(sys.platform, "ALSA")
     labels = {
-        "simpleaudio": _tr("simpleaudio ({0})").format(system),
-        "qt": _tr("Qt Multimedia"),
-        "silent": _tr("no sound (cues are shown on screen)"),
+        "simpleaudio": QCoreApplication.translate("AudioService", "simpleaudio ({0})").format(
+            system
+        ),
+        "qt": QCoreApplication.translate("AudioService", "Qt Multimedia"),
+        "silent": QCoreApplication.translate("AudioService", "no sound (cues are shown on screen)"),
     }
     return labels.get(name, name)
 
@@ -84,7 +82,11 @@ class AudioStatus:
     @property
     def label(self) -> str:
         """The output in use, as the person sees it."""
-        return backend_label(self.backend) if self.backend else _tr("not started")
+        return (
+            backend_label(self.backend)
+            if self.backend
+            else QCoreApplication.translate("AudioService", "not started")
+        )
 
     @property
     def silent(self) -> bool:
@@ -126,7 +128,11 @@ class AudioService(QObject):
         for name in order:
             factory = self._factories.get(name)
             if factory is None:
-                problems.append(_tr("{0}: no such sound output").format(name))
+                problems.append(
+                    QCoreApplication.translate("AudioService", "{0}: no such sound output").format(
+                        name
+                    )
+                )
                 continue
             backend = factory()
             try:
@@ -194,7 +200,9 @@ class AudioService(QObject):
             if path.is_absolute() and path.suffix.lower() == ".wav":
                 self._load(cue, path)
             else:
-                self._add_problem(_tr("unknown cue “{0}”").format(cue))
+                self._add_problem(
+                    QCoreApplication.translate("AudioService", "unknown cue “{0}”").format(cue)
+                )
                 self._broken.add(cue)
         heard = False
         if cue in self._loaded and self.audible:
@@ -216,12 +224,14 @@ class AudioService(QObject):
         The handle's `problem` says why when it could not play; it is also added to `status`.
         """
         if self._muted:
-            return NoClip(_tr("sound is muted"))
+            return NoClip(QCoreApplication.translate("AudioService", "sound is muted"))
         gain = cue_gain(self.voice_volume if volume is None else volume)
         try:
             return self._backend.play_clip(Path(path), gain)
         except (PlaybackFailed, SoundFileError) as exc:
-            problem = _tr("cannot play the recording {0}: {1}").format(Path(path).name, exc)
+            problem = QCoreApplication.translate(
+                "AudioService", "cannot play the recording {0}: {1}"
+            ).format(Path(path).name, exc)
             self._add_problem(problem)
             return NoClip(problem)
 
@@ -247,7 +257,10 @@ class AudioService(QObject):
         except SoundFileError as exc:
             self._broken.add(key)
             name = key if key in CUES else path.name
-            self._add_problem(_tr("sound {0}: {1}").format(name, exc), announce=announce)
+            self._add_problem(
+                QCoreApplication.translate("AudioService", "sound {0}: {1}").format(name, exc),
+                announce=announce,
+            )
         else:
             self._loaded.add(key)
 

@@ -25,10 +25,6 @@ STOP_WAIT_SECONDS = 1.0  # simpleaudio drains its buffer (about 0.1 s) after a s
 LOAD_WAIT_MS = 3000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AudioService", text)
-
-
 class SoundFileError(Exception):
     """A sound file that is missing or cannot be read as PCM WAV."""
 
@@ -75,14 +71,20 @@ def read_wav(path: Path) -> Sound:
             )
             raw = source.readframes(source.getnframes())
     except FileNotFoundError as exc:
-        raise SoundFileError(_tr("{0} does not exist").format(path)) from exc
+        raise SoundFileError(
+            QCoreApplication.translate("AudioService", "{0} does not exist").format(path)
+        ) from exc
     except (OSError, EOFError, wave.Error) as exc:
-        raise SoundFileError(_tr("{0} is not a PCM WAV file ({1})").format(path, exc)) from exc
+        raise SoundFileError(
+            QCoreApplication.translate("AudioService", "{0} is not a PCM WAV file ({1})").format(
+                path, exc
+            )
+        ) from exc
     if channels not in (1, 2) or width not in (1, 2, 3, 4):
         raise SoundFileError(
-            _tr("{0} has {1} channels of {2}-bit sound; use mono or stereo PCM").format(
-                path, channels, 8 * width
-            )
+            QCoreApplication.translate(
+                "AudioService", "{0} has {1} channels of {2}-bit sound; use mono or stereo PCM"
+            ).format(path, channels, 8 * width)
         )
     samples: np.ndarray
     if width == 1:  # unsigned 8-bit
@@ -98,12 +100,20 @@ def describe_simpleaudio_error(exc: Exception) -> str:
     found = re.match(r"(?P<what>.*?)\.? -- CODE: (?P<code>-?\d+) -- MSG: (?P<msg>.*)", str(exc))
     if not found:
         return str(exc)
-    what, code, message = found["what"], found["code"], found["msg"] or _tr("unknown error")
+    what, code, message = (
+        found["what"],
+        found["code"],
+        found["msg"] or QCoreApplication.translate("AudioService", "unknown error"),
+    )
     if what.startswith("Error opening PCM device"):
-        what = _tr("cannot open ALSA device 'default'")
+        what = QCoreApplication.translate("AudioService", "cannot open ALSA device 'default'")
     elif what.startswith("Error setting parameters"):
-        what = _tr("the ALSA device 'default' refused the sound's format")
-    return _tr("{0}: {1} (error {2})").format(what, message, code)
+        what = QCoreApplication.translate(
+            "AudioService", "the ALSA device 'default' refused the sound's format"
+        )
+    return QCoreApplication.translate("AudioService", "{0}: {1} (error {2})").format(
+        what, message, code
+    )
 
 
 class Clip(Protocol):
@@ -166,7 +176,7 @@ class SilentBackend:
 
     def play_clip(self, path: Path, gain: float) -> Clip:
         """Cannot play clips."""
-        raise PlaybackFailed(_tr("there is no sound output"))
+        raise PlaybackFailed(QCoreApplication.translate("AudioService", "there is no sound output"))
 
     def is_playing(self) -> bool:
         """Never playing."""
@@ -198,7 +208,9 @@ class SimpleAudioBackend:
             try:
                 import simpleaudio
             except ImportError as exc:
-                raise BackendUnavailable(_tr("not installed ({0})").format(exc)) from exc
+                raise BackendUnavailable(
+                    QCoreApplication.translate("AudioService", "not installed ({0})").format(exc)
+                ) from exc
             self._module = simpleaudio
         self._error = self._module._simpleaudio.SimpleaudioError
         try:
@@ -283,9 +295,13 @@ def _qt_outputs() -> Any:
     try:
         from PySide6 import QtMultimedia
     except ImportError as exc:
-        raise BackendUnavailable(_tr("not installed ({0})").format(exc)) from exc
+        raise BackendUnavailable(
+            QCoreApplication.translate("AudioService", "not installed ({0})").format(exc)
+        ) from exc
     if not QtMultimedia.QMediaDevices.audioOutputs():
-        raise BackendUnavailable(_tr("no audio output device"))
+        raise BackendUnavailable(
+            QCoreApplication.translate("AudioService", "no audio output device")
+        )
     return QtMultimedia
 
 
@@ -312,9 +328,9 @@ def qt_media_clip(path: Path, gain: float) -> Clip:
         multimedia = _qt_outputs()
     except BackendUnavailable as exc:
         raise PlaybackFailed(
-            _tr("{0} is not a WAV file, and Qt Multimedia cannot play it: {1}").format(
-                path.name, exc
-            )
+            QCoreApplication.translate(
+                "AudioService", "{0} is not a WAV file, and Qt Multimedia cannot play it: {1}"
+            ).format(path.name, exc)
         ) from exc
     output = multimedia.QAudioOutput()
     output.setVolume(gain)
@@ -358,7 +374,11 @@ class QtSoundEffectBackend:
                 loop.exec()
             deadline.stop()
         if effect.status() is not status.Ready:
-            raise SoundFileError(_tr("Qt Multimedia could not load {0}").format(path.name))
+            raise SoundFileError(
+                QCoreApplication.translate(
+                    "AudioService", "Qt Multimedia could not load {0}"
+                ).format(path.name)
+            )
         self._effects[key] = effect
 
     def set_gain(self, gain: float) -> None:

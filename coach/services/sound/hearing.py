@@ -13,10 +13,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HearingCheck", text)
-
-
 @dataclass(frozen=True)
 class Hearing:
     """What will be heard, and the line that says so."""
@@ -55,9 +51,10 @@ class HearingCheck(QObject):
                 False,
                 False,
                 False,
-                _tr(
+                QCoreApplication.translate(
+                    "HearingCheck",
                     "Sound is muted: the cues and the guidance are shown on screen only. "
-                    "Press M once the session starts to hear them."
+                    "Press M once the session starts to hear them.",
                 ),
             )
         status = audio.status if audio is not None else None
@@ -71,26 +68,34 @@ class HearingCheck(QObject):
         checking = (audio is not None and not started) or (
             voice is not None and bool(getattr(voice, "opening", False))
         )
-        settings = _tr("Settings → Sound and voice")
+        settings = QCoreApplication.translate("HearingCheck", "Settings → Sound and voice")
         if checking and not (cues and speaks):
-            line = _tr("Checking the sound… The cues and the guidance are also shown on screen.")
+            line = QCoreApplication.translate(
+                "HearingCheck",
+                "Checking the sound… The cues and the guidance are also shown on screen.",
+            )
         elif cues and speaks:
-            line = _tr("You will hear the cues and the voice, so you can close your eyes.")
+            line = QCoreApplication.translate(
+                "HearingCheck", "You will hear the cues and the voice, so you can close your eyes."
+            )
         elif cues:
-            line = _tr(
+            line = QCoreApplication.translate(
+                "HearingCheck",
                 "You will hear the cues but not the voice: read the guidance on screen, or "
-                "choose a voice in {0}."
+                "choose a voice in {0}.",
             ).format(settings)
         elif speaks:
-            line = _tr(
+            line = QCoreApplication.translate(
+                "HearingCheck",
                 "You will hear the voice but not the cues: no speaker or headphones could be "
                 "opened, so the cues are shown on screen. Check they are connected, then try "
-                "{0}."
+                "{0}.",
             ).format(settings)
         else:
-            line = _tr(
+            line = QCoreApplication.translate(
+                "HearingCheck",
                 "You will not hear anything: no speaker or headphones could be opened, so "
                 "follow the guidance on screen. Check they are connected and turned up, then "
-                "try {0}."
+                "try {0}.",
             ).format(settings)
         return Hearing(cues, speaks, checking, line)

@@ -21,13 +21,12 @@ from coach.services.sound.speech import SpeechService
 BUILTIN, SYSTEM = VOICE_ENGINES
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NarrationVoice", text)
-
-
 def engine_names() -> dict[str, str]:
     """The engines as the person sees them in Settings."""
-    return {BUILTIN: _tr("Built-in voice"), SYSTEM: _tr("System voice")}
+    return {
+        BUILTIN: QCoreApplication.translate("NarrationVoice", "Built-in voice"),
+        SYSTEM: QCoreApplication.translate("NarrationVoice", "System voice"),
+    }
 
 
 def _answers(voice: Any) -> bool:
@@ -110,16 +109,22 @@ class NarrationVoice(QObject):
         chosen = self.system if self.engine == SYSTEM else self.builtin
         if current is not None and current is chosen:
             return ""
-        system_notice = (self.system.notice if self.system is not None else "") or _tr(
-            "The system voice is not available; the guidance is shown on screen."
+        system_notice = (
+            self.system.notice if self.system is not None else ""
+        ) or QCoreApplication.translate(
+            "NarrationVoice", "The system voice is not available; the guidance is shown on screen."
         )
         if self.engine == SYSTEM:
             return system_notice
-        builtin_notice = str(getattr(self.builtin, "notice", "") or "") or _tr(
-            "The built-in voice is not installed here."
+        builtin_notice = str(
+            getattr(self.builtin, "notice", "") or ""
+        ) or QCoreApplication.translate(
+            "NarrationVoice", "The built-in voice is not installed here."
         )
         if current is not None:
-            return _tr("{0} The system voice speaks instead.").format(builtin_notice)
+            return QCoreApplication.translate(
+                "NarrationVoice", "{0} The system voice speaks instead."
+            ).format(builtin_notice)
         if self.system is not None and not getattr(self.system, "started", True):
             return builtin_notice  # the system voice was never tried: nothing to say about it
         return f"{builtin_notice} {system_notice}"

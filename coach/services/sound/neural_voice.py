@@ -39,10 +39,6 @@ from coach.services.sound.piper_engine import (
 END_POLL_MS = 50
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NeuralVoice", text)
-
-
 @dataclass(frozen=True)
 class Rendered:
     """A text's narration on disk and how long it plays."""
@@ -166,7 +162,7 @@ class NeuralVoice(QObject):
         self._failed: dict[tuple[float, str], str] = {}
         self.available = False
         self.started = False  # start() has been called
-        self.notice = _tr("The voice has not started yet.")
+        self.notice = QCoreApplication.translate("NeuralVoice", "The voice has not started yet.")
         self._rate = 0.0
         self._volume = 0.8
         self._muted = False
@@ -183,12 +179,15 @@ class NeuralVoice(QObject):
         self.started = True
         missing = missing_parts() if isinstance(self._engine, PiperEngine) else ""
         if not language.lower().startswith("en"):
-            missing = missing or _tr("the built-in voice speaks English only")
+            missing = missing or QCoreApplication.translate(
+                "NeuralVoice", "the built-in voice speaks English only"
+            )
         self.available = not missing
         self.notice = (
-            _tr("The built-in voice cannot speak: {0}. The guidance is shown on screen.").format(
-                missing
-            )
+            QCoreApplication.translate(
+                "NeuralVoice",
+                "The built-in voice cannot speak: {0}. The guidance is shown on screen.",
+            ).format(missing)
             if missing
             else ""
         )
@@ -266,8 +265,9 @@ class NeuralVoice(QObject):
         key = (speed, text)
         self._asked.discard(key)
         self._failed[key] = reason
-        self.notice = _tr(
-            "The built-in voice could not say a sentence ({0}); it is shown on screen."
+        self.notice = QCoreApplication.translate(
+            "NeuralVoice",
+            "The built-in voice could not say a sentence ({0}); it is shown on screen.",
         ).format(reason)
         if self._waiting == text:
             self._waiting = ""

@@ -25,29 +25,33 @@ from coach.core.playing.speech_estimate import speaking_seconds
 _log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpeechService", text)
-
-
 def no_engine_notice(reason: str, instead: str = "") -> str:
     """What the person reads when the system voice cannot speak: why, how to fix it, and what
     happens until then (`instead`: by default the guidance is shown on screen)."""
     if sys.platform.startswith("linux"):
-        fix = _tr(
+        fix = QCoreApplication.translate(
+            "SpeechService",
             "install speech-dispatcher and a voice (on Debian or Ubuntu: sudo apt install "
-            "speech-dispatcher speech-dispatcher-espeak-ng), then start Unknot again"
+            "speech-dispatcher speech-dispatcher-espeak-ng), then start Unknot again",
         )
     else:
-        fix = _tr("check the system's text-to-speech settings, then start Unknot again")
-    instead = instead or _tr("the guidance is shown on screen")
-    return _tr("No speech engine found: {0}. To use the system voice, {1}; until then {2}.").format(
-        reason, fix, instead
+        fix = QCoreApplication.translate(
+            "SpeechService", "check the system's text-to-speech settings, then start Unknot again"
+        )
+    instead = instead or QCoreApplication.translate(
+        "SpeechService", "the guidance is shown on screen"
     )
+    return QCoreApplication.translate(
+        "SpeechService",
+        "No speech engine found: {0}. To use the system voice, {1}; until then {2}.",
+    ).format(reason, fix, instead)
 
 
 def not_answering_notice(fallback: str) -> str:
     """What the person reads when the system voice stopped answering and was let go."""
-    return _tr("The system voice is not answering; {0}.").format(fallback)
+    return QCoreApplication.translate(
+        "SpeechService", "The system voice is not answering; {0}."
+    ).format(fallback)
 
 
 def host_command() -> tuple[str, list[str]]:
@@ -95,7 +99,7 @@ class SpeechService(QObject):
         self.opening = False
         self.engine = ""
         self.started = False  # start() has been called (its outcome may still be pending)
-        self.notice = _tr("Speech has not started yet.")
+        self.notice = QCoreApplication.translate("SpeechService", "Speech has not started yet.")
         self._voices: list[str] = []
         self._voice = ""
         self._current_voice = ""
@@ -135,7 +139,7 @@ class SpeechService(QObject):
         self._process, self._buffer = process, b""
         self._closing = False
         self.opening = True
-        self.notice = _tr("Starting the system voice…")
+        self.notice = QCoreApplication.translate("SpeechService", "Starting the system voice…")
         program, arguments = host_command()
         process.start(program, arguments)
         self._send(
@@ -228,7 +232,9 @@ class SpeechService(QObject):
             self._stall.stop()
             self.finished.emit()
         elif state == "error":
-            reason = str(message.get("error")) or _tr("the engine failed")
+            reason = str(message.get("error")) or QCoreApplication.translate(
+                "SpeechService", "the engine failed"
+            )
             self._drop(no_engine_notice(reason, self._instead()))
 
     def _not_answering(self) -> None:
@@ -238,17 +244,29 @@ class SpeechService(QObject):
     def _exited(self) -> None:
         if self._process is not None and self.sender() is self._process and not self._closing:
             self._drop(
-                no_engine_notice(_tr("the system voice stopped unexpectedly"), self._instead())
+                no_engine_notice(
+                    QCoreApplication.translate(
+                        "SpeechService", "the system voice stopped unexpectedly"
+                    ),
+                    self._instead(),
+                )
             )
 
     def _process_error(self, error: QProcess.ProcessError) -> None:
         if error is QProcess.ProcessError.FailedToStart and self._process is not None:
-            self._drop(no_engine_notice(_tr("its helper could not be started"), self._instead()))
+            self._drop(
+                no_engine_notice(
+                    QCoreApplication.translate("SpeechService", "its helper could not be started"),
+                    self._instead(),
+                )
+            )
 
     def _instead(self) -> str:
         """What happens instead when this voice is let go, in words for the notice."""
         fallback = self.fallback() if callable(self.fallback) else self.fallback
-        return fallback or _tr("the guidance is shown on screen")
+        return fallback or QCoreApplication.translate(
+            "SpeechService", "the guidance is shown on screen"
+        )
 
     def _drop(self, notice: str) -> None:
         """Let the engine go (killing its process) and say why."""

@@ -3,14 +3,14 @@
 That is each region's fill (its mark, or its heat), the highlights, the edges and outlines, the
 numbers on marked regions, the figures' titles with the person's left and right, and the legend.
 `BodyMapWidget` keeps the scene in a pixmap and draws the hover and focus outlines over it; the
-words drawn are the widget's own, translated by it (`owner.tr`).
+words drawn are the body map widget's (translated in its context, `BodyMapWidget`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -159,7 +159,10 @@ class BodyMapScene:
         painter.setPen(text)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         metrics = QFontMetricsF(font)
-        titles = {"front": owner.tr("Front"), "back": owner.tr("Back")}
+        titles = {
+            "front": QCoreApplication.translate("BodyMapWidget", "Front"),
+            "back": QCoreApplication.translate("BodyMapWidget", "Back"),
+        }
         bold = QFont(font)
         bold.setBold(True)
         for view in views:
@@ -171,7 +174,10 @@ class BodyMapScene:
                 titles[view],
             )
             # the person's right is on the viewer's left on the front, on the right on the back
-            left, right = (owner.tr("R"), owner.tr("L"))
+            left, right = (
+                QCoreApplication.translate("BodyMapWidget", "R"),
+                QCoreApplication.translate("BodyMapWidget", "L"),
+            )
             if view == "back":
                 left, right = right, left
             y = rect.top() + rect.height() * 0.16
@@ -202,12 +208,15 @@ def region_fill(
 def paint_legend(painter: QPainter, text: QColor, owner: QWidget) -> None:
     """Along the bottom of `owner`, a map: the colour scale, and whose left and right are shown.
 
-    The words are the map's own (`owner.tr`)."""
+    The words are the map widget's (its context, `BodyMapWidget`)."""
     font, width, height = owner.font(), owner.width(), owner.height()
     metrics = QFontMetricsF(font)
     line = metrics.height()
-    note = owner.tr("Left and right are your own.")
-    low, high = owner.tr("No pain"), owner.tr("Worst")
+    note = QCoreApplication.translate("BodyMapWidget", "Left and right are your own.")
+    low, high = (
+        QCoreApplication.translate("BodyMapWidget", "No pain"),
+        QCoreApplication.translate("BodyMapWidget", "Worst"),
+    )
     swatch = max(14.0, min(26.0, (width - 40 - metrics.horizontalAdvance(low + high)) / 11))
     total = 11 * swatch + metrics.horizontalAdvance(low) + metrics.horizontalAdvance(high) + 16
     x = (width - total) / 2

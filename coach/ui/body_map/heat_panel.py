@@ -23,24 +23,23 @@ from PySide6.QtWidgets import (
 from coach.core.body.heat import HeatCell
 from coach.core.body.regions import RegionCatalogue
 from coach.ui.common.appearance import bold_when_checked
+from coach.ui.common.marked import QT_TRANSLATE_NOOP
 from coach.ui.common.text import muted
 
 # The heat map's ranges: label, days up to the date shown (None: the whole log)
 HEAT_PRESETS: tuple[tuple[str, int | None], ...] = (
-    ("3&0 days", 30),
-    ("&3 months", 91),
-    ("1 &year", 365),
-    ("&All", None),
+    (QT_TRANSLATE_NOOP("BodyMapView", "3&0 days"), 30),
+    (QT_TRANSLATE_NOOP("BodyMapView", "&3 months"), 91),
+    (QT_TRANSLATE_NOOP("BodyMapView", "1 &year"), 365),
+    (QT_TRANSLATE_NOOP("BodyMapView", "&All"), None),
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BodyMapView", text)
 
 
 def heat_text(cell: HeatCell) -> str:
     """What the heat map says about an area: on how many days it was marked, how much, how badly."""
-    return _tr("marked on {0} of {1} logged days, average {2}, worst {3}").format(
+    return QCoreApplication.translate(
+        "BodyMapView", "marked on {0} of {1} logged days, average {2}, worst {3}"
+    ).format(
         cell.days_marked,
         cell.total_days_logged,
         QLocale().toString(cell.mean_intensity, "f", 1),
@@ -66,19 +65,32 @@ class HeatPanel(QWidget):
         presets = QHBoxLayout()
         presets.setSpacing(4)
         for number, (label, _days) in enumerate(HEAT_PRESETS):
-            button = QPushButton(_tr(label))
+            button = QPushButton(QCoreApplication.translate("BodyMapView", label))
             button.setCheckable(True)
             button.setChecked(number == preset)
             bold_when_checked(button)
-            button.setAccessibleName(_tr("Last {0}").format(_tr(label).replace("&", "")))
+            button.setAccessibleName(
+                QCoreApplication.translate("BodyMapView", "Last {0}").format(
+                    button.text().replace("&", "")
+                )
+            )
             button.clicked.connect(lambda _=False, n=number: self.preset_chosen.emit(n))
             self.preset_buttons.append(button)
             presets.addWidget(button)
-        self.preset_buttons[-1].setAccessibleName(_tr("All of the log"))
+        self.preset_buttons[-1].setAccessibleName(
+            QCoreApplication.translate("BodyMapView", "All of the log")
+        )
         self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName(_tr("Marked areas in this period"))
+        self.table.setAccessibleName(
+            QCoreApplication.translate("BodyMapView", "Marked areas in this period")
+        )
         self.table.setHorizontalHeaderLabels(
-            [_tr("Area"), _tr("Days"), _tr("Average"), _tr("Worst")]
+            [
+                QCoreApplication.translate("BodyMapView", "Area"),
+                QCoreApplication.translate("BodyMapView", "Days"),
+                QCoreApplication.translate("BodyMapView", "Average"),
+                QCoreApplication.translate("BodyMapView", "Worst"),
+            ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -107,16 +119,17 @@ class HeatPanel(QWidget):
     def show_heat(self, heat: Mapping[str, HeatCell], days_logged: int) -> None:
         """A period with `days_logged` days and these areas' numbers: say so, and list them."""
         if not days_logged:
-            summary = _tr("Nothing logged in this period.")
+            summary = QCoreApplication.translate("BodyMapView", "Nothing logged in this period.")
         elif not heat:
-            summary = _tr("{0} days logged in this period, with no areas marked.").format(
-                days_logged
-            )
+            summary = QCoreApplication.translate(
+                "BodyMapView", "{0} days logged in this period, with no areas marked."
+            ).format(days_logged)
         else:
-            summary = _tr(
+            summary = QCoreApplication.translate(
+                "BodyMapView",
                 "{0} days logged. The more an area's colour stands out, the more often and "
                 "strongly it was marked; "
-                "point at one, or pick it below, for its numbers."
+                "point at one, or pick it below, for its numbers.",
             ).format(days_logged)
         self.summary.setText(summary)
         self._fill_table(heat)
@@ -129,7 +142,9 @@ class HeatPanel(QWidget):
         for row, (region, cell) in enumerate(ordered):
             values = (
                 self.catalogue.name(region),
-                _tr("{0} of {1}").format(cell.days_marked, cell.total_days_logged),
+                QCoreApplication.translate("BodyMapView", "{0} of {1}").format(
+                    cell.days_marked, cell.total_days_logged
+                ),
                 QLocale().toString(cell.mean_intensity, "f", 1),
                 str(cell.max_intensity),
             )

@@ -12,11 +12,7 @@ from coach.core.playing.timeline import Timeline
 from coach.core.routines.library import BrokenFile, LibraryEntry
 from coach.core.routines.problems import Problem
 from coach.core.routines.routine import format_duration
-from coach.ui.library.routine_model import kind_name
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoutinesView", text)
+from coach.ui.common.step_words import routine_kind_name, step_kind_name
 
 
 def routine_html(entry: LibraryEntry, catalogue: RegionCatalogue, muted: str) -> str:
@@ -25,41 +21,57 @@ def routine_html(entry: LibraryEntry, catalogue: RegionCatalogue, muted: str) ->
     routine = entry.routine
     parts = [f"<h2>{e(routine.title)}</h2>"]
     facts = [
-        kind_name(routine.kind),
+        routine_kind_name(routine.kind),
         format_duration(routine.duration),
-        _tr("1 step") if len(routine.steps) == 1 else _tr("{0} steps").format(len(routine.steps)),
+        QCoreApplication.translate("RoutinesView", "1 step")
+        if len(routine.steps) == 1
+        else QCoreApplication.translate("RoutinesView", "{0} steps").format(len(routine.steps)),
     ]
     parts.append(f"<p><i>{e(' · '.join(facts))}</i></p>")
     if routine.summary:
         parts.append(f"<p>{e(routine.summary)}</p>")
     if routine.equipment:
-        parts.append(f"<p><b>{e(_tr('You need:'))}</b> {e(', '.join(routine.equipment))}</p>")
+        need = QCoreApplication.translate("RoutinesView", "You need:")
+        parts.append(f"<p><b>{e(need)}</b> {e(', '.join(routine.equipment))}</p>")
     if routine.targets:
         names = ", ".join(catalogue.name(t) for t in routine.targets)
-        parts.append(f"<p><b>{e(_tr('Works on:'))}</b> {e(names)}</p>")
+        works_on = QCoreApplication.translate("RoutinesView", "Works on:")
+        parts.append(f"<p><b>{e(works_on)}</b> {e(names)}</p>")
     if routine.cautions:
-        parts.append(f"<h3>{e(_tr('Before you start'))}</h3><ul>")
+        before = QCoreApplication.translate("RoutinesView", "Before you start")
+        parts.append(f"<h3>{e(before)}</h3><ul>")
         parts += [f"<li>{e(c)}</li>" for c in routine.cautions]
         parts.append("</ul>")
-    parts.append(f"<h3>{e(_tr('Steps'))}</h3><table cellspacing='4'>")
+    steps = QCoreApplication.translate("RoutinesView", "Steps")
+    parts.append(f"<h3>{e(steps)}</h3><table cellspacing='4'>")
     for placed in Timeline.from_routine(routine).steps:
         step = placed.step
         parts.append(
             f"<tr><td align='right'>{e(format_duration(placed.offset))}</td>"
-            f"<td><b>{e(step.kind.label)}</b></td><td>{e(f'{step.duration:g}')}s</td>"
+            f"<td><b>{e(step_kind_name(step.kind))}</b></td><td>{e(f'{step.duration:g}')}s</td>"
             f"<td>{e(step.text)}</td></tr>"
         )
     parts.append("</table>")
-    where = _tr("Your routine") if entry.source.label == "yours" else _tr("Built-in")
+    where = (
+        QCoreApplication.translate("RoutinesView", "Your routine")
+        if entry.source.label == "yours"
+        else QCoreApplication.translate("RoutinesView", "Built-in")
+    )
     parts.append(f"<p style='color:{muted}'><small>{e(where)}: {e(str(routine.path))}")
     if entry.overrides is not None:
-        replaces = _tr("Replaces a built-in routine with the same id: {0}")
+        replaces = QCoreApplication.translate(
+            "RoutinesView", "Replaces a built-in routine with the same id: {0}"
+        )
         parts.append(f"<br>{e(replaces.format(entry.overrides))}")
     parts.append("</small></p>")
     if routine.warnings:
-        notes = [e(_tr("Notes on this file:"))]
+        notes = [e(QCoreApplication.translate("RoutinesView", "Notes on this file:"))]
         for warning in routine.warnings:
-            line = _tr("line {0}").format(warning.line) if warning.line else ""
+            line = (
+                QCoreApplication.translate("RoutinesView", "line {0}").format(warning.line)
+                if warning.line
+                else ""
+            )
             notes.append(e(problem_line(line, warning)))
         parts.append(f"<p style='color:{muted}'><small>{'<br>'.join(notes)}</small></p>")
     return "".join(parts)
@@ -69,12 +81,20 @@ def broken_html(broken: BrokenFile, *, watching: bool) -> str:
     """Why a session file could not be loaded, and how to get it loaded."""
     e = html.escape
     items = "".join(f"<li><code>{e(str(p))}</code></li>" for p in broken.problems)
-    source = _tr("yours") if broken.source.label == "yours" else _tr("built-in")
+    source = (
+        QCoreApplication.translate("RoutinesView", "yours")
+        if broken.source.label == "yours"
+        else QCoreApplication.translate("RoutinesView", "built-in")
+    )
     if watching:
-        advice = _tr("Fix it and save it: this list updates by itself.")
+        advice = QCoreApplication.translate(
+            "RoutinesView", "Fix it and save it: this list updates by itself."
+        )
     else:
-        advice = _tr("Fix it and press F5.")
-    intro = _tr("This session file ({0}) could not be loaded. {1}").format(source, advice)
+        advice = QCoreApplication.translate("RoutinesView", "Fix it and press F5.")
+    intro = QCoreApplication.translate(
+        "RoutinesView", "This session file ({0}) could not be loaded. {1}"
+    ).format(source, advice)
     return (
         f"<h2>{e(broken.path.name)}</h2><p>{e(intro)}</p><ul>{items}</ul>"
         f"<p><small>{e(str(broken.path))}</small></p>"

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from coach.core.body.regions import RegionCatalogue
 from coach.core.routines.routine_search import LengthBand, RoutineFilter
-from coach.ui.library.routine_model import RoutineTableModel, kind_name
+from coach.ui.common.step_words import routine_kind_name
+from coach.ui.library.routine_model import RoutineTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -171,7 +172,7 @@ class RoutineFilterBar(QWidget):
         while self.kind.count() > 1:
             self.kind.removeItem(1)
         for kind in offered:
-            self.kind.addItem(kind_name(kind), kind)
+            self.kind.addItem(routine_kind_name(kind), kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
         self.kind.blockSignals(False)
 

@@ -16,26 +16,12 @@ from coach.core.body.regions import RegionCatalogue
 from coach.core.routines.library import LibraryEntry
 from coach.core.routines.routine import format_duration
 from coach.core.routines.routine_search import RoutineFacts, fold, step_regions
+from coach.ui.common.step_words import routine_kind_name
 
 _Index = QModelIndex | QPersistentModelIndex
 
 # How many region names the "Works on" column shows before "+N"
 SHOWN_REGIONS = 2
-
-
-def kind_name(kind: str) -> str:
-    """A routine kind in words (``"pmr"`` -> ``"Relaxation (PMR)"``)."""
-    names = {
-        "pmr": QCoreApplication.translate("RoutineKind", "Relaxation (PMR)"),
-        "massage": QCoreApplication.translate("RoutineKind", "Self-massage"),
-        "breathing": QCoreApplication.translate("RoutineKind", "Breathing"),
-        "body-scan": QCoreApplication.translate("RoutineKind", "Body scan"),
-        "recall": QCoreApplication.translate("RoutineKind", "Relaxation by recall"),
-        "stretch": QCoreApplication.translate("RoutineKind", "Stretching"),
-        "mixed": QCoreApplication.translate("RoutineKind", "Mixed"),
-        "other": QCoreApplication.translate("RoutineKind", "Other"),
-    }
-    return names.get(kind, kind)
 
 
 def source_name(entry: LibraryEntry) -> str:
@@ -83,7 +69,7 @@ class RoutineTableModel(QAbstractTableModel):
 
     def kinds(self) -> list[str]:
         """The routine kinds present, in alphabetical order of their names."""
-        return sorted({e.routine.kind for e in self._entries}, key=kind_name)
+        return sorted({e.routine.kind for e in self._entries}, key=routine_kind_name)
 
     def row_of(self, routine_id: str) -> int | None:
         """The row showing `routine_id`, if any."""
@@ -138,7 +124,7 @@ class RoutineTableModel(QAbstractTableModel):
         if column == self.TITLE:
             return routine.title
         if column == self.KIND:
-            return kind_name(routine.kind)
+            return routine_kind_name(routine.kind)
         if column == self.LENGTH:
             return format_duration(routine.duration)
         if column == self.EQUIPMENT:

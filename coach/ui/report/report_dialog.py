@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from coach.core.analytics.report import (
 from coach.core.log.entries import DayEntry, SessionRecord
 from coach.store.repository import LogRepository
 from coach.ui.report.report_pdf import ReportLook, page_images, write_pdf
+from coach.ui.report.report_words import logged_sentence
 
 PREVIEW_DELAY_MS = 300
 PREVIEW_WIDTH = 520  # pixels per page in the preview
@@ -57,7 +58,10 @@ def ask_pdf_file(parent: QWidget) -> PdfTarget:
 
     def ask(suggested: Path) -> Path | None:
         name, _chosen = QFileDialog.getSaveFileName(
-            parent, parent.tr("Save the report"), str(suggested), parent.tr("PDF (*.pdf)")
+            parent,
+            QCoreApplication.translate("ReportDialog", "Save the report"),
+            str(suggested),
+            QCoreApplication.translate("ReportDialog", "PDF (*.pdf)"),
         )
         if not name:
             return None
@@ -264,7 +268,7 @@ class ReportDialog(QDialog):
         if self.report is not None:
             self.message.setText(
                 self.tr("{0}. Self-reported data; the doctor reads page 1 in a minute.").format(
-                    self.report.logged_sentence()
+                    logged_sentence(self.report)
                 )
             )
 

@@ -28,6 +28,15 @@ from coach.ui.report.report_paint import (
     draw_pain_chart,
     heat_key,
 )
+from coach.ui.report.report_words import (
+    each_period,
+    left_out_note,
+    logged_sentence,
+    medication_habit,
+    period_column,
+    period_label,
+    summary_lines,
+)
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN = 42.0  # points
@@ -167,21 +176,11 @@ def _summary(paper: Paper, report: ClinicianReport, look: ReportLook, area: QRec
     if report.name:
         y += paper.text(QRectF(x, y, width, 30), f"Patient: {report.name}", 10.5, bold=True)
     y += paper.text(QRectF(x, y, width, 30),
-                    f"{_period(report)}. {report.logged_sentence()}.", 10.5)  # fmt: skip
+                    f"{_period(report)}. {logged_sentence(report)}.", 10.5)  # fmt: skip
     y += 4
     paper.rule(x, y, width, MID)
     y += 6
-    lines = [
-        report.pain.sentence("Pain"),
-        report.worst.sentence("Worst pain of the day"),
-        report.trend.sentence()
-        if report.trend
-        else "Pain trend: too few rated days at the start or the end of the period to compare",
-        report.peg.sentence(),
-        report.sleep_sentence(),
-        report.sessions.sentence(),
-    ]
-    for line in lines:
+    for line in summary_lines(report):
         label, _, rest = line.partition(": ")
         used = paper.text(QRectF(x, y, 150, 30), label, 9, bold=True)
         used = max(used, paper.text(QRectF(x + 150, y, width - 150, 40), rest, 9))
@@ -226,7 +225,7 @@ def _summary(paper: Paper, report: ClinicianReport, look: ReportLook, area: QRec
     y += 14
     medications = report.medications[:SUMMARY_MEDICATIONS]
     if medications:
-        rows = [[m.name, str(m.days), m.how(),
+        rows = [[m.name, str(m.days), medication_habit(m.habit),
                  "-" if m.helped is None else f"{m.helped:.1f} ({m.helped_ratings})"]
                 for m in medications]  # fmt: skip
         widths = _widths(table_width, (0.45, 0.13, 0.22, 0.2))
@@ -300,23 +299,23 @@ def _detail(
         paper.text(QRectF(x, y, width, 12), "The patient's note for this visit", 10, bold=True)
         y += 14 + paper.text(QRectF(x, y + 14, width, note_height), report.visit_note, 9) + 8
     per = report.rows_per
-    paper.text(QRectF(x, y, width, 12), f"Each {per}", 10, bold=True)
+    paper.text(QRectF(x, y, width, 12), each_period(per), 10, bold=True)
     y += 14
-    rows = [[r.label, str(r.days_logged), _num(r.pain), "-" if r.worst is None else str(r.worst),
+    rows = [[period_label(per, r.start, r.end), str(r.days_logged), _num(r.pain), "-" if r.worst is None else str(r.worst),
              _num(r.sleep_hours), str(r.sessions), str(r.medication_days)]
             for r in report.rows]  # fmt: skip
-    header = [per.capitalize(), "Days logged", "Pain avg.", "Worst", "Sleep h",
+    header = [period_column(per), "Days logged", "Pain avg.", "Worst", "Sleep h",
               "Sessions", "Days with medicine"]  # fmt: skip
     widths = _widths(width, (0.24, 0.14, 0.12, 0.09, 0.1, 0.11, 0.2))
     y += paper.table(x, y, widths, header, rows, size=8, right=frozenset(range(1, 7)))
     if report.rows_left_out:
         y += paper.text(QRectF(x, y + 1, width, 12),
-                        f"The {report.rows_left_out} earliest {per}s are left out.", 7, color=DARK)  # fmt: skip
+                        left_out_note(per, report.rows_left_out), 7, color=DARK)  # fmt: skip
     y += 12
     if len(report.medications) > SUMMARY_MEDICATIONS:
         paper.text(QRectF(x, y, width, 12), "All medications", 10, bold=True)
         y += 14
-        rows = [[m.name, str(m.days), str(m.doses), m.how(),
+        rows = [[m.name, str(m.days), str(m.doses), medication_habit(m.habit),
                  "-" if m.helped is None else f"{m.helped:.1f}"] for m in report.medications]  # fmt: skip
         y += paper.table(x, y, _widths(width, (0.42, 0.1, 0.1, 0.24, 0.14)),
                          ["Medicine and dose", "Days", "Doses", "How", "Helped"], rows, size=8,

@@ -30,6 +30,7 @@ from coach.core.routines.routine import Routine, StepKind, format_duration
 from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.sound.session_sound import SessionSound
 from coach.ui.body_map.body_map_widget import BodyMapWidget
+from coach.ui.common.step_words import step_kind_name
 from coach.ui.session.player_widgets import (
     BreathPacer,
     CountdownRing,
@@ -382,7 +383,7 @@ class PlayerView(QWidget):
         assert self.timeline is not None
         placed = self.timeline.steps[index]
         step = placed.step
-        self.kind_label.setText(step.kind.label)
+        self.kind_label.setText(step_kind_name(step.kind))
         self._colour_phase(step.kind)
         self.text.setText(step.text)
         self.text_scroll.verticalScrollBar().setValue(0)
@@ -397,7 +398,7 @@ class PlayerView(QWidget):
         if index + 1 < len(self.timeline):
             upcoming = self.timeline.steps[index + 1].step
             self.next_label.setText(
-                self.tr("Next: {0} — {1}").format(upcoming.kind.label, upcoming.text)
+                self.tr("Next: {0} — {1}").format(step_kind_name(upcoming.kind), upcoming.text)
             )
         else:
             self.next_label.setText(self.tr("Next: the end of the routine"))
@@ -405,7 +406,7 @@ class PlayerView(QWidget):
         self.pacer.setVisible(breathing and not self.eyes_closed)
         if breathing and self.figure is not None:
             self.figure.hide()  # the pacer takes the middle
-        self.setAccessibleDescription(f"{step.kind.label}. {step.text}")
+        self.setAccessibleDescription(f"{step_kind_name(step.kind)}. {step.text}")
         self._refresh_time()
 
     def _colour_phase(self, kind: StepKind) -> None:

@@ -230,15 +230,14 @@ class CueBanner(QWidget):
 
 def cue_word(cue: str) -> str:
     """A cue's name as a word on screen ("step" -> "Next step"); a routine's own cue as named."""
-    tr = QCoreApplication.translate
     words = {
-        "tense": tr("Cue", "Tense"),
-        "release": tr("Cue", "Release"),
-        "step": tr("Cue", "Next step"),
-        "halfway": tr("Cue", "Halfway"),
-        "end": tr("Cue", "The end"),
-        "breath-in": tr("Cue", "Breathe in"),
-        "breath-out": tr("Cue", "Breathe out"),
+        "tense": QCoreApplication.translate("Cue", "Tense"),
+        "release": QCoreApplication.translate("Cue", "Release"),
+        "step": QCoreApplication.translate("Cue", "Next step"),
+        "halfway": QCoreApplication.translate("Cue", "Halfway"),
+        "end": QCoreApplication.translate("Cue", "The end"),
+        "breath-in": QCoreApplication.translate("Cue", "Breathe in"),
+        "breath-out": QCoreApplication.translate("Cue", "Breathe out"),
     }
     return words.get(cue, cue)
 

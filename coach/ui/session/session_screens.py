@@ -156,7 +156,8 @@ class BeforeStartView(QWidget):
         parts = [f"<p><i>{e(' · '.join(facts))}</i></p>"]
         if routine.summary:
             parts.append(f"<p>{e(routine.summary)}</p>")
-        parts.append(f"<h3>{e(self.tr('Before you start'))}</h3><ul>")
+        before = self.tr("Before you start")
+        parts.append(f"<h3>{e(before)}</h3><ul>")
         cautions = routine.cautions or (
             self.tr("Stop if anything hurts more, and rest instead."),
             self.tr("This is relaxation and self-care, not a treatment."),
@@ -166,10 +167,8 @@ class BeforeStartView(QWidget):
         self.details.setText("".join(parts))
         notes = area_notes(areas, self.catalogue)
         self.notes.setVisible(bool(notes))
-        self.notes.setText(
-            f"<h3>{e(self.tr('About the areas you marked today'))}</h3>"
-            + "".join(f"<p>{e(note)}</p>" for note in notes)
-        )
+        about = self.tr("About the areas you marked today")
+        self.notes.setText(f"<h3>{e(about)}</h3>" + "".join(f"<p>{e(note)}</p>" for note in notes))
         self.offers_gentle = advice.needed
         self.gentle_box.setVisible(advice.needed)
         if advice.needed:

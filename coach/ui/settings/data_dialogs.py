@@ -26,10 +26,6 @@ from coach.store.backup import Backup
 CONFIRM_WORD = "DELETE"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataDialogs", text)
-
-
 def backup_label(backup: Backup) -> str:
     """ "Monday 2 March 2026, 14:05 (taken every day)": when and why a backup was taken."""
     locale = QLocale()
@@ -37,14 +33,16 @@ def backup_label(backup: Backup) -> str:
     day = locale.toString(QDate(taken.year, taken.month, taken.day), "dddd d MMMM yyyy")
     when = f"{day}, {taken:%H:%M}"
     reasons = {
-        "daily": _tr("taken every day"),
-        "manual": _tr("taken by you"),
-        "before-restore": _tr("taken before a restore"),
+        "daily": QCoreApplication.translate("DataDialogs", "taken every day"),
+        "manual": QCoreApplication.translate("DataDialogs", "taken by you"),
+        "before-restore": QCoreApplication.translate("DataDialogs", "taken before a restore"),
     }
     if backup.reason in reasons:
         why = reasons[backup.reason]
     elif backup.reason.startswith("before-v"):
-        why = _tr("taken before an update of the log's format")
+        why = QCoreApplication.translate(
+            "DataDialogs", "taken before an update of the log's format"
+        )
     else:
         why = backup.reason
     return f"{when} ({why})"
@@ -79,12 +77,18 @@ class QtDataDialogs:
 
     def export_file(self, suggested: Path) -> tuple[Path, str] | None:
         """The platform's save dialog, with CSV, JSON and FHIR."""
-        csv_filter = _tr("CSV: days, for spreadsheets (*.csv)")
-        json_filter = _tr("JSON: days and sessions, complete (*.json)")
-        fhir_filter = _tr("FHIR R4: days and medications, for health records (*.json)")
+        csv_filter = QCoreApplication.translate(
+            "DataDialogs", "CSV: days, for spreadsheets (*.csv)"
+        )
+        json_filter = QCoreApplication.translate(
+            "DataDialogs", "JSON: days and sessions, complete (*.json)"
+        )
+        fhir_filter = QCoreApplication.translate(
+            "DataDialogs", "FHIR R4: days and medications, for health records (*.json)"
+        )
         name, chosen = QFileDialog.getSaveFileName(
             self.parent,
-            _tr("Export your log"),
+            QCoreApplication.translate("DataDialogs", "Export your log"),
             str(suggested),
             f"{csv_filter};;{json_filter};;{fhir_filter}",
         )

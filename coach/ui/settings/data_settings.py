@@ -34,29 +34,41 @@ from coach.ui.common.text import muted
 from coach.ui.settings.data_dialogs import CONFIRM_WORD, DataDialogs, QtDataDialogs, backup_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataSettings", text)
-
-
 def _count(number: int, one: str, many: str) -> str:
     """ "1 day" or "3 days": `one` and `many` are already translated, `many` has {0}."""
     return one if number == 1 else many.format(number)
 
 
 def _days(number: int) -> str:
-    return _count(number, _tr("1 day"), _tr("{0} days"))
+    return _count(
+        number,
+        QCoreApplication.translate("DataSettings", "1 day"),
+        QCoreApplication.translate("DataSettings", "{0} days"),
+    )
 
 
 def _sessions(number: int) -> str:
-    return _count(number, _tr("1 session"), _tr("{0} sessions"))
+    return _count(
+        number,
+        QCoreApplication.translate("DataSettings", "1 session"),
+        QCoreApplication.translate("DataSettings", "{0} sessions"),
+    )
 
 
 def _backups(number: int) -> str:
-    return _count(number, _tr("1 backup"), _tr("{0} backups"))
+    return _count(
+        number,
+        QCoreApplication.translate("DataSettings", "1 backup"),
+        QCoreApplication.translate("DataSettings", "{0} backups"),
+    )
 
 
 def _copies(number: int) -> str:
-    return _count(number, _tr("1 earlier copy"), _tr("{0} earlier copies"))
+    return _count(
+        number,
+        QCoreApplication.translate("DataSettings", "1 earlier copy"),
+        QCoreApplication.translate("DataSettings", "{0} earlier copies"),
+    )
 
 
 class DataSettings(QWidget):

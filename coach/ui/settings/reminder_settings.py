@@ -237,12 +237,9 @@ def describe_moment(moment: dt.datetime, today: dt.date | None = None) -> str:
     locale = QLocale()
     clock = f"{local:%H:%M}"  # as the time fields show it
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ReminderSettings", text)
-
     if local.date() == today:
-        return tr("today at {0}").format(clock)
+        return QCoreApplication.translate("ReminderSettings", "today at {0}").format(clock)
     if local.date() == today + dt.timedelta(days=1):
-        return tr("tomorrow at {0}").format(clock)
+        return QCoreApplication.translate("ReminderSettings", "tomorrow at {0}").format(clock)
     day = locale.toString(QDate(local.year, local.month, local.day), "dddd d MMMM")
-    return tr("{0} at {1}").format(day, clock)
+    return QCoreApplication.translate("ReminderSettings", "{0} at {1}").format(day, clock)

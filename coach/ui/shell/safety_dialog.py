@@ -7,14 +7,14 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from coach.core.body.safety import CONTEXT, SAFETY, Urgency
+from coach.core.body.safety import SAFETY, Urgency
 
 
 def safety_html() -> str:
     """The safety page as HTML, translated, every string escaped."""
 
     def t(text: str) -> str:
-        return html.escape(QCoreApplication.translate(CONTEXT, text))
+        return html.escape(QCoreApplication.translate("Safety", text))
 
     parts = [f"<h2>{t(SAFETY.title)}</h2>", f"<p>{t(SAFETY.intro)}</p>"]
     for group in SAFETY.red_flags:

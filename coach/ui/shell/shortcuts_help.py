@@ -12,87 +12,208 @@ CONTEXT = "KeyboardShortcuts"
 HELP_KEYS = "Ctrl+/"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def shortcut_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     """(where, [(keys, what they do)]) for every screen, in words a person reads."""
     return [
         (
-            _t("Anywhere"),
+            QCoreApplication.translate("KeyboardShortcuts", "Anywhere"),
             [
-                (_t("Ctrl+1 … Ctrl+5"), _t("Today, Routines, Body map, Trends, Settings")),
                 (
-                    _t("Tab, Shift+Tab"),
-                    _t("Move between the controls; the focused one is outlined"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Ctrl+1 … Ctrl+5"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "Today, Routines, Body map, Trends, Settings"
+                    ),
                 ),
-                (_t("Up, Down in the list of views"), _t("Choose a view")),
-                (HELP_KEYS, _t("This list of shortcuts")),
-                (_t("F1"), _t("When to see a doctor")),
-                (_t("F5"), _t("Read the routines again")),
-                (_t("Ctrl+Q"), _t("Quit")),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Tab, Shift+Tab"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts",
+                        "Move between the controls; the focused one is outlined",
+                    ),
+                ),
+                (
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "Up, Down in the list of views"
+                    ),
+                    QCoreApplication.translate("KeyboardShortcuts", "Choose a view"),
+                ),
+                (
+                    HELP_KEYS,
+                    QCoreApplication.translate("KeyboardShortcuts", "This list of shortcuts"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "F1"),
+                    QCoreApplication.translate("KeyboardShortcuts", "When to see a doctor"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "F5"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Read the routines again"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Ctrl+Q"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Quit"),
+                ),
             ],
         ),
         (
-            _t("Today and Body map"),
+            QCoreApplication.translate("KeyboardShortcuts", "Today and Body map"),
             [
-                (_t("Alt+Left, Alt+Right"), _t("The day before, the day after")),
-                (_t("Ctrl+T"), _t("Back to today")),
-                (_t("0 … 9, then 0 for 10"), _t("A rating on the focused scale (1 then 0 is 10)")),
-                (_t("Left, Right"), _t("One less, one more on a rating scale")),
-                (_t("Delete"), _t("Clear a rating or a mark")),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Alt+Left, Alt+Right"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "The day before, the day after"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Ctrl+T"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Back to today"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "0 … 9, then 0 for 10"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "A rating on the focused scale (1 then 0 is 10)"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Left, Right"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "One less, one more on a rating scale"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Delete"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Clear a rating or a mark"),
+                ),
             ],
         ),
         (
-            _t("Body map figure"),
+            QCoreApplication.translate("KeyboardShortcuts", "Body map figure"),
             [
-                (_t("Arrow keys"), _t("Move to the neighbouring area")),
-                (_t("Page Up, Page Down"), _t("The previous or next area in order")),
-                (_t("0 … 9"), _t("How much the area hurts")),
-                (_t("Enter or Space"), _t("Choose the intensity from a list")),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Arrow keys"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "Move to the neighbouring area"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Page Up, Page Down"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "The previous or next area in order"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "0 … 9"),
+                    QCoreApplication.translate("KeyboardShortcuts", "How much the area hurts"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Enter or Space"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "Choose the intensity from a list"
+                    ),
+                ),
             ],
         ),
         (
-            _t("Routines"),
+            QCoreApplication.translate("KeyboardShortcuts", "Routines"),
             [
-                (_t("Ctrl+F"), _t("Search the routines")),
-                (_t("Enter"), _t("Open the chosen routine, ready to start")),
-                (_t("Esc"), _t("Clear the filters")),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Ctrl+F"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Search the routines"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Enter"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "Open the chosen routine, ready to start"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Esc"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Clear the filters"),
+                ),
             ],
         ),
         (
-            _t("Before a session"),
+            QCoreApplication.translate("KeyboardShortcuts", "Before a session"),
             [
-                (_t("Enter"), _t("Start (Start has the focus)")),
-                (_t("0 … 9"), _t("Pain right now")),
-                (_t("Esc"), _t("Back to where you came from")),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Enter"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Start (Start has the focus)"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "0 … 9"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Pain right now"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Esc"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Back to where you came from"),
+                ),
             ],
         ),
         (
-            _t("During a session"),
+            QCoreApplication.translate("KeyboardShortcuts", "During a session"),
             [
-                (_t("Space"), _t("Pause or continue")),
-                (_t("Left, Right"), _t("The previous or next step")),
-                (_t("R"), _t("Start this step again")),
-                (_t("E"), _t("Eyes closed: a dark, full screen to follow by sound")),
-                (_t("Esc"), _t("Leave eyes-closed mode; otherwise stop the session")),
-                (_t("M"), _t("Mute or unmute cues and voice")),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Space"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Pause or continue"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Left, Right"),
+                    QCoreApplication.translate("KeyboardShortcuts", "The previous or next step"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "R"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Start this step again"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "E"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "Eyes closed: a dark, full screen to follow by sound"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Esc"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "Leave eyes-closed mode; otherwise stop the session"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "M"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "Mute or unmute cues and voice"
+                    ),
+                ),
             ],
         ),
         (
-            _t("After a session"),
+            QCoreApplication.translate("KeyboardShortcuts", "After a session"),
             [
-                (_t("0 … 9"), _t("Pain now")),
-                (_t("Ctrl+Enter"), _t("Save and go back")),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "0 … 9"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Pain now"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Ctrl+Enter"),
+                    QCoreApplication.translate("KeyboardShortcuts", "Save and go back"),
+                ),
             ],
         ),
         (
-            _t("Trends charts"),
+            QCoreApplication.translate("KeyboardShortcuts", "Trends charts"),
             [
-                (_t("Left, Right"), _t("The day before, the day after")),
-                (_t("Page Up, Page Down"), _t("A week back, a week on")),
-                (_t("Home, End"), _t("The first or last day shown")),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Left, Right"),
+                    QCoreApplication.translate(
+                        "KeyboardShortcuts", "The day before, the day after"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Page Up, Page Down"),
+                    QCoreApplication.translate("KeyboardShortcuts", "A week back, a week on"),
+                ),
+                (
+                    QCoreApplication.translate("KeyboardShortcuts", "Home, End"),
+                    QCoreApplication.translate("KeyboardShortcuts", "The first or last day shown"),
+                ),
             ],
         ),
     ]
@@ -101,7 +222,8 @@ def shortcut_groups() -> list[tuple[str, list[tuple[str, str]]]]:
 def shortcuts_html() -> str:
     """The shortcuts as one HTML page, every string escaped."""
     e = html.escape
-    parts = [f"<h2>{e(_t('Keyboard shortcuts'))}</h2>"]
+    title = QCoreApplication.translate("KeyboardShortcuts", "Keyboard shortcuts")
+    parts = [f"<h2>{e(title)}</h2>"]
     for where, rows in shortcut_groups():
         parts.append(f"<h3>{e(where)}</h3><table cellspacing='0' cellpadding='3'>")
         parts += [

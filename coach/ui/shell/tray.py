@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
@@ -122,7 +122,7 @@ class Tray(QObject):
         """Show the reminder as a notification; Snooze appears in the menu until it is handled."""
         self.pending = reminder
         self.snooze.setVisible(True)
-        title, text = reminder_text(self, reminder)
+        title, text = reminder_text(reminder)
         self.icon.showMessage(title, text, self.icon.icon(), MESSAGE_MS)
         self._show_tooltip()
 
@@ -162,31 +162,38 @@ class Tray(QObject):
     def _show_tooltip(self) -> None:
         lines = [self.tr("Unknot")]
         if self.pending is not None:
-            lines.append(reminder_text(self, self.pending)[0])
+            lines.append(reminder_text(self.pending)[0])
         elif self._next:
             lines.append(self.tr("Next reminder: {0}").format(self._next))
         self.icon.setToolTip("\n".join(lines))
 
 
-def reminder_text(context: QObject, reminder: Reminder) -> tuple[str, str]:
+def reminder_text(reminder: Reminder) -> tuple[str, str]:
     """The notification's title and text for a reminder."""
-    tr = context.tr
     if reminder.log and reminder.session:
-        title = tr("Time to log your day and take a few minutes for yourself")
-        text = tr(
+        title = QCoreApplication.translate(
+            "Tray", "Time to log your day and take a few minutes for yourself"
+        )
+        text = QCoreApplication.translate(
+            "Tray",
             "How was today? Rate your pain and sleep in a minute, then try a short routine. "
-            "Click here to open today's log."
+            "Click here to open today's log.",
         )
     elif reminder.log:
-        title = tr("Time to log your day")
-        text = tr(
+        title = QCoreApplication.translate("Tray", "Time to log your day")
+        text = QCoreApplication.translate(
+            "Tray",
             "How was today? Rate your pain and sleep in a minute; everything is optional. "
-            "Click here to open today's log."
+            "Click here to open today's log.",
         )
     else:
-        title = tr("Time for a short routine")
-        text = tr("A few minutes to let your muscles soften. Click here to start.")
-    hint = tr("Not now? Choose Snooze {0} min in the tray menu.").format(SNOOZE_MINUTES)
+        title = QCoreApplication.translate("Tray", "Time for a short routine")
+        text = QCoreApplication.translate(
+            "Tray", "A few minutes to let your muscles soften. Click here to start."
+        )
+    hint = QCoreApplication.translate(
+        "Tray", "Not now? Choose Snooze {0} min in the tray menu."
+    ).format(SNOOZE_MINUTES)
     return title, f"{text}\n{hint}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from coach.core.body.regions import RegionCatalogue
 from coach.core.log.entries import MAX_NOTE, RATING_FIELDS, DayEntry
 from coach.ui.common.rating_scale import RatingScale
+from coach.ui.common.rating_words import rating_words
 from coach.ui.today.day_areas import AreasEditor
 from coach.ui.today.day_medications import MedicationsEditor
 from coach.ui.today.day_widgets import HoursSpinBox, TagsEditor, heading
@@ -39,12 +40,10 @@ class DayForm(QWidget):
     def __init__(self, catalogue: RegionCatalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
-        tr = QCoreApplication.translate
         self.scales: dict[str, RatingScale] = {}
-        for name, (title, low, high) in RATING_FIELDS.items():
-            scale = RatingScale(
-                tr("RatingFields", title), tr("RatingFields", low), tr("RatingFields", high)
-            )
+        for name in RATING_FIELDS:
+            words = rating_words(name)
+            scale = RatingScale(words.title, words.low, words.high)
             scale.value_changed.connect(lambda _v: self._edited(CLICK_DELAY_MS))
             self.scales[name] = scale
         self.hours = HoursSpinBox()

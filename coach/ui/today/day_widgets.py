@@ -361,12 +361,17 @@ def heading(text: str) -> QLabel:
 
 
 def _tag_problem(refused: InvalidEntry) -> str:
-    tr = QCoreApplication.translate
     if "';'" in refused.message:
-        return tr("TagsEditor", "A tag cannot contain “;”, tabs or line breaks.")
+        return QCoreApplication.translate(
+            "TagsEditor", "A tag cannot contain “;”, tabs or line breaks."
+        )
     if "at most" in refused.message:
-        return tr("TagsEditor", "A tag is at most {0} characters.").format(MAX_TAG)
-    return tr("TagsEditor", "That cannot be a tag: {0}.").format(refused.message)
+        return QCoreApplication.translate("TagsEditor", "A tag is at most {0} characters.").format(
+            MAX_TAG
+        )
+    return QCoreApplication.translate("TagsEditor", "That cannot be a tag: {0}.").format(
+        refused.message
+    )
 
 
 class SessionsList(QWidget):
@@ -407,30 +412,30 @@ class SessionsList(QWidget):
 
 def session_text(record: SessionRecord) -> str:
     """ "07:42 Gentle low back massage" and "completed, 12 min · pain 6 → 4" on a second line."""
-    tr = QCoreApplication.translate
     moment = record.started_at.time()
     started = short_time(QTime(moment.hour, moment.minute))
     if record.completed:
-        how = tr("SessionsList", "completed")
+        how = QCoreApplication.translate("SessionsList", "completed")
     elif record.stopped_at_step is not None:
-        how = tr("SessionsList", "stopped at step {0} of {1}").format(
+        how = QCoreApplication.translate("SessionsList", "stopped at step {0} of {1}").format(
             record.stopped_at_step, record.step_count
         )
     else:
-        how = tr("SessionsList", "stopped early")
+        how = QCoreApplication.translate("SessionsList", "stopped early")
     facts = [f"{how}, {_minutes(record.actual_seconds)}"]
     before, after = record.pain_before, record.pain_after
     if before is not None and after is not None:
-        facts.append(tr("SessionsList", "pain {0} → {1}").format(before, after))
+        facts.append(
+            QCoreApplication.translate("SessionsList", "pain {0} → {1}").format(before, after)
+        )
     elif before is not None:
-        facts.append(tr("SessionsList", "pain before {0}").format(before))
+        facts.append(QCoreApplication.translate("SessionsList", "pain before {0}").format(before))
     elif after is not None:
-        facts.append(tr("SessionsList", "pain after {0}").format(after))
+        facts.append(QCoreApplication.translate("SessionsList", "pain after {0}").format(after))
     return f"{started}  {record.routine_title}\n{' · '.join(facts)}"
 
 
 def _minutes(seconds: float) -> str:
-    tr = QCoreApplication.translate
     if seconds < 60:
-        return tr("SessionsList", "{0} s").format(round(seconds))
-    return tr("SessionsList", "{0} min").format(round(seconds / 60))
+        return QCoreApplication.translate("SessionsList", "{0} s").format(round(seconds))
+    return QCoreApplication.translate("SessionsList", "{0} min").format(round(seconds / 60))

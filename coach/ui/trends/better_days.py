@@ -22,24 +22,22 @@ from coach.core.analytics.trends import TagLink
 MIN_TAG_DAYS = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrendsView", text)
-
-
 class TagTable(QTableWidget):
     """One row per tag: days and average pain with it and without it, and the difference."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 6, parent)
-        self.setAccessibleName(_tr("Pain on days with and without each tag"))
+        self.setAccessibleName(
+            QCoreApplication.translate("TrendsView", "Pain on days with and without each tag")
+        )
         self.setHorizontalHeaderLabels(
             [
-                _tr("Tag"),
-                _tr("Days with"),
-                _tr("Average pain with"),
-                _tr("Days without"),
-                _tr("Average pain without"),
-                _tr("Difference"),
+                QCoreApplication.translate("TrendsView", "Tag"),
+                QCoreApplication.translate("TrendsView", "Days with"),
+                QCoreApplication.translate("TrendsView", "Average pain with"),
+                QCoreApplication.translate("TrendsView", "Days without"),
+                QCoreApplication.translate("TrendsView", "Average pain without"),
+                QCoreApplication.translate("TrendsView", "Difference"),
             ]
         )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -73,18 +71,20 @@ class TagTable(QTableWidget):
 def better_days_text(links: Sequence[TagLink]) -> str:
     """The tags that go with the lowest and the highest pain, in sentences (or why there are none)."""
     if not links:
-        return _tr(
+        return QCoreApplication.translate(
+            "TrendsView",
             "No tag yet has at least {0} days with a pain rating both with it and "
             "without it in this period. Keep tagging your days (a walk, a long drive, "
-            "physio) and this shows which go with lower or higher pain."
+            "physio) and this shows which go with lower or higher pain.",
         ).format(MIN_TAG_DAYS)
     lines = [tag_sentence(link) for link in links[:3]]
     if len(links) > 3:
         lines += [tag_sentence(link) for link in links[-3:] if link not in links[:3]]
     lines.append(
-        _tr(
+        QCoreApplication.translate(
+            "TrendsView",
             "These are associations, not proof that one causes the other: the days may differ "
-            "in other ways too."
+            "in other ways too.",
         )
     )
     return "\n".join(lines)
@@ -94,9 +94,15 @@ def tag_sentence(link: TagLink) -> str:
     """How pain on days with one tag compared with days without it."""
     size = round(abs(link.difference), 1)
     if size == 0:
-        return _tr("Days with “{0}” had about the same pain as days without.").format(link.tag)
+        return QCoreApplication.translate(
+            "TrendsView", "Days with “{0}” had about the same pain as days without."
+        ).format(link.tag)
     if link.difference < 0:
-        text = _tr("Days with “{0}” had pain {1:.1f} lower on average ({2} days).")
+        text = QCoreApplication.translate(
+            "TrendsView", "Days with “{0}” had pain {1:.1f} lower on average ({2} days)."
+        )
     else:
-        text = _tr("Days with “{0}” had pain {1:.1f} higher on average ({2} days).")
+        text = QCoreApplication.translate(
+            "TrendsView", "Days with “{0}” had pain {1:.1f} higher on average ({2} days)."
+        )
     return text.format(link.tag, size, link.with_days)

@@ -16,10 +16,6 @@ if TYPE_CHECKING:  # the charts load pyqtgraph: they are imported when a chart i
     from coach.ui.trends.charts import Chart
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrendsView", text)
-
-
 def save_buttons(
     chart: Chart, owner: QWidget, period: Callable[[], tuple[dt.date, dt.date]]
 ) -> QHBoxLayout:
@@ -32,10 +28,15 @@ def save_buttons(
     status = muted(QLabel())
     status.setWordWrap(True)
     row.addWidget(status, 1)
-    for suffix, label in ((".png", _tr("Save as PNG…")), (".svg", _tr("Save as SVG…"))):
+    for suffix, label in (
+        (".png", QCoreApplication.translate("TrendsView", "Save as PNG…")),
+        (".svg", QCoreApplication.translate("TrendsView", "Save as SVG…")),
+    ):
         button = QPushButton(label)
         button.setAccessibleName(
-            _tr("Save the chart “{0}” as {1}").format(chart.accessibleName(), suffix[1:].upper())
+            QCoreApplication.translate("TrendsView", "Save the chart “{0}” as {1}").format(
+                chart.accessibleName(), suffix[1:].upper()
+            )
         )
         button.clicked.connect(
             lambda _=False, s=suffix: ask_and_save(chart, s, status, owner, period())
@@ -46,7 +47,7 @@ def save_buttons(
 
 def saved_heading(chart: Chart, start: dt.date, end: dt.date) -> str:
     """The title a saved chart carries: what it shows and the dates it covers."""
-    return _tr("{0}, {1} to {2}").format(
+    return QCoreApplication.translate("TrendsView", "{0}, {1} to {2}").format(
         chart.accessibleName(), f"{start.day} {start:%b %Y}", f"{end.day} {end:%b %Y}"
     )
 
@@ -61,9 +62,11 @@ def ask_and_save(
     name = f"unknot-{chart.accessibleName().lower().replace(' ', '-')}-{end}{suffix}"
     path, _filter = QFileDialog.getSaveFileName(
         owner,
-        _tr("Save the chart"),
+        QCoreApplication.translate("TrendsView", "Save the chart"),
         str(Path(folder or Path.home()) / name),
-        _tr("PNG image (*.png)") if suffix == ".png" else _tr("SVG drawing (*.svg)"),
+        QCoreApplication.translate("TrendsView", "PNG image (*.png)")
+        if suffix == ".png"
+        else QCoreApplication.translate("TrendsView", "SVG drawing (*.svg)"),
     )
     if not path:
         return
@@ -72,9 +75,13 @@ def ask_and_save(
     try:
         save_with_heading(chart, path, saved_heading(chart, start, end))
     except (OSError, ValueError) as trouble:
-        status.setText(_tr("Could not save the chart: {0}").format(trouble))
+        status.setText(
+            QCoreApplication.translate("TrendsView", "Could not save the chart: {0}").format(
+                trouble
+            )
+        )
     else:
-        status.setText(_tr("Saved to {0}").format(path))
+        status.setText(QCoreApplication.translate("TrendsView", "Saved to {0}").format(path))
 
 
 def save_with_heading(chart: Chart, path: Path | str, heading: str) -> Path:

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -30,11 +30,6 @@ EPOCH = dt.date(1970, 1, 1).toordinal()
 # Okabe & Ito's colour-blind-safe palette
 ORANGE, SKY, GREEN, YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
 BLUE, VERMILLION, PURPLE = "#0072B2", "#D55E00", "#CC79A7"
-
-
-def tr(text: str) -> str:
-    """Translate a chart's text."""
-    return QCoreApplication.translate("Charts", text)
 
 
 def day_number(date: dt.date) -> int:

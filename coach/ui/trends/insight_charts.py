@@ -8,12 +8,12 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from coach.core.analytics.trends import Adherence, Effect, SleepPain
-from coach.ui.trends.charts import GREEN, ORANGE, Chart, ChartTheme, day_number, tr
+from coach.ui.trends.charts import GREEN, ORANGE, Chart, ChartTheme, day_number
 
 LABEL_WIDTH = 320  # pixels at most for a routine's name beside its bar
 
@@ -23,7 +23,9 @@ class EffectChart(Chart):
 
     def __init__(self, theme: ChartTheme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
-        self.setAccessibleName(tr("Pain before and after sessions"))
+        self.setAccessibleName(
+            QCoreApplication.translate("Charts", "Pain before and after sessions")
+        )
         self.labels: list[str] = []
 
     def set_effects(self, by_kind: Sequence[Effect], by_routine: Sequence[Effect]) -> None:
@@ -33,7 +35,10 @@ class EffectChart(Chart):
         if heading is not None:
             self.set_heading(heading.text)
         self.labels = []
-        groups = [(tr("By kind of routine"), by_kind), (tr("By routine"), by_routine)]
+        groups = [
+            (QCoreApplication.translate("Charts", "By kind of routine"), by_kind),
+            (QCoreApplication.translate("Charts", "By routine"), by_routine),
+        ]
         shown = [(title, effects) for title, effects in groups if effects]
         everything = [e for _, effects in shown for e in effects]
         if not everything:
@@ -41,7 +46,7 @@ class EffectChart(Chart):
         limit = max([3.0] + [abs(e.mean_change or 0.0) + 2.0 for e in everything])
         metrics = QFontMetrics(self.font())
         names = {
-            e.label: metrics.elidedText(e.label, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH)
+            e.name: metrics.elidedText(e.name, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH)
             for e in everything
         }
         width = max(metrics.horizontalAdvance(n) for n in names.values()) + 16
@@ -70,15 +75,17 @@ class EffectChart(Chart):
         step = 1 if limit <= 6 else 2
         ticks = [(v, f"{v:+d}" if v else "0") for v in range(-int(limit), int(limit) + 1, step)]
         plot.getAxis("bottom").setTicks([ticks])
-        plot.getAxis("left").setTicks([[(i, names[e.label]) for i, e in enumerate(rows)]])
+        plot.getAxis("left").setTicks([[(i, names[e.name]) for i, e in enumerate(rows)]])
         if last:
             plot.getAxis("bottom").setLabel(
-                tr("change in pain, after minus before (left: lower after)"),
+                QCoreApplication.translate(
+                    "Charts", "change in pain, after minus before (left: lower after)"
+                ),
                 color=self.theme.text.name(),
             )
         for i, effect in enumerate(rows):
             change = effect.mean_change
-            text = tr("n = {0}").format(effect.count)
+            text = QCoreApplication.translate("Charts", "n = {0}").format(effect.count)
             if change is not None:
                 colour = self.theme.colour(GREEN if change <= 0 else ORANGE)
                 fill = colour if effect.enough else QColor(0, 0, 0, 0)
@@ -95,12 +102,12 @@ class EffectChart(Chart):
                 before, after = effect.mean_before or 0.0, effect.mean_after or 0.0
                 text = f"{change:+.1f}   ({before:.1f} → {after:.1f}, {text})"
             if not effect.enough:
-                text += tr(" — too few to say")
+                text += QCoreApplication.translate("Charts", " — too few to say")
             anchor_left = change is None or change >= 0
             label = pg.TextItem(text, color=self.theme.text, anchor=(0 if anchor_left else 1, 0.5))
             label.setPos((change or 0.0) + (0.15 if anchor_left else -0.15), i)
             plot.addItem(label)
-            self.labels.append(f"{effect.label}: {text}")
+            self.labels.append(f"{effect.name}: {text}")
 
 
 def _pen_style(solid: bool) -> Qt.PenStyle:
@@ -112,13 +119,18 @@ class SleepChart(Chart):
 
     def __init__(self, theme: ChartTheme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
-        self.setAccessibleName(tr("Sleep and pain"))
+        self.setAccessibleName(QCoreApplication.translate("Charts", "Sleep and pain"))
         self.plot = self.add_plot(1)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         for name, label in (
-            ("bottom", tr("sleep quality last night (0 terrible, 10 excellent)")),
-            ("left", tr("pain that day (0-10)")),
+            (
+                "bottom",
+                QCoreApplication.translate(
+                    "Charts", "sleep quality last night (0 terrible, 10 excellent)"
+                ),
+            ),
+            ("left", QCoreApplication.translate("Charts", "pain that day (0-10)")),
         ):
             axis = self.plot.getAxis(name)
             axis.setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
@@ -140,9 +152,11 @@ class SleepChart(Chart):
             for pos, count in counts.items()
         ]
         self.points.setData(spots)
-        title = tr("{0} days").format(result.days)
+        title = QCoreApplication.translate("Charts", "{0} days").format(result.days)
         if result.rho is not None:
-            title = tr("Rank correlation {0:.2f} over {1} days").format(result.rho, result.days)
+            title = QCoreApplication.translate(
+                "Charts", "Rank correlation {0:.2f} over {1} days"
+            ).format(result.rho, result.days)
         self.plot.setTitle(title, color=self.theme.text.name())
 
 
@@ -151,10 +165,12 @@ class AdherenceChart(Chart):
 
     def __init__(self, theme: ChartTheme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
-        self.setAccessibleName(tr("Sessions per week"))
+        self.setAccessibleName(QCoreApplication.translate("Charts", "Sessions per week"))
         self.plot = self.add_plot(1, dates=True)
         self.plot.setMouseEnabled(x=True, y=False)
-        self.plot.getAxis("left").setLabel(tr("sessions per week"), color=theme.text.name())
+        self.plot.getAxis("left").setLabel(
+            QCoreApplication.translate("Charts", "sessions per week"), color=theme.text.name()
+        )
         self.bars = pg.BarGraphItem(x=[], height=[], width=6, pen=None, brush=theme.colour(GREEN))
         self.partial_weeks = 0
         self.plot.addItem(self.bars)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -29,7 +29,6 @@ from coach.ui.trends.charts import (
     day_number,
     long_date,
     number,
-    tr,
 )
 
 PAIN_RANGE = (-1.1, 10.6)  # room below 0 for the session marks
@@ -57,7 +56,7 @@ class TrendsChart(Chart):
 
     def __init__(self, theme: ChartTheme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
-        self.setAccessibleName(tr("Pain and sleep by day"))
+        self.setAccessibleName(QCoreApplication.translate("Charts", "Pain and sleep by day"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.series: DailySeries | None = None
         self.first = 0  # day number of series.dates[0]
@@ -76,9 +75,9 @@ class TrendsChart(Chart):
         self.hours.setYRange(-0.6, 13.2, padding=0)
         for plot, label, ticks in (
             # short words: the plots can be short (a small screen, large text)
-            (self.top, tr("pain"), range(0, 11, 5)),
-            (self.sleep, tr("sleep"), range(0, 11, 5)),
-            (self.hours, tr("hours"), (0, 6, 12)),
+            (self.top, QCoreApplication.translate("Charts", "pain"), range(0, 11, 5)),
+            (self.sleep, QCoreApplication.translate("Charts", "sleep"), range(0, 11, 5)),
+            (self.hours, QCoreApplication.translate("Charts", "hours"), (0, 6, 12)),
         ):
             plot.getAxis("left").setTicks([[(v, str(v)) for v in ticks]])
             plot.getAxis("left").setLabel(label, color=theme.text.name())
@@ -123,11 +122,25 @@ class TrendsChart(Chart):
         x = np.arange(self.first, self.first + len(series.dates), dtype=float)
         theme = self.theme
         lines = (
-            ("pain", tr("Pain"), series.pain, Qt.PenStyle.SolidLine, "o", self.top),
-            ("worst", tr("Worst pain"), series.worst_pain, Qt.PenStyle.DashLine, "d", self.top),
+            (
+                "pain",
+                QCoreApplication.translate("Charts", "Pain"),
+                series.pain,
+                Qt.PenStyle.SolidLine,
+                "o",
+                self.top,
+            ),
+            (
+                "worst",
+                QCoreApplication.translate("Charts", "Worst pain"),
+                series.worst_pain,
+                Qt.PenStyle.DashLine,
+                "d",
+                self.top,
+            ),
             (
                 "sleep",
-                tr("Sleep quality"),
+                QCoreApplication.translate("Charts", "Sleep quality"),
                 series.sleep_quality,
                 Qt.PenStyle.SolidLine,
                 "s",
@@ -211,7 +224,7 @@ class TrendsChart(Chart):
             self.level_bars[level] = wide
         self.legend.addItem(
             pg.BarGraphItem(x=[0], height=[1], width=1, pen=None, brush=theme.colour(SKY, 200)),
-            tr("Hours slept"),
+            QCoreApplication.translate("Charts", "Hours slept"),
         )
         self.top.setLimits(xMin=x[0] - 30, xMax=x[-1] + 30, minXRange=6)
         self.detail = -1
@@ -261,8 +274,22 @@ class TrendsChart(Chart):
         }
         self.stopped_counts = stopped
         for name, label, days, symbol, colour, y in (
-            ("completed", tr("Session"), completed, "t1", GREEN, MARK_Y),
-            ("stopped", tr("Stopped early"), stopped, "x", ORANGE, MARK_Y + 0.35),
+            (
+                "completed",
+                QCoreApplication.translate("Charts", "Session"),
+                completed,
+                "t1",
+                GREEN,
+                MARK_Y,
+            ),
+            (
+                "stopped",
+                QCoreApplication.translate("Charts", "Stopped early"),
+                stopped,
+                "x",
+                ORANGE,
+                MARK_Y + 0.35,
+            ),
         ):
             if not days:
                 continue
@@ -308,25 +335,41 @@ class TrendsChart(Chart):
             pain, worst = series.pain[index], series.worst_pain[index]
             sleep, hours = series.sleep_quality[index], series.sleep_hours[index]
             if pain is not None:
-                parts.append(tr("pain {0}").format(number(pain)))
+                parts.append(QCoreApplication.translate("Charts", "pain {0}").format(number(pain)))
             if worst is not None:
-                parts.append(tr("worst {0}").format(number(worst)))
+                parts.append(
+                    QCoreApplication.translate("Charts", "worst {0}").format(number(worst))
+                )
             if sleep is not None and hours is not None:
-                parts.append(tr("sleep {0} ({1} h)").format(number(sleep), f"{hours:g}"))
+                parts.append(
+                    QCoreApplication.translate("Charts", "sleep {0} ({1} h)").format(
+                        number(sleep), f"{hours:g}"
+                    )
+                )
             elif sleep is not None:
-                parts.append(tr("sleep {0}").format(number(sleep)))
+                parts.append(
+                    QCoreApplication.translate("Charts", "sleep {0}").format(number(sleep))
+                )
             elif hours is not None:
-                parts.append(tr("slept {0} h").format(f"{hours:g}"))
+                parts.append(
+                    QCoreApplication.translate("Charts", "slept {0} h").format(f"{hours:g}")
+                )
         count = self.session_counts.get(day_number(date), 0)
         stopped = self.stopped_counts.get(day_number(date), 0)
         if count:
-            parts.append(tr("1 session") if count == 1 else tr("{0} sessions").format(count))
+            parts.append(
+                QCoreApplication.translate("Charts", "1 session")
+                if count == 1
+                else QCoreApplication.translate("Charts", "{0} sessions").format(count)
+            )
         if stopped:
             parts[-1] += (
-                tr(" (stopped early)") if count == 1 else tr(", {0} stopped early").format(stopped)
+                QCoreApplication.translate("Charts", " (stopped early)")
+                if count == 1
+                else QCoreApplication.translate("Charts", ", {0} stopped early").format(stopped)
             )
         if not parts:
-            parts.append(tr("nothing logged"))
+            parts.append(QCoreApplication.translate("Charts", "nothing logged"))
         return f"{long_date(date)} — {', '.join(parts)}"
 
     def show_day(self, date: dt.date | None) -> None:

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,11 +33,20 @@ from coach.core.log.entries import DayEntry, SessionRecord
 from coach.services.routine_catalog import RoutineCatalog
 from coach.store.repository import LogRepository
 from coach.ui.common.appearance import bold_when_checked
+from coach.ui.common.marked import QT_TRANSLATE_NOOP
 from coach.ui.common.text import muted
 from coach.ui.today.day_widgets import heading
 from coach.ui.trends.better_days import MIN_TAG_DAYS, TagTable, better_days_text
 from coach.ui.trends.chart_files import save_buttons
-from coach.ui.trends.trend_words import averaging_hint, empty_text, summary_sentence
+from coach.ui.trends.trend_words import (
+    adherence_sentence,
+    averaging_hint,
+    effect_line,
+    empty_text,
+    kinds_named,
+    sleep_pain_sentence,
+    summary_sentence,
+)
 
 if TYPE_CHECKING:
     from coach.ui.trends.charts import Chart
@@ -47,10 +56,10 @@ Today = Callable[[], dt.date]
 
 # The range presets: label, days shown (None: the whole log)
 PRESETS: tuple[tuple[str, int | None], ...] = (
-    ("&2 weeks", 14),
-    ("&3 months", 91),
-    ("1 &year", 365),
-    ("&All", None),
+    (QT_TRANSLATE_NOOP("TrendsView", "&2 weeks"), 14),
+    (QT_TRANSLATE_NOOP("TrendsView", "&3 months"), 91),
+    (QT_TRANSLATE_NOOP("TrendsView", "1 &year"), 365),
+    (QT_TRANSLATE_NOOP("TrendsView", "&All"), None),
 )
 DEFAULT_PRESET = 1
 CHART_STRETCH = 1000  # against a page's trailing stretch of 1
@@ -170,10 +179,10 @@ class TrendsView(QWidget):
         header.addWidget(heading(self.tr("Trends")))
         header.addWidget(self.period_label, 1)
         for number, (label, _days) in enumerate(PRESETS):
-            button = QPushButton(self.tr(label))
+            button = QPushButton(QCoreApplication.translate("TrendsView", label))
             button.setCheckable(True)
             bold_when_checked(button)
-            button.setAccessibleName(self.tr("Show {0}").format(self.tr(label).replace("&", "")))
+            button.setAccessibleName(self.tr("Show {0}").format(button.text().replace("&", "")))
             self.preset_buttons.addButton(button, number)
             header.addWidget(button)
         self.preset_buttons.idClicked.connect(self.set_preset)
@@ -380,7 +389,8 @@ class TrendsView(QWidget):
 
     def _show_effects(self, sessions: list[SessionRecord]) -> None:
         # the kind of each routine, from the library as it is now (a routine may have gone)
-        by_routine, by_kind = analytics.session_effects(sessions, self.routines.kind_of())
+        by_routine, kinds = analytics.session_effects(sessions, self.routines.kind_of())
+        by_kind = kinds_named(kinds)
         rated = any(e.count for e in by_kind)
         if not sessions:
             text = self.tr(
@@ -393,7 +403,7 @@ class TrendsView(QWidget):
                 "there is nothing to compare yet."
             )
         else:
-            lines = [f"{e.label}: {e.note}" for e in (*by_kind, *by_routine) if e.count]
+            lines = [effect_line(e) for e in (*by_kind, *by_routine) if e.count]
             lines.append(
                 self.tr(
                     "This compares pain just before and just after a session; it cannot tell how "
@@ -408,7 +418,7 @@ class TrendsView(QWidget):
 
     def _show_sleep(self, days: list[DayEntry]) -> None:
         result = analytics.sleep_and_pain(days)
-        self.sleep_text.setText(result.sentence)
+        self.sleep_text.setText(sleep_pain_sentence(result))
         shown = result.enough and result.rho is not None
         self.sleep_chart.setVisible(shown)
         if shown:
@@ -425,7 +435,7 @@ class TrendsView(QWidget):
         result = analytics.adherence(self.sessions, self.start, self.end, self._today())
         weeks = ((self.end - self.start).days + 1) / 7
         lines = [
-            result.sentence,
+            adherence_sentence(result),
             self.tr("{0} sessions in this period, {1:.1f} a week on average.").format(
                 len(sessions), len(sessions) / weeks
             ),

@@ -7,7 +7,14 @@ from statistics import fmean
 
 import pytest
 
-from coach.core.analytics.report import MAX_VISIT_NOTE, ReportProblem, build_report, shorten
+from coach.core.analytics.report import (
+    MAX_VISIT_NOTE,
+    MedicationHabit,
+    PeriodUnit,
+    ReportProblem,
+    build_report,
+    shorten,
+)
 from coach.core.log.entries import DayEntry, MedicationTaken, SessionRecord
 
 START = dt.date(2026, 3, 2)  # a Monday
@@ -72,13 +79,9 @@ def test_a_90_day_log_gives_the_figures_of_its_data() -> None:
     worst = [d.worst_pain for d in days if d.worst_pain is not None]
     assert report.days_in_period == 90
     assert report.days_logged == len(days) == 82
-    assert report.logged_sentence() == "Logged on 82 of the 90 days"
     assert (report.pain.days, report.pain.low, report.pain.high) == (82, min(pains), max(pains))
     assert report.pain.mean == pytest.approx(sum(pains) / len(pains))
     assert report.worst.mean == pytest.approx(sum(worst) / len(worst))
-    assert report.pain.sentence("Pain") == (
-        f"Pain: average {sum(pains) / len(pains):.1f}, from {min(pains)} to {max(pains)} (82 days)"
-    )
 
     first = [d.pain for d in days if (d.date - START).days < 30]
     last = [d.pain for d in days if (END - d.date).days < 30]
@@ -87,8 +90,7 @@ def test_a_90_day_log_gives_the_figures_of_its_data() -> None:
     assert report.trend.last == pytest.approx(fmean(last))
     assert (report.trend.first_days, report.trend.last_days) == (len(first), len(last))
     assert report.trend.change < 0
-    assert "first 30 days against last 30 days" in report.trend.sentence()
-    assert "lower at the end" in report.trend.sentence()
+    assert (report.trend.halves, report.trend.span_days) == (False, 30)
 
     peg_days = [d for d in days if d.enjoyment is not None]
     scores = [(d.pain + d.enjoyment + d.activity) / 3 for d in peg_days]  # type: ignore[operator]
@@ -101,9 +103,9 @@ def test_a_90_day_log_gives_the_figures_of_its_data() -> None:
 
     ibuprofen = [d for d in days if any(m.name.startswith("ibu") for m in d.medications)]
     nightly = [d for d in days if any(m.name.startswith("Ami") for m in d.medications)]
-    assert [(m.name, m.days, m.doses, m.how(), m.helped) for m in report.medications] == [
-        ("Amitriptyline 10 mg", len(nightly), len(nightly), "regular", None),
-        ("ibuprofen 400 mg", len(ibuprofen), len(ibuprofen), "as needed", 4.0),
+    assert [(m.name, m.days, m.doses, m.habit, m.helped) for m in report.medications] == [
+        ("Amitriptyline 10 mg", len(nightly), len(nightly), MedicationHabit.REGULAR, None),
+        ("ibuprofen 400 mg", len(ibuprofen), len(ibuprofen), MedicationHabit.AS_NEEDED, 4.0),
     ]
 
     changes = [s.pain_after - s.pain_before for s in sessions]  # type: ignore[operator]
@@ -117,14 +119,14 @@ def test_a_90_day_log_gives_the_figures_of_its_data() -> None:
     assert back.mean_intensity == pytest.approx(fmean(marked))
     assert [r for r, _ in report.top_areas()] == ["left_lower_back", "right_glute"]
 
-    assert report.rows_per == "week"
+    assert report.rows_per is PeriodUnit.WEEK
     assert len(report.rows) == 13
     assert sum(r.days_logged for r in report.rows) == 82
     assert sum(r.sessions for r in report.rows) == len(sessions)
     assert sum(r.medication_days for r in report.rows) == sum(1 for d in days if d.medications)
     first_week = [d.pain for d in days if d.date < START + dt.timedelta(days=7)]
     assert report.rows[0].pain == pytest.approx(fmean(first_week))
-    assert report.rows[0].label == "2 Mar–8 Mar 2026"
+    assert (report.rows[0].start, report.rows[0].end) == (START, START + dt.timedelta(days=6))
 
     by_worst = sorted(days, key=lambda d: (d.worst_pain, d.pain, d.date), reverse=True)[:5]
     assert [d.date for d in report.worst_days] == sorted(d.date for d in by_worst)
@@ -149,9 +151,7 @@ def test_a_period_of_one_day_is_a_sensible_report() -> None:
     report = build_report(days, sessions, START, START, MADE)
     assert report.days_in_period == report.days_logged == 1
     assert report.trend is None
-    assert report.pain.sentence("Pain") == f"Pain: average {days[0].pain:.1f}, from " + (
-        f"{days[0].pain} to {days[0].pain} (1 day)"
-    )
+    assert (report.pain.days, report.pain.low, report.pain.high) == (1, days[0].pain, days[0].pain)
     assert len(report.rows) == 1
 
 
@@ -159,11 +159,9 @@ def test_a_log_without_medications_or_sessions() -> None:
     days = [DayEntry(START + dt.timedelta(days=i), pain=3) for i in range(10)]
     report = build_report(days, [], START, START + dt.timedelta(days=9), MADE)
     assert report.medications == ()
-    assert report.sessions.sentence() == (
-        "Sessions (relaxation, self-massage): none in this period"
-    )
-    assert report.peg.sentence() == "PEG (interference): not logged in this period"
-    assert report.sleep_sentence() == "Sleep: not logged in this period"
+    assert report.sessions.count == 0
+    assert not report.peg.logged
+    assert (report.sleep_quality.mean, report.sleep_hours, report.sleep_nights) == (None, None, 0)
 
 
 def test_the_note_for_the_visit_has_a_limit_and_a_clear_message() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from coach.core.analytics.trend_summary import period_means, week_summary
+from coach.core.analytics.trend_summary import Direction, period_means, week_summary
 from coach.core.log.entries import DayEntry
 
 END = dt.date(2026, 3, 15)  # a Sunday
@@ -23,7 +23,7 @@ def test_this_week_against_four_weeks_ago() -> None:
     assert summary.four_weeks_ago == pytest.approx((4 * 5 + 6) / 6)
     assert summary.logged == 6
     assert summary.rated == 6
-    assert summary.direction == "down"
+    assert summary.direction is Direction.DOWN
 
 
 def test_a_new_log_has_no_comparison() -> None:
@@ -32,13 +32,13 @@ def test_a_new_log_has_no_comparison() -> None:
     assert summary.four_weeks_ago is None
     assert summary.logged == 2
     assert summary.rated == 1
-    assert summary.direction == ""
+    assert summary.direction is None
 
 
 def test_a_small_change_is_about_the_same() -> None:
     summary = week_summary([day(0, 4), day(28, 4)], END)
-    assert summary.direction == "same"
-    assert week_summary([day(0, 6), day(28, 4)], END).direction == "up"
+    assert summary.direction is Direction.SAME
+    assert week_summary([day(0, 6), day(28, 4)], END).direction is Direction.UP
 
 
 def test_weekly_means_run_monday_to_sunday_and_skip_thin_weeks() -> None:

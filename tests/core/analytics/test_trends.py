@@ -13,17 +13,16 @@ from coach.core.analytics.trends import (
     Adherence,
     DailySeries,
     Effect,
+    Strength,
     TagLink,
     adherence,
     average_ranks,
     daily_series,
-    describe_change,
-    kind_label,
     rolling_mean,
     session_effects,
     sleep_and_pain,
     spearman,
-    strength_word,
+    strength,
     tag_associations,
 )
 from coach.core.log.entries import DayEntry, SessionRecord
@@ -208,53 +207,40 @@ def test_session_effects_by_hand() -> None:
     # Short PMR: before (6+5+7+4+6)/5 = 28/5 = 5.6; after (4+4+5+4+3)/5 = 20/5 = 4.0;
     # changes -2, -1, -2, 0, -3 -> -8/5 = -1.6
     short = by_title[0]
-    assert (short.label, short.count, short.enough) == ("Short PMR", 5, True)
+    assert (short.name, short.count, short.enough) == ("Short PMR", 5, True)
     assert short.mean_before == pytest.approx(5.6)
     assert short.mean_after == pytest.approx(4.0)
     assert short.mean_change == pytest.approx(-1.6)
-    assert (
-        short.note == "Over 5 sessions, pain 1.6 points lower after on average (from 5.6 to 4.0)."
-    )
 
     # Ball massage: before 16/3 = 5.33; after 13/3 = 4.33; changes -1, 0, -2 -> -3/3 = -1
     ball = by_title[1]
-    assert (ball.label, ball.count, ball.enough) == ("Ball massage", 3, False)
+    assert (ball.name, ball.count, ball.enough) == ("Ball massage", 3, False)
     assert ball.mean_before == pytest.approx(16 / 3)
     assert ball.mean_after == pytest.approx(13 / 3)
     assert ball.mean_change == pytest.approx(-1.0)
-    assert ball.note == "Only 3 sessions with both ratings: too few to say anything yet."
 
-    # one session each: ties sorted by label; the never-rated routine last, with count 0
-    assert [(e.label, e.count) for e in by_title[2:]] == [
+    # one session each: ties sorted by name; the never-rated routine last, with count 0
+    assert [(e.name, e.count) for e in by_title[2:]] == [
         ("Long PMR", 1),
         ("Neck stretch", 1),
         ("Retired routine", 0),
     ]
-    assert by_title[2].note == "Only 1 session with both ratings: too few to say anything yet."
-    assert by_title[4] == Effect(
-        "Retired routine",
-        0,
-        None,
-        None,
-        None,
-        False,
-        "No sessions with pain rated before and after yet.",
-    )
+    assert by_title[4] == Effect("Retired routine", 0, None, None, None, False)
 
     # per kind: PMR = Short PMR's 5 + Long PMR's 7->6: before (28+7)/6 = 35/6,
     # after (20+6)/6 = 26/6, change (-8-1)/6 = -1.5
-    assert [(e.label, e.count) for e in by_kind] == [
-        ("Relaxation (PMR)", 6),
-        ("Self-massage", 3),
-        ("Stretching", 1),
-        ("Other", 0),
+    # by kind, named by the kind's id ("" for a routine no longer in the library)
+    assert [(e.name, e.count) for e in by_kind] == [
+        ("pmr", 6),
+        ("massage", 3),
+        ("stretching", 1),
+        ("", 0),
     ]
     pmr = by_kind[0]
     assert pmr.mean_before == pytest.approx(35 / 6)
     assert pmr.mean_after == pytest.approx(26 / 6)
     assert pmr.mean_change == pytest.approx(-1.5)
     assert pmr.enough
-    assert pmr.note == "Over 6 sessions, pain 1.5 points lower after on average (from 5.8 to 4.3)."
 
 
 def test_session_effects_threshold_is_adjustable() -> None:
@@ -267,29 +253,6 @@ def test_session_effects_threshold_is_adjustable() -> None:
 
 def test_session_effects_of_no_sessions() -> None:
     assert session_effects([], KINDS) == ([], [])
-
-
-def test_kind_labels() -> None:
-    assert kind_label("pmr") == "Relaxation (PMR)"
-    assert kind_label("massage") == "Self-massage"
-    assert kind_label("breathing") == "Breathing"
-    assert kind_label("stretching") == "Stretching"
-    assert kind_label(None) == "Other"
-
-
-@pytest.mark.parametrize(
-    ("change", "words"),
-    [
-        (-1.24, "pain 1.2 points lower after"),
-        (-1.0, "pain 1.0 points lower after"),
-        (0.5, "pain 0.5 points higher after"),
-        (0.04, "pain about the same after"),
-        (-0.04, "pain about the same after"),
-        (0.0, "pain about the same after"),
-    ],
-)
-def test_describe_change(change: float, words: str) -> None:
-    assert describe_change(change) == words
 
 
 # -- sleep and pain --------------------------------------------------------------------------
@@ -338,11 +301,7 @@ def test_sleep_and_pain_by_hand() -> None:
     assert result.rho == pytest.approx(-0.947368, abs=1e-6)
     assert result.enough
     assert result.needed_more == 0
-    assert result.sentence == (
-        "Over 5 days, better sleep went with lower pain the same day "
-        "(rank correlation -0.95, strong). "
-        "This shows the two move together; it does not show that one causes the other."
-    )
+    assert result.strength is Strength.STRONG
 
 
 def test_sleep_and_pain_says_how_many_more_days_are_needed() -> None:
@@ -350,7 +309,7 @@ def test_sleep_and_pain_says_how_many_more_days_are_needed() -> None:
     days += [day(20 + i, pain=4) for i in range(10)]  # pain alone does not count
     result = sleep_and_pain(days)
     assert (result.days, result.rho, result.enough, result.needed_more) == (9, None, False, 5)
-    assert result.sentence == "14 days with both sleep and pain are needed; you have 9 (5 more)."
+    assert result.needed == 14
 
 
 def test_sleep_and_pain_with_constant_sleep_has_no_rho() -> None:
@@ -359,37 +318,36 @@ def test_sleep_and_pain_with_constant_sleep_has_no_rho() -> None:
     assert result.rho is None
     assert result.enough
     assert result.days == 20
-    assert "nothing to compare" in result.sentence
+    assert result.strength is None
 
 
-def test_sleep_and_pain_wording_for_positive_and_very_weak() -> None:
+def test_sleep_and_pain_positive_and_very_weak() -> None:
     # sleep and pain rising together: rho = 1
     rising = [day(i, sleep_quality=i, pain=i) for i in range(5)]
-    assert "better sleep went with higher pain" in sleep_and_pain(rising, min_days=5).sentence
+    assert sleep_and_pain(rising, min_days=5).rho == pytest.approx(1.0)
     # 1..4 against 2, 1, 1, 2 (ranks 3.5, 1.5, 1.5, 3.5): dx = -1.5, -0.5, 0.5, 1.5,
     # dy = 1, -1, -1, 1 -> sum dx*dy = -1.5 + 0.5 - 0.5 + 1.5 = 0 -> rho 0
     flat = [day(i, sleep_quality=i + 1, pain=p) for i, p in enumerate([2, 1, 1, 2])]
     result = sleep_and_pain(flat, min_days=4)
     assert result.rho == pytest.approx(0.0)
-    assert "hardly moved together" in result.sentence
-    assert "(rank correlation 0.00, very weak)" in result.sentence
+    assert result.strength is Strength.VERY_WEAK
 
 
 @pytest.mark.parametrize(
-    ("rho", "word"),
+    ("rho", "expected"),
     [
-        (0.0, "very weak"),
-        (0.09, "very weak"),
-        (-0.1, "weak"),
-        (0.29, "weak"),
-        (0.3, "moderate"),
-        (-0.49, "moderate"),
-        (0.5, "strong"),
-        (-1.0, "strong"),
+        (0.0, Strength.VERY_WEAK),
+        (0.09, Strength.VERY_WEAK),
+        (-0.1, Strength.WEAK),
+        (0.29, Strength.WEAK),
+        (0.3, Strength.MODERATE),
+        (-0.49, Strength.MODERATE),
+        (0.5, Strength.STRONG),
+        (-1.0, Strength.STRONG),
     ],
 )
-def test_strength_word(rho: float, word: str) -> None:
-    assert strength_word(rho) == word
+def test_strength(rho: float, expected: Strength) -> None:
+    assert strength(rho) is expected
 
 
 ratings = st.integers(min_value=0, max_value=10)
@@ -488,7 +446,6 @@ def test_adherence_across_a_month_end() -> None:
         weeks=((dt.date(2024, 2, 19), 1), (dt.date(2024, 2, 26), 6)),
         streak_days=5,
         last_7_days=7,
-        sentence="7 sessions in the last 7 days. Your streak: 5 days.",
     )
 
 
@@ -497,7 +454,6 @@ def test_streak_counts_from_yesterday_while_today_is_empty() -> None:
     # today (3 Mar) has none yet: 2 Mar back to 27 Feb -> 5
     # last 7 days, 26 Feb to 3 Mar: 27, 28, 29, 1, 2, 2 -> 6
     assert (result.streak_days, result.last_7_days) == (5, 6)
-    assert result.sentence == "6 sessions in the last 7 days. Your streak: 5 days."
     # two empty days in a row end the streak
     later = adherence(LEAP_WEEK, dt.date(2024, 2, 19), dt.date(2024, 3, 4), dt.date(2024, 3, 4))
     assert later.streak_days == 0
@@ -517,16 +473,14 @@ def test_streak_across_a_year_end() -> None:
 def test_adherence_with_nothing_recent_encourages() -> None:
     result = adherence(on(dt.date(2024, 1, 2)), D0, dt.date(2024, 1, 31), dt.date(2024, 1, 31))
     assert (result.streak_days, result.last_7_days) == (0, 0)
-    assert result.sentence == "No sessions this week yet. Even a short one counts."
     empty = adherence([], D0, D0, D0)
     assert empty.weeks == ((D0, 0),)  # 1 Jan 2024 is a Monday
-    assert empty.sentence == "No sessions this week yet. Even a short one counts."
+    assert (empty.streak_days, empty.last_7_days) == (0, 0)
 
 
 def test_one_session_today() -> None:
     result = adherence(on(D0), D0, D0, D0)
     assert (result.streak_days, result.last_7_days) == (1, 1)
-    assert result.sentence == "1 session in the last 7 days."
 
 
 def test_a_session_counts_on_the_local_date_it_started() -> None:

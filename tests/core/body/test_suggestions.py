@@ -21,7 +21,7 @@ def routine(id_: str, *steps: Step, kind: str = "pmr", targets: tuple[str, ...] 
 
 
 def step(kind: StepKind, *regions: str, duration: float = 10.0) -> Step:
-    return Step(f"{kind.label}.", duration, kind, regions=regions)
+    return Step(f"{kind.value}.", duration, kind, regions=regions)
 
 
 INTRO = step(StepKind.INSTRUCTION)

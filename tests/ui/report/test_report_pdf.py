@@ -16,6 +16,12 @@ from coach.core.body.body_shapes import BodyShapes
 from coach.core.body.regions import RegionCatalogue
 from coach.ui.body_map.body_figures import BodyFigures
 from coach.ui.report.report_pdf import ReportLook, page_images, write_pdf
+from coach.ui.report.report_words import (
+    logged_sentence,
+    pain_sentence,
+    sleep_sentence,
+    worst_sentence,
+)
 from tests.core.analytics.test_report import END, MADE, START, ninety_days
 
 
@@ -57,10 +63,10 @@ def test_a_90_day_report_is_two_a4_pages_with_its_figures(
     assert b"/FontFile2" in data  # the fonts are embedded
     text = pdf_text(out)
     for sentence in (
-        report.logged_sentence(),
-        report.pain.sentence("Pain").partition(": ")[2],
-        report.worst.sentence("Worst").partition(": ")[2],
-        report.sleep_sentence().partition(": ")[2],
+        logged_sentence(report),
+        pain_sentence(report).partition(": ")[2],
+        worst_sentence(report).partition(": ")[2],
+        sleep_sentence(report).partition(": ")[2],
         "Self-reported",
         "Patient: Ana Silva",
         "Worse since the new desk job.",

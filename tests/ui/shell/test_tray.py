@@ -109,7 +109,7 @@ def test_the_tooltip_says_when_the_next_reminder_comes(tray: Tray) -> None:
     ],
 )
 def test_the_reminder_says_what_it_is_for(tray: Tray, log: bool, session: bool, title: str) -> None:
-    shown, text = reminder_text(tray, Reminder(DAY, log=log, session=session))
+    shown, text = reminder_text(Reminder(DAY, log=log, session=session))
     assert shown == title
     assert "Snooze 10 min" in text
 
