@@ -55,6 +55,9 @@ class NarrationVoice(QObject):
         self.engine = engine if engine in VOICE_ENGINES else BUILTIN
         self.system = system
         self.builtin = builtin
+        self._wanted: list[str] = []  # the texts of the routine being prepared, in order
+        self._handed_over = False  # the built-in voice has been asked to render them
+        self._last_said = ""
         if system is not None:
             system.status_changed.connect(self._relay)
         changed = getattr(builtin, "status_changed", None)
@@ -65,7 +68,18 @@ class NarrationVoice(QObject):
             rendered.connect(self.ready)
 
     def _relay(self) -> None:
+        self._hand_over_to_builtin()
         self.status_changed.emit()
+
+    def _hand_over_to_builtin(self) -> None:
+        """When the built-in voice takes over mid-session, have it render what is still to come,
+        starting with the sentence after the last one said, so the next steps do not wait."""
+        voice = self._renders()
+        if voice is None or not self._wanted or self._handed_over:
+            return
+        self._handed_over = True
+        start = self._wanted.index(self._last_said) + 1 if self._last_said in self._wanted else 0
+        voice.prepare([*self._wanted[start:], *self._wanted[:start]])
 
     def needs_system_voice(self) -> bool:
         """Whether the system voice should be started: chosen, or the only one there is."""
@@ -142,9 +156,11 @@ class NarrationVoice(QObject):
 
     def prepare(self, texts: Any) -> None:
         """Have the built-in voice render `texts` ahead, in order (the system voice needs not)."""
+        self._wanted = list(texts)
         voice = self._renders()
+        self._handed_over = voice is not None
         if voice is not None:
-            voice.prepare(texts)
+            voice.prepare(self._wanted)
 
     def is_ready(self, text: str) -> bool:
         """Whether `text` can be said at once."""
@@ -162,6 +178,7 @@ class NarrationVoice(QObject):
 
     def say(self, text: str) -> None:
         """Say `text` with the voice in use (nothing when there is none)."""
+        self._last_said = text
         voice = self.current()
         if voice is not None:
             voice.say(text)

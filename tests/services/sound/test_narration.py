@@ -114,3 +114,34 @@ def test_before_either_voice_starts_one_notice_is_shown(qtbot: QtBot) -> None:
     narration = NarrationVoice("builtin", system=system, builtin=builtin)
 
     assert narration.notice == "The voice has not started yet."
+
+
+class RenderingVoice(FakeVoice):
+    """A built-in voice that notes what it was asked to render ahead."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prepared: list[list[str]] = []
+
+    def prepare(self, texts: list[str]) -> None:
+        self.prepared.append(list(texts))
+
+
+def test_when_the_system_voice_dies_the_built_in_one_renders_what_comes_next(
+    qtbot: QtBot, system: SpeechService
+) -> None:
+    builtin = RenderingVoice()
+    narration = NarrationVoice("system", system=system, builtin=builtin)
+    narration.prepare(["Welcome.", "Tense your hands.", "Let go.", "Rest."])
+    assert builtin.prepared == [], "the system voice speaks: nothing to render yet"
+    narration.say("Tense your hands.")
+
+    process = system._process  # the helper process dies, as a crashed speech daemon would
+    assert process is not None
+    with qtbot.waitSignal(narration.status_changed, timeout=5000):
+        process.kill()
+    qtbot.waitUntil(lambda: not system.available, timeout=5000)
+
+    assert builtin.prepared == [["Let go.", "Rest.", "Welcome.", "Tense your hands."]]
+    narration.say("Let go.")
+    assert builtin.said == ["Let go."]
