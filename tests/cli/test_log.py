@@ -1,4 +1,5 @@
-"""`coach log add|show`, `coach export` and `coach import` on real SQLite files and real files."""
+"""`coach log add|show` and `coach export` (and exports imported again) on real SQLite files and
+real files; `coach import` on its own is tested in tests/cli/test_import_log.py."""
 
 from __future__ import annotations
 
@@ -14,15 +15,12 @@ from pathlib import Path
 import pytest
 
 from coach.cli.main import run
-from coach.core.log.entries import DayEntry, MedicationTaken, Medicine, SessionRecord
-from coach.core.log.exchange import CSV_COLUMNS
+from coach.core.log.entries import DayEntry, MedicationTaken, SessionRecord
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
 from tests.conftest import REPO
 
-HEADER = ",".join(CSV_COLUMNS)
-OLD_HEADER = ",".join(c for c in CSV_COLUMNS if c != "medications")  # before medications
 DAY = "2026-01-15"
 PARIS = dt.timezone(dt.timedelta(hours=1))
 
@@ -412,102 +410,6 @@ def test_json_round_trip(
     assert sessions == [replace(s, id=n) for n, s in enumerate(SESSIONS, start=1)]
 
 
-def test_importing_twice_changes_nothing_more(
-    paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    seed(paths, TRICKY, SESSIONS)
-    out = tmp_path / "log.json"
-    assert run(["export", "--format", "json", "--output", str(out)]) == 0
-    days_before, sessions_before = all_of(paths)
-    capsys.readouterr()
-
-    assert run(["import", str(out)]) == 0
-    assert run(["import", str(out)]) == 0
-
-    assert all_of(paths) == (days_before, sessions_before)
-    said = capsys.readouterr().out
-    assert "3 replacing what was logged" in said
-    assert "0 session(s) (2 already there)" in said
-
-
-def test_import_keeps_the_good_rows_and_lists_exactly_the_bad_ones(
-    paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    seed(paths, [DayEntry(dt.date(2026, 1, 3), pain=9, note="old")])
-    file = tmp_path / "mixed.csv"
-    file.write_text(
-        f"{OLD_HEADER}\n"
-        "2026-01-01,3,,,,,,,walk,,fine\n"
-        "2026-01-02,12,,,,,,,,,\n"
-        "2026-01-03,2,,,,,,,,left_neck=4,replaced\n"
-        "2026-01-04,,,,,,,,,nowhere=4,\n"
-        "2026-01-05,,,,30,,,,,,\n",
-        encoding="utf-8",
-    )
-    before = dump(paths.database)
-
-    assert run(["import", "--dry-run", str(file)]) == 1
-    assert dump(paths.database) == before
-    capsys.readouterr()
-
-    assert run(["import", str(file)]) == 1
-
-    captured = capsys.readouterr()
-    assert captured.err.splitlines() == [
-        f"{file}:3: pain: must be from 0 to 10, got 12",
-        f"{file}:5: areas: unknown region 'nowhere'",
-        f"{file}:6: sleep_hours: must be from 0 to 24 hours, got 30",
-        "coach: 3 row(s) were rejected (listed above) and not imported; the other rows were imported",
-    ]
-    assert "Imported 2 day(s) (1 replacing what was logged)" in captured.out
-    days, _ = all_of(paths)
-    assert days == [
-        DayEntry(dt.date(2026, 1, 1), pain=3, tags=("walk",), note="fine"),
-        DayEntry(dt.date(2026, 1, 3), pain=2, areas={"left_neck": 4}, note="replaced"),
-    ]
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (b"", "the file is empty"),
-        (b"date,pain,mood\n", "unknown column 'mood'"),
-        (b"2026-01-01,3\n", "the first row must be the header"),
-        (b"date,pain\n\xff\xfe\xfa\n", "not UTF-8 text"),
-    ],
-)
-def test_import_of_an_unreadable_file_exits_2_and_writes_nothing(
-    paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
-) -> None:
-    file = tmp_path / "bad.csv"
-    file.write_bytes(content)
-
-    assert run(["import", str(file)]) == 2
-
-    err = capsys.readouterr().err
-    assert err.startswith(f"coach: {file}")
-    assert message in err
-    assert not paths.database.exists()
-
-
-def test_import_of_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["import", str(tmp_path / "nope.json")]) == 2
-    assert "cannot read it (No such file or directory)" in capsys.readouterr().err
-
-
-def test_import_detects_json_without_an_extension(
-    paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    file = tmp_path / "backup-from-phone"
-    file.write_text(
-        '{"format": "unknot-log", "version": 1, "days": [{"date": "2026-01-01", "pain": 2}]}',
-        encoding="utf-8",
-    )
-
-    assert run(["import", str(file)]) == 0
-    assert stored_day(paths, "2026-01-01") == DayEntry(dt.date(2026, 1, 1), pain=2)
-
-
 def test_export_range_and_stdout(paths: Paths, capsys: pytest.CaptureFixture[str]) -> None:
     seed(paths, TRICKY, SESSIONS)
 
@@ -598,47 +500,3 @@ def test_a_bad_medication_is_refused_by_its_option(
     assert run(["log", "add", "--date", DAY, "--medication", given]) == 1
     assert message in capsys.readouterr().err
     assert stored_day(paths, DAY) is None
-
-
-def test_the_list_of_medicines_moves_with_a_json_export(
-    paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    repo = LogRepository.open(paths.database, BackupKeeper(paths.backups))
-    repo.save_medicine(Medicine("ibuprofen 400 mg"))
-    repo.save_medicine(Medicine("paracetamol 1 g", as_needed=True))
-    repo.save_day(TRICKY[1])
-    repo.close()
-    out = tmp_path / "log.json"
-    assert run(["export", "--output", str(out)]) == 0
-    fresh = in_fresh_folder(tmp_path, "fresh", monkeypatch)
-    assert run(["import", str(out)]) == 0
-    assert run(["import", str(out)]) == 0  # twice: still one of each
-    repo = LogRepository.open(fresh.database, BackupKeeper(fresh.backups))
-    try:
-        assert repo.medicines() == [
-            Medicine("ibuprofen 400 mg"),
-            Medicine("paracetamol 1 g", as_needed=True),
-        ]
-    finally:
-        repo.close()
-
-
-def test_an_export_from_before_medications_still_imports(
-    paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    old_json = tmp_path / "old.json"
-    old_json.write_text(json.dumps({
-        "format": "unknot-log", "version": 1, "exported_at": "2025-12-01T10:00:00+01:00",
-        "days": [{"date": "2025-11-30", "pain": 4, "worst_pain": None, "sleep_quality": None,
-                  "sleep_hours": None, "enjoyment": None, "activity": None, "stress": None,
-                  "tags": ["walk"], "areas": {"left_neck": 2}, "note": "old"}],
-        "sessions": [],
-    }), encoding="utf-8")  # fmt: skip
-    old_csv = tmp_path / "old.csv"
-    old_csv.write_text(f"{OLD_HEADER}\n2025-11-29,3,,,,,,,,,\n", encoding="utf-8")
-    assert run(["import", str(old_json)]) == 0
-    assert run(["import", str(old_csv)]) == 0
-    assert stored_day(paths, "2025-11-30") == DayEntry(
-        dt.date(2025, 11, 30), pain=4, tags=("walk",), areas={"left_neck": 2}, note="old"
-    )
-    assert stored_day(paths, "2025-11-29") == DayEntry(dt.date(2025, 11, 29), pain=3)

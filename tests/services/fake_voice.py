@@ -1,7 +1,7 @@
 """A small stand-in for the neural voice's engine: a hum as long as the words would take.
 
 Unit tests use it where the real voice is not the point (it renders in microseconds and needs no
-model); tests/services/sound/test_neural_voice.py renders with the real voice too.
+model); tests/services/sound/test_piper_engine.py renders with the real voice.
 """
 
 from __future__ import annotations

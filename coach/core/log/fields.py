@@ -44,15 +44,21 @@ class Field:
 
     def expected(self) -> str:
         """What the field must hold, in words."""
+        if self.choices and self.type == "string_list":
+            return "a list of texts from " + self.one_of().removeprefix("one of ")
         if self.choices:
-            return "one of " + ", ".join(
-                repr(c) if isinstance(c, str) else str(c) for c in self.choices
-            )
+            return self.one_of()
         if self.type == "number" and self.unit:
             if self.minimum == 0 and self.minimum_exclusive:
                 return f"a positive number of {self.unit}"
             return f"a number of {self.unit}"
         return _DESCRIBE[self.type]
+
+    def one_of(self) -> str:
+        """The choices, in words: what one value (or one item of a list) must be."""
+        return "one of " + ", ".join(
+            repr(c) if isinstance(c, str) else str(c) for c in self.choices
+        )
 
 
 def _type_name(value: Any) -> str:
@@ -133,7 +139,7 @@ def check_value(doc: TomlDocument, field: Field, value: Any, where: KeyPath) -> 
                 )
             elif field.choices and item not in field.choices:
                 problems.append(
-                    doc.problem((*where, i), f"must be {field.expected()}, got {_shown(item)}")
+                    doc.problem((*where, i), f"must be {field.one_of()}, got {_shown(item)}")
                 )
         if field.max_items is not None and len(value) > field.max_items:
             problems.append(

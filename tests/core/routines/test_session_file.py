@@ -260,25 +260,6 @@ def test_every_problem_is_reported_not_only_the_first(tmp_path, catalogue):
     assert {"steps[0].duration", "steps[1].durasion", "steps[1].duration"} <= fields
 
 
-def test_not_utf8(tmp_path, catalogue):
-    body = MINIMAL.encode().replace(b"slowly", b"sl\xffowly")
-    [problem] = problems_of(tmp_path, catalogue, body)
-    assert str(problem).endswith("bad.toml:5: is not UTF-8 text (byte 63 cannot be decoded)")
-
-
-def test_not_toml_names_the_line(tmp_path, catalogue):
-    [problem] = problems_of(tmp_path, catalogue, MINIMAL.replace("duration = 6", "duration = = 6"))
-    assert problem.line == 11
-    assert "is not valid TOML" in problem.message
-    assert "Traceback" not in str(problem)
-
-
-@pytest.mark.parametrize("body", ["", "   \n\n", "# only a comment\n"])
-def test_empty_file(tmp_path, catalogue, body):
-    [problem] = problems_of(tmp_path, catalogue, body)
-    assert problem.message == "file is empty"
-
-
 def test_huge_file_is_refused_before_reading(tmp_path, catalogue):
     body = MINIMAL + "#" * (MAX_FILE_BYTES + 1)
     [problem] = problems_of(tmp_path, catalogue, body)

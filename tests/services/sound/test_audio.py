@@ -20,8 +20,6 @@ from coach.services.sound.audio_outputs import (
     QtSoundEffectBackend,
     SilentBackend,
     SimpleAudioBackend,
-    SoundFileError,
-    read_wav,
 )
 
 REPO = Path(__file__).resolve().parents[3]
@@ -360,25 +358,6 @@ def test_volume_is_squared_so_the_slider_feels_even() -> None:
     assert cue_gain(0.5) == 0.25
     assert cue_gain(-1) == 0.0
     assert cue_gain(2) == 1.0
-
-
-def test_read_wav_takes_8_16_24_bit_and_stereo(tmp_path: Path) -> None:
-    eight = read_wav(write_wav(tmp_path / "8.wav", bytes([128, 255, 0]), width=1))
-    twenty_four = read_wav(write_wav(tmp_path / "24.wav", b"\x00\x34\x12\xff\xff\xff", width=3))
-    stereo = read_wav(write_wav(tmp_path / "st.wav", bytes(8), channels=2))
-
-    assert eight.samples.tolist() == [0, 127 * 256, -128 * 256]
-    assert twenty_four.samples.tolist() == [0x1234, -1]
-    assert (stereo.channels, len(stereo.samples), stereo.seconds) == (2, 4, 2 / 44_100)
-
-
-def test_read_wav_refuses_what_it_cannot_play(tmp_path: Path) -> None:
-    (tmp_path / "text.wav").write_text("RIFF nonsense", encoding="utf-8")
-
-    with pytest.raises(SoundFileError, match="is not a PCM WAV file"):
-        read_wav(tmp_path / "text.wav")
-    with pytest.raises(SoundFileError, match="does not exist"):
-        read_wav(tmp_path / "nothing.wav")
 
 
 def test_before_start_cues_are_shown_and_nothing_is_reported(qtbot) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from coach.core.playing.narration import NarrationCache, loudest_dbfs, peak_dbfs, read_wav_mono
+from coach.core.playing.narration import NarrationCache
 from coach.services.sound.neural_voice import NeuralVoice
-from coach.services.sound.piper_engine import PiperEngine, missing_parts, speed_for_rate
+from coach.services.sound.piper_engine import speed_for_rate
 from tests.services.fake_voice import SECONDS_PER_WORD, FakeEngine
 
 
@@ -186,28 +185,6 @@ def test_a_failed_rendering_is_reported_and_the_rest_go_on(qtbot, make_voice):
     assert "could not say" in voice.notice
     # the timeline still has a length for it: the estimate
     assert voice.narration_seconds("A broken sentence.") > 0
-
-
-@pytest.mark.slow
-def test_the_real_voice_renders_speech_with_headroom(tmp_path: Path) -> None:
-    """The bundled voice, offline: a sentence becomes about its length of speech, peaks at -1 dBFS."""
-    if missing_parts():
-        pytest.fail(f"the voice is a dependency and must be installed: {missing_parts()}")
-    engine = PiperEngine()
-    text = "Make a fist with your right hand. Hold it, and notice the tension."
-
-    samples, rate = engine.render(text, 1.0)
-
-    assert rate == 22_050
-    seconds = len(samples) / rate
-    assert 2.5 < seconds < 8.0, seconds
-    floats = samples.astype(np.float64) / 32768
-    assert peak_dbfs(floats) == pytest.approx(-1.0, abs=0.1), "about 1 dB of headroom"
-    assert -25 < loudest_dbfs(floats, rate) < -8, "speech, not silence or noise"
-    cache = NarrationCache(tmp_path)
-    path = cache.store(engine.voice_id, 1.0, text, samples, rate)
-    again, _ = read_wav_mono(path)
-    assert len(again) == len(samples)
 
 
 def test_opening_another_routine_renders_its_words_first(qtbot, make_voice):

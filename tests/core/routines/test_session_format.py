@@ -1,4 +1,5 @@
-"""The published JSON Schema of session files: up to date, valid, and in step with the loader."""
+"""The session file format: its published JSON Schema is up to date, valid, and in step with the
+loader's declared keys and limits."""
 
 from __future__ import annotations
 
@@ -15,13 +16,15 @@ from coach.core.routines.problems import FileProblems
 from coach.core.routines.session_file import parse_routine
 from coach.core.routines.session_format import (
     BLOCK_FIELDS,
+    ID_PATTERN,
+    MAX_STEP_SECONDS,
+    PLACEHOLDER,
     ROUTINE_FIELDS,
     STEP_FIELDS,
     session_schema,
 )
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, REPO
 
-REPO = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = REPO / "docs" / "session.schema.json"
 FORMAT_DOC = REPO / "docs" / "session-format.md"
 BUILTIN_SESSIONS = sorted((REPO / "sessions").glob("*.toml"))
@@ -173,3 +176,26 @@ def test_an_id_ending_in_a_newline_is_rejected(catalogue, tmp_path, where):
     with pytest.raises(FileProblems) as info:
         parse_routine(path, body.encode(), catalogue)
     assert any("must be lower-case" in p.message for p in info.value.problems)
+
+
+def test_the_limits_reach_the_schema_and_the_id_pattern_is_strict():
+    schema = session_schema()
+    duration = schema["$defs"]["step"]["properties"]["duration"]
+    assert (duration["exclusiveMinimum"], duration["maximum"]) == (0, MAX_STEP_SECONDS)
+    assert schema["$defs"]["block"]["properties"]["repeat"] | {"description": ""} == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100,
+        "default": 1,
+        "description": "",
+    }
+    assert schema["properties"]["steps"]["maxItems"] == 500
+    for good in ("pmr-16", "a", "x" * 64, "0_calm"):
+        assert ID_PATTERN.match(good), good
+    for bad in ("", "My", "-start", "x" * 65, "a b", "é"):
+        assert not ID_PATTERN.match(bad), bad
+
+
+def test_placeholders_are_names_in_braces_and_doubled_braces_are_literal():
+    found = [m.group(1) or m.group(0) for m in PLACEHOLDER.finditer("{side} {{x}} {Side} {1} }")]
+    assert found == ["side", "{{", "}}", "Side", "{", "}", "}"]
