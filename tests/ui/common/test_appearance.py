@@ -17,7 +17,6 @@ from coach.ui.common.appearance import DARK_COLOURS, Appearance, dark_palette
 from coach.ui.common.text import muted
 from coach.ui.session.player_widgets import BreathPacer
 from coach.ui.session.session_page import SessionPage
-from coach.ui.settings.appearance_settings import AppearanceSettings
 from coach.ui.today.day_widgets import heading
 from tests.ui.session.test_session_page import Recorder, now
 
@@ -158,46 +157,6 @@ def test_text_size_stays_within_its_range(appearance: Appearance) -> None:
     assert appearance.text_scale == 0.8
 
 
-# -- the settings section -------------------------------------------------------------------------
-
-
-def test_changes_in_the_section_apply_at_once_and_are_saved(
-    qtbot: QtBot, appearance: Appearance, settings: Settings, tmp_path: Path
-) -> None:
-    section = AppearanceSettings(settings, appearance)
-    qtbot.addWidget(section)
-    heard: list[bool] = []
-    appearance.reduced_motion_changed.connect(heard.append)
-
-    section.theme.setCurrentIndex(section.theme.findData("dark"))
-    section.text_size.setCurrentIndex(section.text_size.findData(1.3))
-    section.reduced_motion.setChecked(True)
-
-    assert appearance.is_dark()
-    assert QApplication.font().pointSizeF() == pytest.approx(system_size() * 1.3)
-    assert appearance.reduced_motion
-    assert heard == [True]
-    again = Settings(tmp_path / "config")
-    assert (again.theme, again.text_scale, again.reduced_motion) == ("dark", 1.3, True)
-
-
-def test_saved_settings_are_applied_at_start_and_shown_in_the_section(
-    qtbot: QtBot, appearance: Appearance, settings: Settings
-) -> None:
-    settings.theme = "dark"
-    settings.text_scale = 1.2  # not one of the offered sizes: it is offered too
-    settings.reduced_motion = True
-
-    appearance.apply_settings(settings)
-    section = AppearanceSettings(settings, appearance)
-    qtbot.addWidget(section)
-
-    assert section.theme.currentData() == "dark"
-    assert section.text_size.currentText() == "120%"
-    assert section.reduced_motion.isChecked()
-    assert appearance.is_dark()
-
-
 def test_hand_edited_values_fall_back_to_the_defaults(settings: Settings) -> None:
     settings._store.setValue("appearance/theme", "purple")
     settings._store.setValue("appearance/text_scale", "9")
@@ -206,17 +165,6 @@ def test_hand_edited_values_fall_back_to_the_defaults(settings: Settings) -> Non
     assert (settings.theme, settings.text_scale, settings.reduced_motion) == ("system", 1.0, False)
     with pytest.raises(ValueError, match="unknown theme"):
         settings.theme = "purple"
-
-
-def test_the_section_controls_are_named_and_labelled(
-    qtbot: QtBot, appearance: Appearance, settings: Settings
-) -> None:
-    section = AppearanceSettings(settings, appearance)
-    qtbot.addWidget(section)
-    assert section.theme.accessibleName() == "Colour scheme"
-    assert section.text_size.accessibleName() == "Text size"
-    buddies = {label.buddy() for label in section.findChildren(QLabel)}
-    assert {section.theme, section.text_size} <= buddies, "Alt+H and Alt+X reach them"
 
 
 # -- reduced motion in the player -----------------------------------------------------------------
