@@ -11,7 +11,7 @@ from coach.core.body.regions import RegionCatalogue
 from coach.core.routines.library import BrokenFile, LibraryEntry
 from coach.core.routines.problems import Problem, Severity
 from coach.ui.library.routine_detail import broken_html, muted_colour, problem_line, routine_html
-from tests.ui.library.conftest import YOURS, entry
+from tests.ui.library.entries import YOURS, entry
 
 
 def test_a_routine_s_details_say_what_it_is_and_what_it_needs(

@@ -11,7 +11,7 @@ from coach.core.body.regions import RegionCatalogue
 from coach.core.routines.routine_search import LengthBand, RoutineFilter
 from coach.ui.library.routine_filters import RoutineFilterBar, RoutineFilterProxy
 from coach.ui.library.routine_model import RoutineTableModel
-from tests.ui.library.conftest import entry
+from tests.ui.library.entries import entry
 
 
 @pytest.fixture

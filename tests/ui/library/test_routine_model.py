@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from coach.core.body.regions import RegionCatalogue
 from coach.ui.library.routine_model import RoutineTableModel, source_name
-from tests.ui.library.conftest import YOURS, entry
+from tests.ui.library.entries import YOURS, entry
 
 Model = RoutineTableModel
 
