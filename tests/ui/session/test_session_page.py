@@ -374,15 +374,6 @@ def test_arrows_still_pressed_after_the_last_step_do_not_rate_the_pain(qtbot, pa
     assert after.pain.value() == 3, "a digit rates it, on purpose"
 
 
-def test_digits_on_the_before_screen_rate_the_pain_with_start_focused(qtbot, page) -> None:
-    page.prepare(short_routine())
-    page.activateWindow()
-    qtbot.waitUntil(lambda: page.before.start_button.hasFocus())
-    qtbot.keyClick(page.before.start_button, Qt.Key.Key_4)
-    assert page.before.pain.value() == 4
-    assert page.before.start_button.hasFocus()
-
-
 def test_eyes_closed_darkens_the_whole_screen(qtbot, page) -> None:
     page.prepare(long_routine())
     page.before.start_button.click()
@@ -465,14 +456,3 @@ def test_long_guidance_at_large_text_can_always_be_read(qtbot, page) -> None:
     needed = player.text.heightForWidth(scroll.viewport().width())
     assert player.text.height() >= needed, "the whole text is laid out, wrapped"
     assert needed <= scroll.viewport().height() or scroll.verticalScrollBar().maximum() > 0
-
-
-def test_start_looks_different_when_it_has_the_keyboard(qtbot, page) -> None:
-    page.prepare(short_routine())
-    page.activateWindow()
-    start = page.before.start_button
-    qtbot.waitUntil(start.hasFocus)
-    focused = start.grab().toImage()
-    page.before.back_button.setFocus()
-    qtbot.waitUntil(lambda: not start.hasFocus())
-    assert start.grab().toImage() != focused, "the outline shows where Return goes"
