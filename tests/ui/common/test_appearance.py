@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from coach.core.playing.clock import ManualClock
 from coach.core.routines.routine import Routine, Step, StepKind
 from coach.services.settings import Settings
 from coach.services.sound.session_sound import SessionSound
@@ -18,7 +19,7 @@ from coach.ui.common.text import muted
 from coach.ui.session.player_widgets import BreathPacer
 from coach.ui.session.session_page import SessionPage
 from coach.ui.today.day_widgets import heading
-from tests.ui.session.test_session_page import Recorder, now
+from tests.ui.session.test_session_page import Recorder, advance, now
 
 Role = QPalette.ColorRole
 
@@ -172,9 +173,13 @@ def test_hand_edited_values_fall_back_to_the_defaults(settings: Settings) -> Non
 
 @pytest.fixture
 def page(qtbot: QtBot, catalogue, log):
-    recorder = Recorder()
+    recorder, clock = Recorder(), ManualClock()
     widget = SessionPage(
-        catalogue=catalogue, log=log, sound=SessionSound(recorder, recorder), now=now
+        catalogue=catalogue,
+        log=log,
+        sound=SessionSound(recorder, recorder, clock=clock),
+        now=now,
+        clock=clock,
     )
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
@@ -196,17 +201,22 @@ def test_reduced_motion_stills_the_pacer_and_the_countdown_moves_in_seconds(
     page.before.start_button.click()
     pacer, ring = player.pacer, player.ring
     assert pacer.isVisible()
-    wakes: list[int] = []
-    player._frame.timeout.connect(lambda: wakes.append(ring.seconds_left))
-    first = ring.seconds_left
+    assert ring.seconds_left == 6
 
-    qtbot.waitUntil(lambda: ring.seconds_left <= first - 2, timeout=5000)
+    advance(page, 2.0)
+    with qtbot.waitSignal(player._frame.timeout):  # on a whole second: it wakes at once
+        pass
 
+    assert ring.seconds_left == 4
     assert pacer.size_fraction == BreathPacer.STILL_SIZE, "the circle never moves"
-    assert pacer.accessibleDescription().startswith("Breathe in, ")
-    assert " of 6" in pacer.accessibleDescription(), "the second of the breath, in words"
-    assert len(wakes) <= 6, f"about once a second, not 30 times: {wakes}"
-    assert ring._fraction_left == pytest.approx(ring.seconds_left / 6), "the arc goes with it"
+    assert pacer.accessibleDescription() == "Breathe in, 3 of 6", "the second, in words"
+    assert ring._fraction_left == pytest.approx(4 / 6), "the arc goes with it"
+
+    advance(page, 0.3)
+    with qtbot.waitSignal(player._frame.timeout):
+        pass
+    assert ring.seconds_left == 4
+    assert player._frame.interval() == 700 + 15, "next just after 3 s are left, not 30 times"
 
 
 def test_without_reduced_motion_the_pacer_grows_with_the_breath(
@@ -217,7 +227,8 @@ def test_without_reduced_motion_the_pacer_grows_with_the_breath(
     pacer = page.player.pacer
     start = pacer.size_fraction
 
-    qtbot.waitUntil(lambda: pacer.size_fraction > start + 0.1, timeout=4000)
+    advance(page, 1.5)
+    qtbot.waitUntil(lambda: pacer.size_fraction > start + 0.1)  # the next frame draws it
 
     page.player.set_reduced_motion(True)  # and it can be turned on while playing
     assert pacer.size_fraction == BreathPacer.STILL_SIZE
