@@ -42,7 +42,9 @@ def play_in_terminal(
     from coach.ui.common.step_words import step_kind_name
 
     _app = QCoreApplication.instance() or QCoreApplication([])  # kept alive while playing
-    run = SessionRun(routine, sound or SessionSound(None, None), clock, log=log, now=now)
+    run = SessionRun(
+        routine, sound or SessionSound(None, None, clock=clock), clock, log=log, now=now
+    )
     timeline = run.timeline
     total = format_duration(timeline.total)
 

@@ -209,7 +209,7 @@ class Services:
         from coach.services.sound.session_sound import SessionSound
 
         self.sound_levels  # noqa: B018 - the stored levels apply before anything is heard
-        return SessionSound(self.audio, self.narration)
+        return SessionSound(self.audio, self.narration, clock=self.clock)
 
     def start_sound(self) -> None:
         """Open the sound output and the voices (slow: after the window is painted)."""

@@ -168,7 +168,9 @@ class SessionRun(QObject):
             self.driver.stop()
 
     def catch_up(self) -> None:
-        """Fire what is due now, without waiting for the timer (after a manual clock moved)."""
+        """Fire what is due now, without waiting for the timers (after a manual clock moved):
+        the words still waiting for their cue first (they were due before the next step)."""
+        self.sound.catch_up()
         if self.driver is not None:
             self.driver.wake_now()
 

@@ -83,3 +83,23 @@ def test_the_narration_voice_is_built_on_the_voices_and_follows_the_levels(
     assert services.speech.muted
     assert settings.muted
     services.close()
+
+
+def test_a_session_s_words_follow_the_clock_the_services_were_given(qtbot, paths: Paths) -> None:
+    from coach.core.playing.clock import ManualClock
+    from coach.core.playing.conductor import PlayCue, Speak
+    from coach.core.playing.timeline import SPEECH_LEAD
+
+    clock = ManualClock()
+    services = build_services(paths, clock=clock)
+    sound = services.sound
+    said: list[str] = []
+    sound.spoken.connect(said.append)
+
+    sound.perform([PlayCue("tense"), Speak("Make a fist.")])
+    assert said == []
+    clock.advance(SPEECH_LEAD)
+    sound.catch_up()  # no real time passed: only the given clock moved
+
+    assert said == ["Make a fist."]
+    services.close()

@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from coach.core.playing.clock import ManualClock
 from coach.core.playing.narration import NarrationCache
 from coach.core.playing.player import PlayerState
-from coach.core.playing.timeline import TENSE_HOLD
+from coach.core.playing.timeline import SPEECH_LEAD, TENSE_HOLD
 from coach.core.routines.routine import Routine, Step, StepKind
 from coach.services.sound.neural_voice import NeuralVoice
 from coach.services.sound.session_sound import SessionSound
 from coach.ui.session.session_page import SessionPage
 from tests.services.fake_voice import SECONDS_PER_WORD, FakeEngine
-from tests.ui.session.test_session_page import Recorder, now
+from tests.ui.session.test_session_page import Recorder, advance, now
 
 
 class Clip:
@@ -61,7 +62,14 @@ def page(qtbot, catalogue, log, engine, tmp_path: Path):
     output = Output()
     voice = NeuralVoice(output, NarrationCache(tmp_path / "narration"), engine)
     voice.start()
-    widget = SessionPage(catalogue=catalogue, log=log, sound=SessionSound(output, voice), now=now)
+    clock = ManualClock()
+    widget = SessionPage(
+        catalogue=catalogue,
+        log=log,
+        sound=SessionSound(output, voice, clock=clock),
+        now=now,
+        clock=clock,
+    )
     widget.output, widget.voice = output, voice
     qtbot.addWidget(widget)
     widget.show()
@@ -83,7 +91,8 @@ def test_a_session_starts_only_once_its_first_words_are_ready(qtbot, page, engin
 
     engine.gate.set()
     qtbot.waitUntil(lambda: page.run.player.state is PlayerState.PLAYING, timeout=5000)
-    qtbot.waitUntil(lambda: "clip" in [kind for kind, _ in page.output.calls], timeout=3000)
+    assert [kind for kind, _ in page.output.calls] == ["cue"], "its words wait for the cue"
+    advance(page, SPEECH_LEAD)
     kinds = [kind for kind, _ in page.output.calls]
     assert kinds[:2] == ["cue", "clip"], "the step's cue, then its words"
     assert player.notice.isHidden()
@@ -119,8 +128,6 @@ def test_a_step_whose_words_are_not_ready_waits_for_them_then_says_them(qtbot, p
     clips = sum(1 for kind, _ in page.output.calls if kind == "clip")
     engine.gate.set()
     qtbot.waitUntil(lambda: run.player.state is PlayerState.PLAYING, timeout=5000)
-    qtbot.waitUntil(
-        lambda: sum(1 for kind, _ in page.output.calls if kind == "clip") == clips + 1,
-        timeout=3000,
-    )
+    advance(page, SPEECH_LEAD)
+    assert sum(1 for kind, _ in page.output.calls if kind == "clip") == clips + 1
     assert run.player.current == 1

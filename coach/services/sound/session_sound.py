@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from coach.core.playing.clock import Clock, SystemClock
 from coach.core.playing.conductor import PlayClip, PlayCue, SoundAction, Speak, StopVoice
 from coach.core.playing.speech_estimate import speaking_seconds
 from coach.core.playing.timeline import SPEECH_LEAD
@@ -38,31 +40,41 @@ class Voice(Protocol):
         ...
 
 
-# Words start just after a cue's first strike, not on top of it; short enough that a 4-second
-# breathing step still has room for its word (the timeline counts the same lead).
-SPEECH_AFTER_CUE_MS = round(SPEECH_LEAD * 1000)
+# Words start SPEECH_LEAD seconds after a cue's first strike, not on top of it; short enough that
+# a 4-second breathing step still has room for its word (the timeline counts the same lead).
 # Longest a step waits for its words to be rendered before it goes on without them.
 WORDS_WAIT_MS = 20_000
 
 
 class SessionSound(QObject):
-    """Plays cues, speaks and plays clips; tells the screen what was played (for visible cues)."""
+    """Plays cues, speaks and plays clips; tells the screen what was played (for visible cues).
+
+    When the words after a cue are due is computed on `clock` (the player's); a timer only wakes
+    it up, and `catch_up()` says them at once when the clock has moved past them (a manual clock).
+    """
 
     cue_played = Signal(str)
     spoken = Signal(str)
 
     def __init__(
-        self, audio: CuePlayer | None, voice: Voice | None, parent: QObject | None = None
+        self,
+        audio: CuePlayer | None,
+        voice: Voice | None,
+        parent: QObject | None = None,
+        *,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
         self.audio = audio
         self.voice = voice
+        self.clock: Clock = clock or SystemClock()
         self._clip: Any = None
         self._pending: list[SoundAction] = []
+        self._words_due = 0.0  # on `clock`: when the words waiting in `_pending` are said
         self._after_cue = QTimer(self)
         self._after_cue.setSingleShot(True)
-        self._after_cue.setInterval(SPEECH_AFTER_CUE_MS)
-        self._after_cue.timeout.connect(self._narrate_pending)
+        self._after_cue.setTimerType(Qt.TimerType.PreciseTimer)  # never early: no second wake-up
+        self._after_cue.timeout.connect(self.catch_up)
 
     def prepare(self, cues: list[str]) -> None:
         """Load a routine's own cue files before it starts, so none is read mid-session."""
@@ -128,15 +140,28 @@ class SessionSound(QObject):
                     self.cue_played.emit(Path(cue).stem if "/" in cue or "\\" in cue else cue)
                     cued = True
                 case Speak() | PlayClip() if cued:
+                    self._words_due = self.clock.monotonic() + SPEECH_LEAD
                     self._pending.append(action)
-                    self._after_cue.start()
+                    self._wake_when_due()
                 case Speak() | PlayClip():
                     self._narrate(action)
 
-    def _narrate_pending(self) -> None:
+    def catch_up(self) -> None:
+        """Say the words waiting for a cue's first strike if the clock says they are due (the
+        timer calls it; so does the session after a manual clock moved)."""
+        if not self._pending:
+            return
+        if self.clock.monotonic() < self._words_due - 1e-6:  # sums of floats land a hair short
+            self._wake_when_due()
+            return
+        self._after_cue.stop()
         pending, self._pending = self._pending, []
         for action in pending:
             self._narrate(action)
+
+    def _wake_when_due(self) -> None:
+        left = self._words_due - self.clock.monotonic()
+        self._after_cue.start(max(0, math.ceil(left * 1000)))
 
     def _narrate(self, action: SoundAction) -> None:
         if isinstance(action, Speak):

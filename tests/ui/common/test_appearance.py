@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from coach.core.playing.clock import ManualClock
 from coach.core.routines.routine import Routine, Step, StepKind
 from coach.services.settings import Settings
 from coach.services.sound.session_sound import SessionSound
@@ -17,9 +18,8 @@ from coach.ui.common.appearance import DARK_COLOURS, Appearance, dark_palette
 from coach.ui.common.text import muted
 from coach.ui.session.player_widgets import BreathPacer
 from coach.ui.session.session_page import SessionPage
-from coach.ui.settings.appearance_settings import AppearanceSettings
 from coach.ui.today.day_widgets import heading
-from tests.ui.session.test_session_page import Recorder, now
+from tests.ui.session.test_session_page import Recorder, advance, now
 
 Role = QPalette.ColorRole
 
@@ -158,46 +158,6 @@ def test_text_size_stays_within_its_range(appearance: Appearance) -> None:
     assert appearance.text_scale == 0.8
 
 
-# -- the settings section -------------------------------------------------------------------------
-
-
-def test_changes_in_the_section_apply_at_once_and_are_saved(
-    qtbot: QtBot, appearance: Appearance, settings: Settings, tmp_path: Path
-) -> None:
-    section = AppearanceSettings(settings, appearance)
-    qtbot.addWidget(section)
-    heard: list[bool] = []
-    appearance.reduced_motion_changed.connect(heard.append)
-
-    section.theme.setCurrentIndex(section.theme.findData("dark"))
-    section.text_size.setCurrentIndex(section.text_size.findData(1.3))
-    section.reduced_motion.setChecked(True)
-
-    assert appearance.is_dark()
-    assert QApplication.font().pointSizeF() == pytest.approx(system_size() * 1.3)
-    assert appearance.reduced_motion
-    assert heard == [True]
-    again = Settings(tmp_path / "config")
-    assert (again.theme, again.text_scale, again.reduced_motion) == ("dark", 1.3, True)
-
-
-def test_saved_settings_are_applied_at_start_and_shown_in_the_section(
-    qtbot: QtBot, appearance: Appearance, settings: Settings
-) -> None:
-    settings.theme = "dark"
-    settings.text_scale = 1.2  # not one of the offered sizes: it is offered too
-    settings.reduced_motion = True
-
-    appearance.apply_settings(settings)
-    section = AppearanceSettings(settings, appearance)
-    qtbot.addWidget(section)
-
-    assert section.theme.currentData() == "dark"
-    assert section.text_size.currentText() == "120%"
-    assert section.reduced_motion.isChecked()
-    assert appearance.is_dark()
-
-
 def test_hand_edited_values_fall_back_to_the_defaults(settings: Settings) -> None:
     settings._store.setValue("appearance/theme", "purple")
     settings._store.setValue("appearance/text_scale", "9")
@@ -208,25 +168,18 @@ def test_hand_edited_values_fall_back_to_the_defaults(settings: Settings) -> Non
         settings.theme = "purple"
 
 
-def test_the_section_controls_are_named_and_labelled(
-    qtbot: QtBot, appearance: Appearance, settings: Settings
-) -> None:
-    section = AppearanceSettings(settings, appearance)
-    qtbot.addWidget(section)
-    assert section.theme.accessibleName() == "Colour scheme"
-    assert section.text_size.accessibleName() == "Text size"
-    buddies = {label.buddy() for label in section.findChildren(QLabel)}
-    assert {section.theme, section.text_size} <= buddies, "Alt+H and Alt+X reach them"
-
-
 # -- reduced motion in the player -----------------------------------------------------------------
 
 
 @pytest.fixture
 def page(qtbot: QtBot, catalogue, log):
-    recorder = Recorder()
+    recorder, clock = Recorder(), ManualClock()
     widget = SessionPage(
-        catalogue=catalogue, log=log, sound=SessionSound(recorder, recorder), now=now
+        catalogue=catalogue,
+        log=log,
+        sound=SessionSound(recorder, recorder, clock=clock),
+        now=now,
+        clock=clock,
     )
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
@@ -248,17 +201,22 @@ def test_reduced_motion_stills_the_pacer_and_the_countdown_moves_in_seconds(
     page.before.start_button.click()
     pacer, ring = player.pacer, player.ring
     assert pacer.isVisible()
-    wakes: list[int] = []
-    player._frame.timeout.connect(lambda: wakes.append(ring.seconds_left))
-    first = ring.seconds_left
+    assert ring.seconds_left == 6
 
-    qtbot.waitUntil(lambda: ring.seconds_left <= first - 2, timeout=5000)
+    advance(page, 2.0)
+    with qtbot.waitSignal(player._frame.timeout):  # on a whole second: it wakes at once
+        pass
 
+    assert ring.seconds_left == 4
     assert pacer.size_fraction == BreathPacer.STILL_SIZE, "the circle never moves"
-    assert pacer.accessibleDescription().startswith("Breathe in, ")
-    assert " of 6" in pacer.accessibleDescription(), "the second of the breath, in words"
-    assert len(wakes) <= 6, f"about once a second, not 30 times: {wakes}"
-    assert ring._fraction_left == pytest.approx(ring.seconds_left / 6), "the arc goes with it"
+    assert pacer.accessibleDescription() == "Breathe in, 3 of 6", "the second, in words"
+    assert ring._fraction_left == pytest.approx(4 / 6), "the arc goes with it"
+
+    advance(page, 0.3)
+    with qtbot.waitSignal(player._frame.timeout):
+        pass
+    assert ring.seconds_left == 4
+    assert player._frame.interval() == 700 + 15, "next just after 3 s are left, not 30 times"
 
 
 def test_without_reduced_motion_the_pacer_grows_with_the_breath(
@@ -269,7 +227,8 @@ def test_without_reduced_motion_the_pacer_grows_with_the_breath(
     pacer = page.player.pacer
     start = pacer.size_fraction
 
-    qtbot.waitUntil(lambda: pacer.size_fraction > start + 0.1, timeout=4000)
+    advance(page, 1.5)
+    qtbot.waitUntil(lambda: pacer.size_fraction > start + 0.1)  # the next frame draws it
 
     page.player.set_reduced_motion(True)  # and it can be turned on while playing
     assert pacer.size_fraction == BreathPacer.STILL_SIZE

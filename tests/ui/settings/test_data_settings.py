@@ -8,16 +8,14 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QDialog
+from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from coach.core.log.entries import DayEntry, SessionRecord
 from coach.paths import Paths
 from coach.store.backup import Backup, BackupKeeper
 from coach.store.repository import LogRepository
-from coach.ui.settings.data_dialogs import BackupPicker, DeleteDialog, backup_label
 from coach.ui.settings.data_settings import DataSettings
-from coach.ui.settings.settings_view import SettingsView
 
 D = dt.date(2026, 3, 2)
 START = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
@@ -222,46 +220,8 @@ def test_delete_all_needs_the_confirmation_and_says_what_was_deleted(
     assert not section.restore.isEnabled(), "nothing left to restore"
 
 
-def test_the_delete_dialog_needs_delete_typed(qtbot: QtBot) -> None:
-    dialog = DeleteDialog("Everything goes.")
-    qtbot.addWidget(dialog)
-    assert not dialog.delete.isEnabled()
-    qtbot.keyClicks(dialog.word, "delete")
-    assert not dialog.delete.isEnabled(), "the exact word, in capitals"
-    dialog.word.clear()
-    qtbot.keyClicks(dialog.word, "DELETE")
-    assert dialog.delete.isEnabled()
-    dialog.delete.click()
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.word.accessibleName() == "Type DELETE to confirm"
-
-
-def test_the_backup_picker_lists_them_newest_first(qtbot: QtBot, keeper, log) -> None:
-    keeper.take(log.conn, "manual", dt.datetime(2026, 3, 2, 14, 5))
-    backups = keeper.list()
-    picker = BackupPicker(backups)
-    qtbot.addWidget(picker)
-    assert picker.list.count() == len(backups)
-    assert picker.chosen() == backups[0]
-    picker.list.setCurrentRow(len(backups) - 1)
-    assert picker.chosen() == backups[-1]
-    assert picker.list.item(len(backups) - 1).text() == "Monday 2 March 2026, 14:05 (taken by you)"
-    assert backup_label(backups[-1]) == "Monday 2 March 2026, 14:05 (taken by you)"
-
-
 def test_every_button_has_an_accessible_name(section: DataSettings) -> None:
     buttons = section.findChildren(QAbstractButton)
     assert len(buttons) == 5
     for button in buttons:
         assert button.accessibleName()
-
-
-def test_the_settings_view_has_the_section_when_given_the_log(
-    qtbot: QtBot, paths: Paths, log: LogRepository
-) -> None:
-    view = SettingsView(paths, log=log)
-    qtbot.addWidget(view)
-    assert isinstance(view.data, DataSettings)
-    without = SettingsView(paths)
-    qtbot.addWidget(without)
-    assert without.data is None

@@ -7,15 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QAbstractButton, QTimeEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from coach.core.log.reminders import MAX_TIMES, UTC, DayProgress, instant_of
-from coach.paths import Paths
 from coach.services.reminders import ReminderService, plan_from_settings
 from coach.services.settings import Settings
 from coach.ui.settings.reminder_settings import ReminderSettings, describe_moment
-from coach.ui.settings.settings_view import SettingsView
 
 
 @pytest.fixture
@@ -150,10 +148,3 @@ def test_a_moment_is_described_in_words() -> None:
     assert describe_moment(evening + dt.timedelta(days=1), today).startswith("tomorrow at ")
     assert describe_moment(evening + dt.timedelta(days=3), today).startswith("Thursday 7 May at ")
     assert describe_moment(evening.astimezone(UTC), today) == "today at 20:00"
-
-
-def test_the_settings_view_has_the_section(qtbot: QtBot, paths: Paths, settings: Settings) -> None:
-    view = SettingsView(paths, settings=settings)
-    qtbot.addWidget(view)
-    assert isinstance(view.reminders, QWidget)
-    assert not view.reminders.notice.isHidden(), "no service given: reminders need a tray"

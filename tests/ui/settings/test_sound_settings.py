@@ -6,15 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from coach.paths import Paths
 from coach.services.settings import Settings
 from coach.services.sound.audio import AudioService
 from coach.services.sound.audio_outputs import SilentBackend, SimpleAudioBackend
 from coach.services.sound.speech import SpeechService
-from coach.ui.settings.settings_view import SettingsView
 from coach.ui.settings.sound_settings import SoundSettings
 from tests.services.sound.test_audio import OPEN_FAILS, SOUNDS, FakeSimpleaudio
 
@@ -197,27 +195,6 @@ def test_every_control_has_a_name_for_screen_readers(panel: SoundSettings) -> No
         if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()))
     ]
     assert unnamed == []
-
-
-def test_settings_view_with_services_has_the_sound_section(
-    qtbot: QtBot, paths: Paths, audio: AudioService, speech: SpeechService, settings: Settings
-) -> None:
-    view = SettingsView(paths, audio=audio, speech=speech, settings=settings)
-    qtbot.addWidget(view)
-
-    assert isinstance(view.sound, SoundSettings)
-    assert str(paths.data_dir) in label_texts(view)
-
-
-def test_settings_view_without_services_says_sound_is_not_set_up(
-    qtbot: QtBot, paths: Paths
-) -> None:
-    view = SettingsView(paths)
-    qtbot.addWidget(view)
-
-    assert "Sound is not set up" in label_texts(view)
-    assert not view.findChildren(SoundSettings), "no sound controls"
-    assert not view.findChildren(QSlider)
 
 
 def test_a_change_that_cannot_be_saved_is_said_so(

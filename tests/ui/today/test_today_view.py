@@ -507,40 +507,6 @@ def test_areas_are_added_changed_and_removed(qtbot: QtBot, make_view, log: LogRe
     assert log.get_day(SATURDAY).areas == {"right_lower_back": 3}
 
 
-def test_an_area_can_be_picked_from_the_completions(
-    qtbot: QtBot, make_view, log: LogRepository
-) -> None:
-    view = make_view()
-    areas = view.form.areas
-    areas.picker.lineEdit().setFocus()
-    qtbot.waitUntil(areas.picker.lineEdit().hasFocus)
-
-    qtbot.keyClicks(areas.picker.lineEdit(), "right lower b")
-    popup = areas.completer.popup()
-    qtbot.waitUntil(popup.isVisible)
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-
-    qtbot.waitUntil(lambda: areas.areas() == {"right_lower_back": 5})
-    assert areas.picker.currentText() == ""
-    wait_saved(qtbot, view)
-    assert log.get_day(SATURDAY).areas == {"right_lower_back": 5}
-
-
-def test_an_unknown_area_is_explained_not_added(qtbot: QtBot, make_view) -> None:
-    view = make_view()
-    areas = view.form.areas
-
-    qtbot.keyClicks(areas.picker.lineEdit(), "elbow")  # four regions match: not enough
-    areas.picker.completer().popup().hide()
-    qtbot.mouseClick(areas.add_button, Qt.MouseButton.LeftButton)
-
-    assert areas.areas() == {}
-    assert areas.message.isVisible()
-    assert "Pick an area from the list" in areas.message.text()
-    assert not view.has_pending_edits()
-
-
 def test_values_outside_the_limits_cannot_be_entered(
     qtbot: QtBot, make_view, log: LogRepository
 ) -> None:
