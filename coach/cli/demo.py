@@ -14,7 +14,7 @@ from coach.cli.log import open_log
 from coach.core.log.demo import DEMO_MEDICINES, ROUTINES, DemoRoutine, generate_demo, write_marker
 from coach.core.playing.timeline import Timeline
 from coach.paths import Paths
-from coach.store.repository import local_now
+from coach.store.log_file import local_now
 
 DEFAULT_YEARS = 1
 MAX_YEARS = 100

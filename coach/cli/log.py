@@ -38,7 +38,8 @@ from coach.store.connection import (
     explain,
 )
 from coach.store.files import write_private
-from coach.store.repository import LogRepository, empty_log
+from coach.store.log_file import empty_log
+from coach.store.repository import LogRepository
 
 SHOW_DAYS = 14
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # some 600,000 days of CSV: far more than a life's log
