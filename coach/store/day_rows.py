@@ -43,7 +43,9 @@ _SELECT_DAYS = (
 def write_day(conn: sqlite3.Connection, entry: DayEntry, updated_at: str) -> None:
     """Replace the rows of `entry`'s date with it (an empty entry only removes them).
 
-    Run inside the caller's transaction. `updated_at` is the time written on the day's row.
+    Run inside the caller's transaction, on a connection with foreign keys on (as `connect`
+    opens the log), so the old tags, areas and medications go with the old row. `updated_at` is
+    the time written on the day's row.
     """
     date = entry.date.isoformat()
     conn.execute("DELETE FROM day WHERE date = ?", (date,))  # cascades to tags and areas
