@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from coach.cli.common import CommandError, catalogue_for, library_for
-from coach.cli.log import open_log
+from coach.cli.log_common import open_log
 from coach.core.log.demo import DEMO_MEDICINES, ROUTINES, DemoRoutine, generate_demo, write_marker
 from coach.core.playing.timeline import Timeline
 from coach.paths import Paths
