@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli.common import CommandError, catalogue_for, library_for
-from coach.cli.log import date_range, open_log
+from coach.cli.log_common import date_range, open_log
 from coach.core.analytics import trends as analytics
 from coach.core.log.entries import DayEntry, SessionRecord
 from coach.paths import Paths

@@ -10,11 +10,11 @@ from dataclasses import replace
 from typing import Any
 
 from coach.cli.common import CommandError, catalogue_for, library_for
-from coach.cli.log import open_log
+from coach.cli.log_common import open_log
 from coach.core.log.demo import DEMO_MEDICINES, ROUTINES, DemoRoutine, generate_demo, write_marker
 from coach.core.playing.timeline import Timeline
 from coach.paths import Paths
-from coach.store.repository import local_now
+from coach.store.log_file import local_now
 
 DEFAULT_YEARS = 1
 MAX_YEARS = 100

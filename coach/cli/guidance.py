@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.cli.common import CommandError, catalogue_for, library_for
-from coach.cli.log import _areas as parse_areas
-from coach.cli.log import open_log, parse_day
+from coach.cli.log_common import open_log, parse_areas, parse_day
 from coach.core.body.regions import RegionCatalogue
 from coach.core.body.safety import plain_text
 from coach.core.body.suggestions import area_notes, suggest

@@ -15,7 +15,8 @@ import time
 from typing import BinaryIO
 
 from coach.cli.common import CommandError, catalogue_for
-from coach.cli.log import MAX_IMPORT_BYTES, open_log, peek_log
+from coach.cli.log import MAX_IMPORT_BYTES
+from coach.cli.log_common import open_log, peek_log
 from coach.core.log import exchange_formats
 from coach.core.log.entries import shown
 from coach.core.log.exchange import UnreadableFile

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from coach.core.playing.clock import Clock
 from coach.core.playing.player import EventKind, PauseReason, PlayerEvent, PlayerState
 from coach.core.routines.routine import Routine, format_duration
-from coach.store.repository import local_now
+from coach.store.log_file import local_now
 
 if TYPE_CHECKING:
     from coach.services.settings import Settings

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli.common import CommandError, catalogue_for
-from coach.cli.log import open_log, parse_day
+from coach.cli.log_common import open_log, parse_day
 from coach.core.analytics.report import (
     MAX_NAME,
     MAX_VISIT_NOTE,

@@ -25,7 +25,8 @@ from coach.core.playing.timeline import Timeline
 from coach.core.routines.routine import Routine
 from coach.services.player_driver import QtPlayerDriver
 from coach.services.sound.session_sound import SessionSound
-from coach.store.repository import LogRepository, local_now
+from coach.store.log_file import local_now
+from coach.store.repository import LogRepository
 
 
 @dataclass(frozen=True)

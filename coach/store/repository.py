@@ -1,209 +1,31 @@
-"""The log's repository: the only way the rest of the app reads and writes days and sessions."""
+"""The log's repository: the only way the rest of the app reads and writes days and sessions.
+
+The file itself (opening, migrating, read-only mode, guarded write transactions) is LogFile's;
+how a day and a session become rows is day_rows' and session_rows'.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from coach.core.log.entries import (
     EARLIEST_DATE,
     LAST_STORABLE_DATE,
-    RATING_FIELDS,
-    SESSION_FIELDS,
     DayEntry,
-    MedicationTaken,
     Medicine,
     SessionRecord,
-    check_day_limits,
     check_rating,
-    check_storable_date,
 )
-from coach.store.backup import BackupKeeper
-from coach.store.connection import (
-    NewerDatabase,
-    UnavailableDatabase,
-    WriteRefused,
-    connect,
-    connect_read_only,
-    explain,
-    transaction,
-)
-from coach.store.guard import identity, reconnect_moved, refuse_emptied
-from coach.store.migrations import MIGRATIONS, Migration, migrate, user_version
-
-Now = Callable[[], dt.datetime]
-
-_DAY_COLUMNS = (
-    "pain",
-    "worst_pain",
-    "sleep_quality",
-    "sleep_hours",
-    "enjoyment",
-    "activity",
-    "stress",
-    "note",
-)
-# the record's values, with the local date it started on (for selecting by day) after the title
-_SESSION_COLUMNS = (*SESSION_FIELDS[:2], "day", *SESSION_FIELDS[2:])
-assert set(RATING_FIELDS) <= set(_DAY_COLUMNS)
-_DAY_ROW = ("date", *_DAY_COLUMNS)
-_SESSION_ROW = ("id", *SESSION_FIELDS)
+from coach.store.day_rows import read_days, write_day
+from coach.store.log_file import LogFile
+from coach.store.session_rows import insert_session, read_sessions, write_feedback, write_progress
 
 
-def local_now() -> dt.datetime:
-    """The current time with the machine's current UTC offset."""
-    return dt.datetime.now().astimezone()
-
-
-class LogRepository:
+class LogRepository(LogFile):
     """Days and sessions in one SQLite file. Every write is one transaction: all of it, or none."""
-
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        now: Now = local_now,
-        *,
-        path: Path | None = None,
-        read_only: str = "",
-    ) -> None:
-        self.conn = conn
-        self.now = now
-        self.path = path
-        # why the log is open for reading only ("" when it can be written)
-        self.read_only = read_only
-        # what went wrong with the daily backup when the log was opened ("" when nothing did)
-        self.backup_problem = ""
-        # told (in plain words) when the log's file was found gone and written again
-        self.on_warning: Callable[[str], None] | None = None
-        self._identity = identity(path)
-
-    @classmethod
-    def open(
-        cls,
-        database: Path,
-        backups: BackupKeeper,
-        now: Now = local_now,
-        migrations: Sequence[Migration] = MIGRATIONS,
-    ) -> LogRepository:
-        """Open (creating if needed) and migrate the log, backing it up first and once a day.
-
-        Raises CorruptDatabase / NewerDatabase / EmptiedDatabase / UnavailableDatabase without
-        changing the file. A daily backup that cannot be taken (a full disk) does not stop the
-        log opening: `backup_problem` says why.
-        """
-        refuse_emptied(database, backups)
-        conn = connect(database)
-        try:
-            version = user_version(conn)
-            known = migrations[-1].version
-            if version > known:
-                raise NewerDatabase(
-                    database,
-                    f"it was written by a newer version of Unknot (schema {version}, this version "
-                    f"knows up to {known}); update Unknot to open it",
-                )
-
-            def back_up_first(current: int, target: int) -> None:
-                if current > 0:  # a brand-new file has nothing to lose
-                    backups.take(conn, f"before-v{target}")
-
-            try:
-                migrate(conn, before=back_up_first, migrations=migrations)
-            except (sqlite3.Error, OSError) as exc:
-                trouble = explain(exc, database)
-                if isinstance(trouble, UnavailableDatabase):
-                    raise trouble from None  # a full or read-only disk: said plainly
-                raise
-            repo = cls(conn, now, path=database)
-            try:
-                backups.take_daily(conn)
-            except (sqlite3.Error, OSError) as exc:
-                repo.backup_problem = explain(exc, backups.folder).reason
-        except BaseException:
-            conn.close()
-            raise
-        return repo
-
-    @classmethod
-    def open_read_only(
-        cls, database: Path, reason: str, now: Now = local_now, *, no_trace: bool = False
-    ) -> LogRepository:
-        """The log for viewing, exporting and charts only, when `reason` stops writing to it.
-
-        Every write raises WriteRefused with `reason`. Raises DatabaseTrouble if even reading fails.
-        """
-        conn = connect_read_only(database, no_trace=no_trace)
-        version = user_version(conn)
-        if version > MIGRATIONS[-1].version or version < MIGRATIONS[-1].version:
-            conn.close()
-            raise UnavailableDatabase(
-                database,
-                f"{reason}; and the log's schema (version {version}) is not this version's "
-                f"({MIGRATIONS[-1].version}), which cannot be changed while it is read-only",
-                "read-only",
-            )
-        return cls(conn, now, path=database, read_only=reason)
-
-    def close(self) -> None:
-        """Close the file (everything is already committed)."""
-        self.conn.close()
-
-    def replace_connection(self, conn: sqlite3.Connection) -> None:
-        """Read and write through `conn` from now on (a restored file); the old one is closed.
-
-        Everything holding this repository keeps working, on the new file.
-        """
-        old, self.conn = self.conn, conn
-        self.read_only = ""
-        self._identity = identity(self.path)
-        old.close()
-
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, after checking the file is still where it was opened.
-
-        Refused plainly when the log is read-only; an SQLite failure (disk full, read-only
-        file) becomes WriteRefused naming the cause and the right file.
-        """
-        if self.read_only:
-            raise WriteRefused(
-                UnavailableDatabase(
-                    self.path or Path("?"),
-                    f"the log is open read-only: {self.read_only}",
-                    "read-only",
-                )
-            )
-        self._ensure_file()
-        try:
-            with transaction(self.conn) as conn:
-                yield conn
-        except WriteRefused:
-            raise
-        except sqlite3.IntegrityError:
-            raise  # a value the schema refuses: the caller's mistake, not the disk's
-        except sqlite3.Error as exc:
-            if self.path is None:
-                raise
-            raise WriteRefused(explain(exc, self.path)) from exc
-
-    def _ensure_file(self) -> None:
-        """If the log's file (or its whole folder) was deleted or replaced while open, write
-        everything this connection still holds to a new file at the same place (or use the file
-        that replaced it), and say so through `on_warning`.
-
-        Without this, saves would go on "succeeding" into a file nobody can reach again.
-        """
-        if self.path is None or self._identity is None or identity(self.path) == self._identity:
-            return
-        conn, message = reconnect_moved(self.conn, self.path)
-        self.replace_connection(conn)
-        if self.on_warning is not None:
-            self.on_warning(message)
 
     # -- days ----------------------------------------------------------------------------------
 
@@ -224,7 +46,7 @@ class LogRepository:
         lose each other's changes.
         """
         with self._writing():
-            current = self._read_days(date, date)
+            current = read_days(self.conn, date, date)
             entry = (current[0] if current else DayEntry(date)).merged(**changes)
             self._write_day(entry)
         return entry
@@ -236,7 +58,7 @@ class LogRepository:
         nothing logged is removed.
         """
         with self._writing():
-            current = self._read_days(date, date)
+            current = read_days(self.conn, date, date)
             entry = replace(current[0] if current else DayEntry(date), areas=dict(areas))
             self._write_day(entry)
         return entry
@@ -285,7 +107,7 @@ class LogRepository:
 
     def days(self, start: dt.date, end: dt.date) -> list[DayEntry]:
         """Entries from `start` to `end` inclusive, oldest first."""
-        return self._read_days(start, end)
+        return read_days(self.conn, start, end)
 
     def dates_with_entries(self, start: dt.date, end: dt.date) -> set[dt.date]:
         """Which dates in the range have something logged."""
@@ -325,81 +147,7 @@ class LogRepository:
         return [(r[0], r[1]) for r in rows]
 
     def _write_day(self, entry: DayEntry) -> None:
-        date = entry.date.isoformat()
-        self.conn.execute("DELETE FROM day WHERE date = ?", (date,))  # cascades to tags and areas
-        if entry.is_empty():
-            return
-        check_day_limits(entry)  # the last fence: whatever the caller, no 100,000-tag day
-        values = [getattr(entry, c) for c in _DAY_COLUMNS]
-        self.conn.execute(
-            f"INSERT INTO day (date, {', '.join(_DAY_COLUMNS)}, updated_at) "
-            f"VALUES (?, {', '.join('?' for _ in _DAY_COLUMNS)}, ?)",
-            (date, *values, self.now().isoformat(timespec="seconds")),
-        )
-        self.conn.executemany(
-            "INSERT INTO day_tag (date, tag) VALUES (?, ?)", [(date, t) for t in entry.tags]
-        )
-        self.conn.executemany(
-            "INSERT INTO day_area (date, region, intensity) VALUES (?, ?, ?)",
-            [(date, region, level) for region, level in entry.areas.items()],
-        )
-        self.conn.executemany(
-            "INSERT INTO day_medication (date, position, name, taken_at, as_needed, helped) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    date,
-                    position,
-                    taken.name,
-                    None if taken.time is None else f"{taken.time:%H:%M}",
-                    int(taken.as_needed),
-                    taken.helped,
-                )
-                for position, taken in enumerate(entry.medications)
-            ],
-        )
-
-    def _read_days(self, start: dt.date, end: dt.date) -> list[DayEntry]:
-        # The tables' STRICT types and CHECK constraints hold what DayEntry checks, and every
-        # write went through DayEntry: the rows are trusted, in the order DayEntry keeps them.
-        bounds = (start.isoformat(), end.isoformat())
-        tags: dict[str, list[str]] = {}
-        for date, tag in self.conn.execute(
-            "SELECT date, tag FROM day_tag WHERE date BETWEEN ? AND ? ORDER BY date, tag", bounds
-        ):
-            tags.setdefault(date, []).append(tag)
-        areas: dict[str, dict[str, int]] = {}
-        for date, region, level in self.conn.execute(
-            "SELECT date, region, intensity FROM day_area WHERE date BETWEEN ? AND ? "
-            "ORDER BY date, region",
-            bounds,
-        ):
-            areas.setdefault(date, {})[region] = level
-        medications: dict[str, list[MedicationTaken]] = {}
-        for date, name, taken_at, as_needed, helped in self.conn.execute(
-            "SELECT date, name, taken_at, as_needed, helped FROM day_medication "
-            "WHERE date BETWEEN ? AND ? ORDER BY date, position",
-            bounds,
-        ):
-            time = None if taken_at is None else dt.time.fromisoformat(taken_at)
-            medications.setdefault(date, []).append(
-                MedicationTaken(name, time, bool(as_needed), helped)
-            )
-        rows = self.conn.execute(
-            f"SELECT date, {', '.join(_DAY_COLUMNS)} FROM day WHERE date BETWEEN ? AND ? ORDER BY date",
-            bounds,
-        )
-        entries = []
-        trusted, fromisoformat, names = DayEntry.from_store, dt.date.fromisoformat, _DAY_ROW
-        for row in rows:
-            values = dict(zip(names, row, strict=True))
-            date = row[0]
-            values["date"] = fromisoformat(date)
-            values["tags"] = tuple(tags.get(date, ()))
-            values["areas"] = areas.get(date) or {}
-            values["medications"] = tuple(medications.get(date, ()))
-            entries.append(trusted(values))
-        return entries
+        write_day(self.conn, entry, self.now().isoformat(timespec="seconds"))
 
     # -- the person's own medicines ------------------------------------------------------------
 
@@ -432,7 +180,7 @@ class LogRepository:
     def record_session(self, record: SessionRecord) -> SessionRecord:
         """Store a played session; returns it with its id."""
         with self._writing():
-            return self._insert_session(record)
+            return insert_session(self.conn, record)
 
     def new_sessions(self, records: Iterable[SessionRecord]) -> list[SessionRecord]:
         """Those of `records` not in the log yet (same routine started at the same instant), once each."""
@@ -467,7 +215,7 @@ class LogRepository:
             for entry in days:
                 self._write_day(entry)
                 written += 1
-            added = [self._insert_session(r) for r in self.new_sessions(sessions)]
+            added = [insert_session(self.conn, r) for r in self.new_sessions(sessions)]
             known = {m.name.casefold() for m in self.medicines()}
             for medicine in medicines:
                 if medicine.name.casefold() not in known:
@@ -475,40 +223,9 @@ class LogRepository:
                     self._insert_medicine(medicine)
         return written, len(added)
 
-    def _insert_session(self, record: SessionRecord) -> SessionRecord:
-        check_storable_date(record.day, "started_at")
-        values = (
-            record.routine_id,
-            record.routine_title,
-            record.day.isoformat(),
-            record.started_at.isoformat(),
-            record.ended_at.isoformat(),
-            record.planned_seconds,
-            record.actual_seconds,
-            int(record.completed),
-            record.step_count,
-            record.stopped_at_step,
-            record.pain_before,
-            record.pain_after,
-            record.note,
-        )
-        cursor = self.conn.execute(
-            f"INSERT INTO session ({', '.join(_SESSION_COLUMNS)}) "
-            f"VALUES ({', '.join('?' for _ in _SESSION_COLUMNS)})",
-            values,
-        )
-        return _with_id(record, cursor.lastrowid)
-
     def sessions(self, start: dt.date, end: dt.date) -> list[SessionRecord]:
         """Sessions started on local dates `start` to `end` inclusive, oldest first."""
-        # by the instant they started, whatever time zone each was played in: julianday() reads
-        # the offset (to the millisecond; the text, then the id, order what it cannot tell apart)
-        rows = self.conn.execute(
-            f"SELECT {', '.join(_SESSION_ROW)} FROM session WHERE day BETWEEN ? AND ? "
-            "ORDER BY julianday(started_at), started_at, id",
-            (start.isoformat(), end.isoformat()),
-        )
-        return [_session_from_row(row) for row in rows]
+        return read_sessions(self.conn, start, end)
 
     def update_session_progress(self, record: SessionRecord) -> None:
         """Bring a session recorded when it started up to date: how far it got, and how it ended.
@@ -519,17 +236,7 @@ class LogRepository:
         if record.id is None:
             raise ValueError("only a recorded session can be updated")
         with self._writing():
-            self.conn.execute(
-                "UPDATE session SET ended_at = ?, actual_seconds = ?, completed = ?, "
-                "stopped_at_step = ? WHERE id = ?",
-                (
-                    record.ended_at.isoformat(),
-                    record.actual_seconds,
-                    int(record.completed),
-                    record.stopped_at_step,
-                    record.id,
-                ),
-            )
+            write_progress(self.conn, record)
 
     def update_session_feedback(
         self, session_id: int, *, pain_after: int | None, note: str
@@ -537,10 +244,7 @@ class LogRepository:
         """Add what the person said after a session (pain now, a note) to its record."""
         checked = check_rating("pain_after", pain_after)
         with self._writing():
-            self.conn.execute(
-                "UPDATE session SET pain_after = ?, note = ? WHERE id = ?",
-                (checked, note, session_id),
-            )
+            write_feedback(self.conn, session_id, checked, note)
 
     def delete_session(self, session_id: int) -> None:
         """Remove one session record."""
@@ -557,23 +261,3 @@ class LogRepository:
         # rewrite the file without the old pages, then empty the write-ahead log
         self.conn.execute("VACUUM")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def empty_log() -> sqlite3.Connection:
-    """A log in memory with the current schema and nothing in it (what a dry run compares with)."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    migrate(conn)
-    return conn
-
-
-def _with_id(record: SessionRecord, session_id: int | None) -> SessionRecord:
-    return replace(record, id=session_id)
-
-
-def _session_from_row(row: tuple[Any, ...]) -> SessionRecord:
-    # trusted as the days are (see _read_days): the session table's constraints hold the rules
-    values = dict(zip(_SESSION_ROW, row, strict=True))
-    values["started_at"] = dt.datetime.fromisoformat(values["started_at"])
-    values["ended_at"] = dt.datetime.fromisoformat(values["ended_at"])
-    values["completed"] = bool(values["completed"])
-    return SessionRecord.from_store(values)

@@ -1,5 +1,5 @@
-"""`coach log add|show` and `coach export` (and exports imported again) on real SQLite files and
-real files; `coach import` on its own is tested in tests/cli/test_import_log.py."""
+"""`coach log add` and `coach export` (and exports imported again) on real SQLite files and real files;
+`log show` is in test_log_show, the shared pieces in test_log_common, `coach import` in test_import_log."""
 
 from __future__ import annotations
 
@@ -260,75 +260,6 @@ def test_a_log_from_a_newer_version_is_not_touched(
 
     assert "newer version of Unknot" in capsys.readouterr().err
     assert paths.database.read_bytes() == before
-
-
-# -- log show --------------------------------------------------------------------------------------
-
-
-def test_log_show_lists_days_and_sessions(paths: Paths, capsys: pytest.CaptureFixture[str]) -> None:
-    today = dt.date.today()
-    late = dt.datetime.combine(today - dt.timedelta(days=2), dt.time(23, 50), PARIS)
-    seed(
-        paths,
-        [
-            DayEntry(today - dt.timedelta(days=2), pain=5, sleep_hours=6.5, tags=("rain",),
-                     areas={"left_neck": 4}, note="A long note that goes on and on, past the edge"),
-            DayEntry(today, pain=3, stress=7),
-            DayEntry(today - dt.timedelta(days=20), pain=9),  # outside the last 14 days
-        ],
-        [session(late), session(late + dt.timedelta(hours=9), "pmr-16", completed=False,
-                                stopped_at_step=3, pain_after=None)],
-    )  # fmt: skip
-
-    assert run(["log", "show"]) == 0
-
-    out = capsys.readouterr().out
-    lines = out.splitlines()
-    header = next(line for line in lines if line.startswith("DATE  "))
-    assert header.split() == [
-        "DATE",
-        "PAIN",
-        "WORST",
-        "SLEEP",
-        "HOURS",
-        "STRESS",
-        "TAGS",
-        "AREAS",
-        "NOTE",
-    ]
-    assert f"{today - dt.timedelta(days=2)}  5" in out
-    assert "A long note that goes on an..." in out
-    assert "left_neck 4" in out
-    assert "6.5" in out
-    assert str(today - dt.timedelta(days=20)) not in out
-    assert "23:50  Four groups  15:00   yes" in out
-    assert "6->4" in out
-    assert "stopped at step 3 of 20  6->-" in out
-
-
-def test_log_show_json_is_complete(paths: Paths, capsys: pytest.CaptureFixture[str]) -> None:
-    start = dt.datetime(2026, 1, 14, 23, 50, tzinfo=PARIS)
-    seed(paths, [DayEntry(dt.date(2026, 1, 14), pain=5, note="x\ny")], [session(start)])
-
-    assert run(["log", "show", "--from", "2026-01-01", "--to", "2026-01-31", "--json"]) == 0
-
-    out = json.loads(capsys.readouterr().out)
-    assert out["from"] == "2026-01-01"
-    assert out["days"] == [
-        {"date": "2026-01-14", "pain": 5, "worst_pain": None, "sleep_quality": None,
-         "sleep_hours": None, "enjoyment": None, "activity": None, "stress": None,
-         "tags": [], "areas": {}, "medications": [], "note": "x\ny"}
-    ]  # fmt: skip
-    assert out["sessions"][0]["day"] == "2026-01-14"  # the local date it started: before midnight
-    assert out["sessions"][0]["started_at"] == "2026-01-14T23:50:00+01:00"
-    assert out["sessions"][0]["id"] == 1
-
-
-def test_log_show_of_an_empty_range(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["log", "show", "--from", "2026-01-01", "--to", "2026-01-02"]) == 0
-    assert capsys.readouterr().out == "Nothing logged from 2026-01-01 to 2026-01-02.\n"
-    assert run(["log", "show", "--from", "2026-01-03", "--to", "2026-01-02"]) == 1
-    assert "--from 2026-01-03 is after --to 2026-01-02" in capsys.readouterr().err
 
 
 # -- export and import -----------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath, QTransform
 
-from coach.core.body.body_shapes import BodyShapes, Subpath
+from coach.core.body.body_shapes import BodyShapes
 from coach.core.body.regions import RegionCatalogue, View
+from coach.core.body.svg_path import Subpath
 
 
 def painter_path(subpaths: Iterable[Subpath]) -> QPainterPath:

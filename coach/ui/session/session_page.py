@@ -21,7 +21,8 @@ from coach.core.routines.routine import Routine
 from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.sound.hearing import HearingCheck
 from coach.services.sound.session_sound import SessionSound
-from coach.store.repository import LogRepository, local_now
+from coach.store.log_file import local_now
+from coach.store.repository import LogRepository
 from coach.ui.session.player_view import PlayerView
 from coach.ui.session.session_screens import AfterSessionView, BeforeStartView
 
