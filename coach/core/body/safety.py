@@ -211,7 +211,8 @@ def plain_text(page: SafetyPage = SAFETY, width: int = 88) -> str:
 
     lines = [page.title.upper(), "", textwrap.fill(page.intro, width)]
     for group in page.red_flags:
-        lines += ["", group.heading, *bullets(group.flags), textwrap.fill(group.action, width)]
-    lines += ["", page.stop_heading, *bullets(page.stop_when)]
-    lines += ["", page.limits_heading, *bullets(page.limits)]
+        lines += ["", textwrap.fill(group.heading, width), *bullets(group.flags)]
+        lines.append(textwrap.fill(group.action, width))
+    lines += ["", textwrap.fill(page.stop_heading, width), *bullets(page.stop_when)]
+    lines += ["", textwrap.fill(page.limits_heading, width), *bullets(page.limits)]
     return "\n".join(lines)
