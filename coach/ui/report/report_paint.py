@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
 
 from coach.core.analytics.report import ClinicianReport
@@ -72,6 +72,12 @@ class Paper:
         self.painter.setFont(self.font(size, bold))
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         return self.painter.boundingRect(QRectF(0, 0, width, 10_000), flags, text).height()
+
+    def width_of(self, text: str, size: float = 9.5, bold: bool = False) -> float:
+        """How wide `text` would be on one line."""
+        self.painter.setFont(self.font(size, bold))
+        flags = int(Qt.AlignmentFlag.AlignLeft)
+        return self.painter.boundingRect(QRectF(0, 0, 10_000, 100), flags, text).width()
 
     def rule(self, x: float, y: float, width: float, color: QColor = LIGHT) -> None:
         """A thin horizontal line."""
@@ -222,13 +228,22 @@ def chart_legend(paper: Paper, x: float, y: float, dense: bool = False) -> None:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QBrush(DARK))
         p.drawEllipse(QPointF(x + 3, y + 5), 1.7, 1.7)
-    paper.text(QRectF(x + 8, y, 80, 10), "pain that day", 7.5, wrap=False)
+    # Each label is measured, so a longer translation pushes the next sample along instead of under it.
+    x += 8
+    words = QCoreApplication.translate("ClinicianReport", "pain that day")
+    paper.text(QRectF(x, y, 200, 10), words, 7.5, wrap=False)
+    x += paper.width_of(words, 7.5) + 8
     p.setPen(QPen(BLACK, 1.6))
-    p.drawLine(QPointF(x + 72, y + 5), QPointF(x + 86, y + 5))
-    paper.text(QRectF(x + 90, y, 100, 10), "7-day average", 7.5, wrap=False)
+    p.drawLine(QPointF(x, y + 5), QPointF(x + 14, y + 5))
+    x += 18
+    words = QCoreApplication.translate("ClinicianReport", "7-day average")
+    paper.text(QRectF(x, y, 200, 10), words, 7.5, wrap=False)
+    x += paper.width_of(words, 7.5) + 8
     p.setPen(QPen(MID, 0.9))
-    p.drawLine(QPointF(x + 156, y + 5), QPointF(x + 161, y + 5))
-    paper.text(QRectF(x + 165, y, 100, 10), "worst pain", 7.5, wrap=False)
+    p.drawLine(QPointF(x, y + 5), QPointF(x + 5, y + 5))
+    x += 9
+    words = QCoreApplication.translate("ClinicianReport", "worst pain")
+    paper.text(QRectF(x, y, 200, 10), words, 7.5, wrap=False)
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
@@ -275,7 +290,10 @@ def draw_body_heat(
         p.setPen(QPen(DARK, 0.8 / scale))
         p.drawPath(figures.outlines[view])
         p.restore()
-        title = "Front" if view == "front" else "Back"
+        if view == "front":
+            title = QCoreApplication.translate("ClinicianReport", "Front")
+        else:
+            title = QCoreApplication.translate("ClinicianReport", "Back")
         paper.text(QRectF(x, rect.top(), b.width() * scale, 10), title, 7, bold=True,
                    align=Qt.AlignmentFlag.AlignHCenter, wrap=False)  # fmt: skip
         x += b.width() * scale + gap
@@ -293,6 +311,8 @@ def heat_key(paper: Paper, x: float, y: float, width: float) -> float:
         p.drawRect(QRectF(left, y, box, box * 0.7))
         paper.text(QRectF(left - 4, y + box * 0.7 + 1, box + 8, 9), str(score), 6,
                    align=Qt.AlignmentFlag.AlignHCenter, wrap=False)  # fmt: skip
-    caption = "Darker: marked more often and more strongly (0-10)."
+    caption = QCoreApplication.translate(
+        "ClinicianReport", "Darker: marked more often and more strongly (0-10)."
+    )
     used = box * 0.7 + 10
     return used + paper.text(QRectF(x, y + used, width, 30), caption, 6.5, color=DARK)

@@ -155,3 +155,35 @@ def test_the_heat_key_shows_the_shades_and_says_what_they_mean(draw) -> None:
     first_box = image.pixelColor(QPointF(15, 13).toPoint())
     last_box = image.pixelColor(QPointF(10 + 5 * 16 + 5, 13).toPoint())
     assert first_box.red() > last_box.red(), "from pale to dark"
+
+
+def test_text_width_is_measured_in_points_whatever_the_device(qapp) -> None:
+    widths = []
+    for dpi in (72, 144):
+        image = sheet(800, 200, dpi)
+        painter = QPainter(image)
+        paper = Paper(painter)
+        widths.append((paper.width_of("pain that day", 7.5), paper.width_of("pain", 7.5)))
+        painter.end()
+    (whole72, part72), (whole144, part144) = widths
+    assert 0 < part72 < whole72
+    assert whole144 == pytest.approx(whole72, rel=0.15)
+
+
+def test_the_legend_keeps_its_labels_apart(draw) -> None:
+    """Every label of the chart's key is followed by a gap before the next sample: the key is laid
+    out by measuring its words, so longer (translated) words push the next sample along."""
+    image = draw(lambda paper: chart_legend(paper, 10, 10), 400, 30)
+    inked = [
+        any(image.pixelColor(x, y).lightness() < 230 for y in range(8, 24)) for x in range(400)
+    ]
+    runs, start = [], None
+    for x, ink in enumerate([*inked, False]):
+        if ink and start is None:
+            start = x
+        elif not ink and start is not None:
+            runs.append((start, x))
+            start = None
+    gaps = [b[0] - a[1] for a, b in zip(runs, runs[1:], strict=False)]
+    assert max(gaps) >= 4, "samples and labels run into each other"
+    assert runs[-1][1] < 300
