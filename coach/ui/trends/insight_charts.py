@@ -152,7 +152,10 @@ class SleepChart(Chart):
             for pos, count in counts.items()
         ]
         self.points.setData(spots)
-        title = QCoreApplication.translate("Charts", "{0} days").format(result.days)
+        if result.days == 1:
+            title = QCoreApplication.translate("Charts", "1 day")
+        else:
+            title = QCoreApplication.translate("Charts", "{0} days").format(result.days)
         if result.rho is not None:
             title = QCoreApplication.translate(
                 "Charts", "Rank correlation {0:.2f} over {1} days"

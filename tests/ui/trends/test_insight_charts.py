@@ -66,6 +66,9 @@ def test_sleep_against_pain_draws_one_dot_per_pair_sized_by_its_days(qtbot: QtBo
     chart.set_result(SleepPain(((6, 3),) * 12, 12, None, True, 0))  # no variation: no rho
     assert chart.plot.titleLabel.text == "12 days"
 
+    chart.set_result(SleepPain(((6, 3),), 1, None, True, 0))
+    assert chart.plot.titleLabel.text == "1 day"
+
 
 def test_weeks_only_partly_in_the_period_are_outlined(qtbot: QtBot, theme) -> None:
     chart = shown(qtbot, AdherenceChart(theme))
