@@ -90,7 +90,7 @@ class BodyMapCanvas(QWidget):
         self._heat = {
             r: (float(v), str(text)) for r, (v, text) in cells.items() if r in self.figures.paths
         }
-        self.update()
+        self._changed()  # the heat is in the cached scene: draw it again
 
     def set_views(self, mode: str) -> None:
         """Show "both" views side by side, "front" or "back" alone, or "auto": both unless narrow."""

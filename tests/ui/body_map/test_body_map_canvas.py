@@ -210,6 +210,19 @@ def test_highlighted_regions_are_drawn_apart_from_the_rest(canvas: BodyMapCanvas
     assert drawn(canvas).pixelColor(spot.toPoint()) == plain
 
 
+def test_heat_is_drawn_and_cleared(canvas: BodyMapCanvas) -> None:
+    spot = canvas.region_point("right_glute") + QPointF(0, 17)
+    plain = drawn(canvas).pixelColor(spot.toPoint())
+
+    canvas.set_heat({"right_glute": (9.0, "30 days"), "nowhere": (1.0, "x")})
+
+    hot = drawn(canvas).pixelColor(spot.toPoint())
+    assert hot != plain
+    assert hot.lightness() < plain.lightness(), "much pain, a strong colour"
+    canvas.set_heat({})
+    assert drawn(canvas).pixelColor(spot.toPoint()) == plain
+
+
 def test_the_scene_is_cached_until_something_changes(canvas: BodyMapCanvas) -> None:
     drawn(canvas)
     scene = canvas._scene
