@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, QSize
 from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
@@ -38,6 +38,9 @@ class BodyMapCanvas(QWidget):
     of the hovered and the current region. Left and right are the person's own: on the front
     figure their left is on the viewer's right.
     """
+
+    # subclassed: its words are translated in its own context, not with self.tr (which looks
+    # them up under the subclass)
 
     def __init__(
         self,
@@ -176,7 +179,11 @@ class BodyMapCanvas(QWidget):
         self.toggle.setVisible(single)
         if single:
             other = "back" if views[0] == "front" else "front"
-            self.toggle.setText(self.tr("Show back") if other == "back" else self.tr("Show front"))
+            self.toggle.setText(
+                QCoreApplication.translate("BodyMapCanvas", "Show back")
+                if other == "back"
+                else QCoreApplication.translate("BodyMapCanvas", "Show front")
+            )
             self.toggle.setAccessibleName(self.toggle.text())
             self.toggle.adjustSize()
             self.toggle.move(self.width() - self.toggle.width() - 4, 2)

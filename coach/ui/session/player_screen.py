@@ -6,7 +6,7 @@ is a `PlayerScreen` that shows a running session on them and forwards the keys a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,6 +35,9 @@ class PlayerScreen(QWidget):
     `chrome` and `buttons` are what eyes-closed mode hides.
     """
 
+    # subclassed: its words are translated in its own context, not with self.tr (which looks
+    # them up under the subclass)
+
     def __init__(self, catalogue: RegionCatalogue, shapes: BodyShapes | None = None) -> None:
         super().__init__()
         # the current step's areas on a small figure, the body map's own art and code
@@ -43,7 +46,7 @@ class PlayerScreen(QWidget):
 
     def _build(self) -> None:
         self.title = QLabel()
-        self.title.setAccessibleName(self.tr("Routine"))
+        self.title.setAccessibleName(QCoreApplication.translate("PlayerScreen", "Routine"))
         self.position_label = QLabel()
         # the phase word: large, light and spaced, in a colour that is warm while tensing and
         # cool while letting go; the countdown ring beside it is as large
@@ -54,9 +57,11 @@ class PlayerScreen(QWidget):
         kind_font.setCapitalization(QFont.Capitalization.AllUppercase)
         kind_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
         self.kind_label.setFont(kind_font)
-        self.kind_label.setAccessibleName(self.tr("What to do"))
-        self.paused_label = QLabel(self.tr("Paused — press Space to continue"))
-        self.paused_label.setAccessibleName(self.tr("Paused"))
+        self.kind_label.setAccessibleName(QCoreApplication.translate("PlayerScreen", "What to do"))
+        self.paused_label = QLabel(
+            QCoreApplication.translate("PlayerScreen", "Paused — press Space to continue")
+        )
+        self.paused_label.setAccessibleName(QCoreApplication.translate("PlayerScreen", "Paused"))
         paused_font = QFont(self.font())
         paused_font.setPointSizeF(paused_font.pointSizeF() * 1.5)
         paused_font.setBold(True)
@@ -73,7 +78,7 @@ class PlayerScreen(QWidget):
         text_font.setPointSizeF(text_font.pointSizeF() * 1.9)
         self.text.setFont(text_font)
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.text.setAccessibleName(self.tr("Guidance"))
+        self.text.setAccessibleName(QCoreApplication.translate("PlayerScreen", "Guidance"))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         # the guidance wraps, and scrolls when it is longer than the room (large text, a small
         # window): never cut off mid-line
@@ -88,38 +93,59 @@ class PlayerScreen(QWidget):
         self.text.setAutoFillBackground(False)
         self.regions_label = QLabel()
         self.regions_label.setWordWrap(True)
-        self.regions_label.setAccessibleName(self.tr("Works on"))
+        self.regions_label.setAccessibleName(QCoreApplication.translate("PlayerScreen", "Works on"))
         self.cue_label = CueBanner()
-        self.cue_label.setAccessibleName(self.tr("Last sound"))
+        self.cue_label.setAccessibleName(QCoreApplication.translate("PlayerScreen", "Last sound"))
         self.cue_label.hide()
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
-        self.next_label.setAccessibleName(self.tr("Next step"))
+        self.next_label.setAccessibleName(QCoreApplication.translate("PlayerScreen", "Next step"))
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.ring = CountdownRing()
         self.pacer = BreathPacer()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Progress through the routine"))
+        self.progress.setAccessibleName(
+            QCoreApplication.translate("PlayerScreen", "Progress through the routine")
+        )
         self.time_left = QLabel()
-        self.time_left.setAccessibleName(self.tr("Time left in the routine"))
+        self.time_left.setAccessibleName(
+            QCoreApplication.translate("PlayerScreen", "Time left in the routine")
+        )
 
-        self.previous_button = QPushButton(self.tr("◀ Previous"))
-        self.play_button = QPushButton(self.tr("Pause"))
-        self.next_button = QPushButton(self.tr("Next ▶"))
-        self.restart_button = QPushButton(self.tr("Restart step"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.eyes_button = QPushButton(self.tr("Eyes closed"))
+        self.previous_button = QPushButton(QCoreApplication.translate("PlayerScreen", "◀ Previous"))
+        self.play_button = QPushButton(QCoreApplication.translate("PlayerScreen", "Pause"))
+        self.next_button = QPushButton(QCoreApplication.translate("PlayerScreen", "Next ▶"))
+        self.restart_button = QPushButton(
+            QCoreApplication.translate("PlayerScreen", "Restart step")
+        )
+        self.stop_button = QPushButton(QCoreApplication.translate("PlayerScreen", "Stop"))
+        self.eyes_button = QPushButton(QCoreApplication.translate("PlayerScreen", "Eyes closed"))
         for button, tip in (
-            (self.previous_button, self.tr("Previous step (Left)")),
-            (self.play_button, self.tr("Pause or continue (Space)")),
-            (self.next_button, self.tr("Next step (Right)")),
-            (self.restart_button, self.tr("Start this step again (R)")),
-            (self.stop_button, self.tr("End the session early (Esc)")),
+            (
+                self.previous_button,
+                QCoreApplication.translate("PlayerScreen", "Previous step (Left)"),
+            ),
+            (
+                self.play_button,
+                QCoreApplication.translate("PlayerScreen", "Pause or continue (Space)"),
+            ),
+            (self.next_button, QCoreApplication.translate("PlayerScreen", "Next step (Right)")),
+            (
+                self.restart_button,
+                QCoreApplication.translate("PlayerScreen", "Start this step again (R)"),
+            ),
+            (
+                self.stop_button,
+                QCoreApplication.translate("PlayerScreen", "End the session early (Esc)"),
+            ),
             (
                 self.eyes_button,
-                self.tr("Darken the whole screen and follow by sound (E); Esc comes back"),
+                QCoreApplication.translate(
+                    "PlayerScreen",
+                    "Darken the whole screen and follow by sound (E); Esc comes back",
+                ),
             ),
         ):
             button.setToolTip(tip)

@@ -45,63 +45,96 @@ class TrendsScreen(QWidget):
     """The Trends view's widgets, laid out; `page_layouts[i]` is tab i's column, where a chart
     goes at position 1 (under its sentence) with `CHART_STRETCH`."""
 
+    # subclassed: its words are translated in its own context, not with self.tr (which looks
+    # them up under the subclass)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build()
 
     def _build(self) -> None:
         self.period_label = QLabel()
-        self.period_label.setAccessibleName(self.tr("Period shown"))
+        self.period_label.setAccessibleName(
+            QCoreApplication.translate("TrendsScreen", "Period shown")
+        )
         self.preset_buttons = QButtonGroup(self)
         # the one sentence a person reads first, above every chart
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName(self.tr("This week"))
+        self.summary.setAccessibleName(QCoreApplication.translate("TrendsScreen", "This week"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         summary_font = self.summary.font()
         summary_font.setPointSizeF(summary_font.pointSizeF() * 1.25)
         self.summary.setFont(summary_font)
         header = QHBoxLayout()
-        header.addWidget(heading(self.tr("Trends")))
+        header.addWidget(heading(QCoreApplication.translate("TrendsScreen", "Trends")))
         header.addWidget(self.period_label, 1)
         for number, (label, _days) in enumerate(PRESETS):
             button = QPushButton(QCoreApplication.translate("TrendsView", label))
             button.setCheckable(True)
             bold_when_checked(button)
-            button.setAccessibleName(self.tr("Show {0}").format(button.text().replace("&", "")))
+            button.setAccessibleName(
+                QCoreApplication.translate("TrendsScreen", "Show {0}").format(
+                    button.text().replace("&", "")
+                )
+            )
             self.preset_buttons.addButton(button, number)
             header.addWidget(button)
 
         self.hover_label = QLabel(
-            self.tr(
-                "Point at a day, or click the chart and press Left or Right, to see its values."
+            QCoreApplication.translate(
+                "TrendsScreen",
+                "Point at a day, or click the chart and press Left or Right, to see its values.",
             )
         )
-        self.hover_label.setAccessibleName(self.tr("Values of the day under the cursor"))
+        self.hover_label.setAccessibleName(
+            QCoreApplication.translate("TrendsScreen", "Values of the day under the cursor")
+        )
         self.hover_label.setWordWrap(True)  # large text: wrap rather than widen the window
         trends_hint = self.trends_hint = muted(QLabel())
         self._show_averaging("day")
         sleep_hint = muted(
-            QLabel(self.tr("Each dot is a pair of ratings; a bigger dot stands for more days."))
+            QLabel(
+                QCoreApplication.translate(
+                    "TrendsScreen",
+                    "Each dot is a pair of ratings; a bigger dot stands for more days.",
+                )
+            )
         )
         for hint in (trends_hint, sleep_hint):
             hint.setWordWrap(True)
-        self.effect_text = self._sentence(self.tr("Pain before and after sessions"))
-        self.sleep_text = self._sentence(self.tr("Sleep and pain"))
-        self.tags_text = self._sentence(self.tr("What goes with better days"))
-        self.adherence_text = self._sentence(self.tr("Sessions per week"))
+        self.effect_text = self._sentence(
+            QCoreApplication.translate("TrendsScreen", "Pain before and after sessions")
+        )
+        self.sleep_text = self._sentence(
+            QCoreApplication.translate("TrendsScreen", "Sleep and pain")
+        )
+        self.tags_text = self._sentence(
+            QCoreApplication.translate("TrendsScreen", "What goes with better days")
+        )
+        self.adherence_text = self._sentence(
+            QCoreApplication.translate("TrendsScreen", "Sessions per week")
+        )
         self.tags_table = TagTable()
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Trends sections"))
-        self.tabs.tabBar().setAccessibleName(self.tr("Trends sections"))
+        self.tabs.setAccessibleName(QCoreApplication.translate("TrendsScreen", "Trends sections"))
+        self.tabs.tabBar().setAccessibleName(
+            QCoreApplication.translate("TrendsScreen", "Trends sections")
+        )
         pages = (
-            (self.tr("Trends"), [self.hover_label, trends_hint]),
-            (self.tr("Session effect"), [self.effect_text]),
-            (self.tr("Sleep and pain"), [self.sleep_text, sleep_hint]),
-            (self.tr("Better days"), [self.tags_text, self.tags_table]),
-            (self.tr("Adherence"), [self.adherence_text]),
+            (QCoreApplication.translate("TrendsScreen", "Trends"), [self.hover_label, trends_hint]),
+            (QCoreApplication.translate("TrendsScreen", "Session effect"), [self.effect_text]),
+            (
+                QCoreApplication.translate("TrendsScreen", "Sleep and pain"),
+                [self.sleep_text, sleep_hint],
+            ),
+            (
+                QCoreApplication.translate("TrendsScreen", "Better days"),
+                [self.tags_text, self.tags_table],
+            ),
+            (QCoreApplication.translate("TrendsScreen", "Adherence"), [self.adherence_text]),
         )
         self.page_layouts: list[QVBoxLayout] = []
         for title, widgets in pages:
@@ -110,7 +143,9 @@ class TrendsScreen(QWidget):
         self.empty_label = QLabel(empty_text())
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setAccessibleName(self.tr("Nothing logged yet"))
+        self.empty_label.setAccessibleName(
+            QCoreApplication.translate("TrendsScreen", "Nothing logged yet")
+        )
         self.body = QStackedWidget()
         self.body.addWidget(self.tabs)
         self.body.addWidget(self.empty_label)
