@@ -125,7 +125,7 @@ def main() -> int:
     elif view == "settings":
         window.nav.setCurrentRow(4)
     elif view == "shortcuts":
-        QTimer.singleShot(300, window.show_shortcuts)
+        QTimer.singleShot(300, window.menus.show_shortcuts)
     elif view.startswith("trends"):
         window.nav.setCurrentRow(3)
         tabs = {

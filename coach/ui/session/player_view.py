@@ -9,18 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QPalette, QShowEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QPalette, QShowEvent
 
 from coach.core.body.body_shapes import BodyShapes
 from coach.core.body.regions import RegionCatalogue
@@ -29,17 +18,14 @@ from coach.core.playing.timeline import Timeline
 from coach.core.routines.routine import Routine, StepKind, format_duration
 from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.sound.session_sound import SessionSound
-from coach.ui.body_map.body_map_widget import BodyMapWidget
 from coach.ui.common.step_words import step_kind_name
+from coach.ui.session.player_screen import PlayerScreen
 from coach.ui.session.player_widgets import (
     BreathPacer,
-    CountdownRing,
-    CueBanner,
     cue_word,
     eyes_closed_palette,
     phase_colour,
 )
-from coach.ui.session.sound_controls import SoundControls
 
 FRAME_MS = 33  # redraw rate of the ring and pacer while playing
 STILL_MS = 1000  # with reduced motion: once a second, on the countdown's whole seconds
@@ -48,8 +34,12 @@ STILL_MS = 1000  # with reduced motion: once a second, on the countdown's whole 
 __all__ = ["PlayOutcome", "PlayerView"]
 
 
-class PlayerView(QWidget):
-    """Shows the session a `SessionRun` plays and forwards what the person presses to it."""
+class PlayerView(PlayerScreen):
+    """Shows the session a `SessionRun` plays and forwards what the person presses to it.
+
+    The widgets and their places are `PlayerScreen`'s; this class fills them in as the session
+    goes, keeps the countdown moving, and runs the eyes-closed mode.
+    """
 
     eyes_closed_changed = Signal(bool)
 
@@ -59,10 +49,8 @@ class PlayerView(QWidget):
         sound: SessionSound,
         shapes: BodyShapes | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(catalogue, shapes)
         self.catalogue = catalogue
-        # the current step's areas on a small figure, the body map's own art and code
-        self.figure = BodyMapWidget(catalogue, shapes, interactive=False) if shapes else None
         self.sound = sound  # only to show each cue as it plays
         self.run: SessionRun | None = None
         self.routine: Routine | None = None
@@ -78,174 +66,11 @@ class PlayerView(QWidget):
         self._cue_fade.setSingleShot(True)
         self._cue_fade.setInterval(1500)
         self._cue_fade.timeout.connect(lambda: self.cue_label.hide())
-        self._build()
+        self._connect_buttons()
         self._build_actions()
         sound.cue_played.connect(self._show_cue)
 
-    # -- layout ----------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setAccessibleName(self.tr("Routine"))
-        self.position_label = QLabel()
-        # the phase word: large, light and spaced, in a colour that is warm while tensing and
-        # cool while letting go; the countdown ring beside it is as large
-        self.kind_label = QLabel()
-        kind_font = QFont(self.font())
-        kind_font.setPointSizeF(kind_font.pointSizeF() * 2.6)
-        kind_font.setWeight(QFont.Weight.DemiBold)
-        kind_font.setCapitalization(QFont.Capitalization.AllUppercase)
-        kind_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
-        self.kind_label.setFont(kind_font)
-        self.kind_label.setAccessibleName(self.tr("What to do"))
-        self.paused_label = QLabel(self.tr("Paused — press Space to continue"))
-        self.paused_label.setAccessibleName(self.tr("Paused"))
-        paused_font = QFont(self.font())
-        paused_font.setPointSizeF(paused_font.pointSizeF() * 1.5)
-        paused_font.setBold(True)
-        self.paused_label.setFont(paused_font)
-        self.paused_label.setStyleSheet(
-            "QLabel { background: palette(highlight); color: palette(highlighted-text);"
-            " border-radius: 8px; padding: 6px 16px; }"
-        )
-        self.paused_label.hide()
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        text_font = QFont(self.font())
-        text_font.setPointSizeF(text_font.pointSizeF() * 1.9)
-        self.text.setFont(text_font)
-        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.text.setAccessibleName(self.tr("Guidance"))
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        # the guidance wraps, and scrolls when it is longer than the room (large text, a small
-        # window): never cut off mid-line
-        self.text_scroll = QScrollArea()
-        self.text_scroll.setWidget(self.text)
-        self.text_scroll.setWidgetResizable(True)
-        self.text_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.text_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the player keeps the keys
-        self.text_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.text_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.text_scroll.viewport().setAutoFillBackground(False)
-        self.text.setAutoFillBackground(False)
-        self.regions_label = QLabel()
-        self.regions_label.setWordWrap(True)
-        self.regions_label.setAccessibleName(self.tr("Works on"))
-        self.cue_label = CueBanner()
-        self.cue_label.setAccessibleName(self.tr("Last sound"))
-        self.cue_label.hide()
-        self.next_label = QLabel()
-        self.next_label.setWordWrap(True)
-        self.next_label.setAccessibleName(self.tr("Next step"))
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.ring = CountdownRing()
-        self.pacer = BreathPacer()
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Progress through the routine"))
-        self.time_left = QLabel()
-        self.time_left.setAccessibleName(self.tr("Time left in the routine"))
-
-        self.previous_button = QPushButton(self.tr("◀ Previous"))
-        self.play_button = QPushButton(self.tr("Pause"))
-        self.next_button = QPushButton(self.tr("Next ▶"))
-        self.restart_button = QPushButton(self.tr("Restart step"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.eyes_button = QPushButton(self.tr("Eyes closed"))
-        for button, tip in (
-            (self.previous_button, self.tr("Previous step (Left)")),
-            (self.play_button, self.tr("Pause or continue (Space)")),
-            (self.next_button, self.tr("Next step (Right)")),
-            (self.restart_button, self.tr("Start this step again (R)")),
-            (self.stop_button, self.tr("End the session early (Esc)")),
-            (
-                self.eyes_button,
-                self.tr("Darken the whole screen and follow by sound (E); Esc comes back"),
-            ),
-        ):
-            button.setToolTip(tip)
-            button.setAccessibleDescription(tip)
-            button.setMinimumHeight(36)
-        self.play_button.setDefault(True)
-
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.position_label)
-        phase = QHBoxLayout()
-        phase.addWidget(self.kind_label)
-        phase.addSpacing(16)
-        phase.addWidget(self.paused_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        phase.addSpacing(16)
-        phase.addWidget(self.cue_label, 1, Qt.AlignmentFlag.AlignVCenter)  # beside the word
-        # the step's areas on the small figure, or the breathing pacer, in the middle
-        picture = QHBoxLayout()
-        picture.addStretch(1)
-        if self.figure is not None:
-            self.figure.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the player keeps the keys
-            self.figure.setMinimumSize(90, 110)  # small screens, large text: it shrinks
-            self.figure.setMaximumSize(250, 340)
-            policy = self.figure.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)  # no jump between steps with and without areas
-            self.figure.setSizePolicy(policy)
-            picture.addWidget(self.figure)
-        picture.addWidget(self.pacer, 4)
-        picture.addStretch(1)
-        middle = QVBoxLayout()
-        middle.setSpacing(10)
-        middle.addLayout(phase)
-        middle.addWidget(self.text_scroll, 3)
-        middle.addLayout(picture, 2)
-        middle.addWidget(self.regions_label)
-        dials = QVBoxLayout()
-        dials.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        dials.addStretch(1)
-        body = QHBoxLayout()
-        body.addLayout(middle, 3)
-        body.addLayout(dials, 1)
-        progress = QHBoxLayout()
-        progress.addWidget(self.progress, 1)
-        progress.addWidget(self.time_left)
-        controls = QHBoxLayout()
-        for button in (
-            self.previous_button,
-            self.play_button,
-            self.next_button,
-            self.restart_button,
-        ):
-            controls.addWidget(button)
-        controls.addStretch(1)
-        controls.addWidget(self.eyes_button)
-        controls.addWidget(self.stop_button)
-        self.chrome = [
-            self.title,
-            self.position_label,
-            self.regions_label,
-            self.next_label,
-            self.progress,
-            self.time_left,
-        ]
-        self.buttons = [
-            self.previous_button,
-            self.play_button,
-            self.next_button,
-            self.restart_button,
-            self.eyes_button,
-            self.stop_button,
-        ]
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 20)
-        layout.setSpacing(12)
-        layout.addLayout(header)
-        layout.addWidget(self.notice)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.next_label)
-        layout.addLayout(progress)
-        layout.addLayout(controls)
-        self.sound_row = QHBoxLayout()  # volume and mute, once the sound services exist
-        layout.addLayout(self.sound_row)
-        self.sound_controls: SoundControls | None = None
+    def _connect_buttons(self) -> None:
         self.previous_button.clicked.connect(self.previous)
         self.play_button.clicked.connect(self.toggle)
         self.next_button.clicked.connect(self.next)
@@ -433,12 +258,6 @@ class PlayerView(QWidget):
         figure.highlight(areas)
         figure.setAccessibleDescription(", ".join(self.catalogue.name(r) for r in regions))
         figure.show()
-
-    def set_sound_controls(self, controls: SoundControls) -> None:
-        """Show volume and mute under the buttons (hidden in eyes-closed mode like the rest)."""
-        self.sound_controls = controls
-        self.sound_row.addWidget(controls)
-        self.chrome.append(controls)
 
     def _toggle_mute(self) -> None:
         if self.sound_controls is not None:

@@ -12,12 +12,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from coach import __version__
 from coach.services.composition import Services
 from coach.services.sound.sound_levels import SoundLevels
 from coach.ui.body_map.body_map_view import BodyMapView
@@ -28,6 +26,7 @@ from coach.ui.session.session_page import SessionPage
 from coach.ui.session.sound_controls import SoundControls
 from coach.ui.settings.settings_view import SettingsView
 from coach.ui.shell.later_view import LaterView
+from coach.ui.shell.menus import WindowMenus
 from coach.ui.shell.window_size import fit_to_screen
 from coach.ui.today.today_view import TodayView
 from coach.ui.trends.trends_view import TrendsPage
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._build_menus()
+        self.menus = WindowMenus(self, services)  # File and Help
         self._add_shortcuts()
         self._connect()
         self.nav.setCurrentRow(View.TODAY)
@@ -185,84 +184,12 @@ class MainWindow(QMainWindow):
         return View(row) if row >= 0 else None
 
     def _add_shortcuts(self) -> None:
-        """Ctrl+1 to Ctrl+5 for the views, and the menus' standard keys."""
+        """Ctrl+1 to Ctrl+5 for the views (the menus set their own keys)."""
         for view in View:
             action = QAction(self.nav.item(view).text(), self)
             action.setShortcut(QKeySequence(f"Ctrl+{view + 1}"))
             action.triggered.connect(lambda _=False, view=view: self.show_view(view))
             self.addAction(action)
-        for action, key in self._menu_keys:
-            action.setShortcut(getattr(QKeySequence.StandardKey, key))
-        from coach.ui.shell.shortcuts_help import HELP_KEYS
-
-        self.shortcuts_action.setShortcut(QKeySequence(HELP_KEYS))
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        reload_action = file_menu.addAction(self.tr("&Reload routines"))
-        reload_action.triggered.connect(self._reload_routines)
-        report_action = file_menu.addAction(self.tr("Re&port for your doctor…"))
-        report_action.triggered.connect(self.open_report)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.triggered.connect(self.quit)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        doctor = help_menu.addAction(self.tr("&When to see a doctor"))
-        doctor.triggered.connect(self.show_safety)
-        self.shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
-        self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        # QKeySequence.StandardKey names, set in _add_shortcuts
-        self._menu_keys = [
-            (reload_action, "Refresh"),
-            (report_action, "Print"),
-            (quit_action, "Quit"),
-            (doctor, "HelpContents"),
-        ]
-        about = help_menu.addAction(self.tr("&About Unknot"))
-        about.triggered.connect(self._about)
-
-    def open_report(self) -> None:
-        """File › Report…: the clinician report, with its preview."""
-        from coach.ui.body_map.body_figures import BodyFigures
-        from coach.ui.report.report_dialog import ReportDialog
-        from coach.ui.report.report_pdf import ReportLook
-
-        self.services.day_editor.flush()  # the report shows what is on screen
-        catalogue, shapes = self.services.catalogue, self.services.shapes
-        figures = BodyFigures(catalogue, shapes) if shapes is not None else None
-        look = ReportLook({r.id: r.name for r in catalogue.regions.values()}, figures)
-        ReportDialog(self.log, look, parent=self).exec()
-
-    def _reload_routines(self) -> None:
-        self.services.routines.refresh()
-
-    def show_safety(self, *, first_run: bool = False) -> None:
-        """The "When to see a doctor" page."""
-        from coach.ui.shell.safety_dialog import SafetyDialog
-
-        SafetyDialog(self, first_run=first_run).exec()
-
-    def show_shortcuts(self) -> None:
-        """The "Keyboard shortcuts" page."""
-        from coach.ui.shell.shortcuts_help import ShortcutsDialog
-
-        ShortcutsDialog(self).exec()
-
-    def _about(self) -> None:
-        from coach.services.sound.piper_engine import VOICE_SOURCE
-
-        QMessageBox.about(
-            self,
-            self.tr("About Unknot"),
-            self.tr(
-                "<b>Unknot {0}</b><p>A relaxation and self-care coach for people who live with "
-                "chronic pain. It is not a treatment and does not replace a doctor.</p>"
-                "<p>Your data stays on this computer.</p>"
-                "<p>The guidance is spoken by the built-in voice “Joe” (en_US-joe-medium), "
-                "made with Piper and released under CC0 (public domain) in the Piper voices "
-                'collection: <a href="{1}">{1}</a>. It works offline.</p>'
-            ).format(__version__, VOICE_SOURCE),
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the day being edited first; if that fails, ask before closing and losing it."""

@@ -20,7 +20,8 @@ from coach.ui.common.rating_scale import RatingScale
 from coach.ui.common.rating_words import rating_words
 from coach.ui.today.day_areas import AreasEditor
 from coach.ui.today.day_medications import MedicationsEditor
-from coach.ui.today.day_widgets import HoursSpinBox, TagsEditor, heading
+from coach.ui.today.day_widgets import HoursSpinBox, heading
+from coach.ui.today.tags_editor import TagsEditor
 
 TYPING_DELAY_MS = 500  # typed text: save once the person pauses
 CLICK_DELAY_MS = 150  # a click or a key on a scale: save promptly, but let a burst of keys settle

@@ -1,6 +1,8 @@
 """The Trends tab's main chart: pain and worst pain, sleep, hours slept, on aligned plots; sessions marked.
 
-Dates are day numbers (see `coach.ui.trends.charts`); missing days are NaN and the lines break there.
+Its per-day value series (curves at each level of detail, the hours-slept bars) are made by
+`coach.ui.trends.day_values`. Dates are day numbers (see `coach.ui.trends.charts`); missing days
+are NaN and the lines break there.
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from coach.core.analytics.trend_summary import period_means
-from coach.core.analytics.trends import DailySeries, rolling_mean
+from coach.core.analytics.trends import DailySeries
 from coach.core.log.entries import SessionRecord
 from coach.ui.trends.charts import (
     GREEN,
@@ -24,22 +25,17 @@ from coach.ui.trends.charts import (
     SKY,
     Chart,
     ChartTheme,
-    as_array,
     date_of,
     day_number,
     long_date,
     number,
 )
+from coach.ui.trends.day_values import curve, hours_bars, legend_sample, value_curves
 
 PAIN_RANGE = (-1.1, 10.6)  # room below 0 for the session marks
 MARK_Y = -0.6
 DETAILED_DAYS = 130  # up to this many days shown, each day's values are joined by thin lines
 OVERVIEW_DAYS = 800  # beyond this many, years are shown: no dash patterns along long paths
-
-
-def _curve(*args: object, **kwargs: object) -> pg.PlotDataItem:
-    # values are on fixed scales: no need to re-clip on every change of view
-    return pg.PlotDataItem(*args, dynamicRangeLimit=None, **kwargs)
 
 
 class TrendsChart(Chart):
@@ -150,78 +146,15 @@ class TrendsChart(Chart):
         for name, label, values, style, symbol, plot in lines:
             if all(v is None for v in values):
                 continue  # never rated: nothing to draw (and no empty entry in the legend)
-            y = as_array(values)
-            known = ~np.isnan(y)
-            daily = _curve(
-                x, y, connect="finite", pen=pg.mkPen(theme.colour(name, 110), width=1, style=style)
-            )
-            dots = _curve(
-                x[known],
-                y[known],
-                pen=None,
-                symbol=symbol,
-                symbolSize=5,
-                symbolPen=None,
-                symbolBrush=theme.colour(name, 150),
-            )
-            average = _curve(
-                x,
-                as_array(rolling_mean(values)),
-                connect="finite",
-                pen=pg.mkPen(theme.colour(name), width=3, style=style),
-            )
-            items = [(name, daily), (f"{name}_dots", dots), (f"{name}_average", average)]
-            for level, unit in ((1, "week"), (2, "month")):
-                means = period_means(series.dates, values, unit)
-                items.append(
-                    (
-                        f"{name}_{unit}",
-                        _curve(
-                            np.array([day_number(m.start) + m.middle for m in means], dtype=float),
-                            np.array([m.mean for m in means], dtype=float),
-                            pen=pg.mkPen(theme.colour(name), width=2.5, style=style),
-                            symbol=symbol,
-                            symbolSize=7 if level == 1 else 9,
-                            symbolPen=None,
-                            symbolBrush=theme.colour(name),
-                        ),
-                    )
-                )
-            for key, item in items:
+            for key, item in value_curves(theme, x, series.dates, values, name, style, symbol):
                 plot.addItem(item)
                 self.curves[key] = item
-            # the legend shows a stand-in that is never hidden: pyqtgraph draws a hidden item's
-            # sample as a "hidden" icon, and which curves show depends on the range
-            sample = pg.PlotDataItem(
-                [0.0],
-                [0.0],
-                pen=pg.mkPen(theme.colour(name), width=3, style=style),
-                symbol=symbol,
-                symbolSize=7,
-                symbolPen=None,
-                symbolBrush=theme.colour(name),
-            )
-            self.legend.addItem(sample, label)
+            self.legend.addItem(legend_sample(theme, name, style, symbol), label)
         self._mark_sessions(sessions)
-        hours = as_array(series.sleep_hours)
-        known = ~np.isnan(hours)
-        bars = pg.BarGraphItem(
-            x=x[known], height=hours[known], width=0.8, pen=None, brush=theme.colour(SKY, 200)
-        )
-        self.hours.addItem(bars)
-        self.bars = bars
-        self.level_bars[0] = bars
-        for level, unit in ((1, "week"), (2, "month")):
-            means = period_means(series.dates, series.sleep_hours, unit)
-            wide = pg.BarGraphItem(
-                x=np.array([day_number(m.start) + m.middle for m in means], dtype=float),
-                height=np.array([m.mean for m in means], dtype=float),
-                width=np.array([(m.end - m.start).days + 0.6 for m in means], dtype=float),
-                pen=None,
-                brush=theme.colour(SKY, 200),
-            )
-            self.hours.addItem(wide)
-            self.level_bars[level] = wide
+        self.level_bars = hours_bars(theme, x, series.dates, series.sleep_hours)
+        for bars in self.level_bars.values():
+            self.hours.addItem(bars)
+        self.bars = self.level_bars[0]
         self.legend.addItem(
             pg.BarGraphItem(x=[0], height=[1], width=1, pen=None, brush=theme.colour(SKY, 200)),
             QCoreApplication.translate("Charts", "Hours slept"),
@@ -293,7 +226,7 @@ class TrendsChart(Chart):
         ):
             if not days:
                 continue
-            marks = _curve(
+            marks = curve(
                 np.fromiter(days, dtype=float),
                 np.full(len(days), y),
                 pen=None,

@@ -10,59 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTableWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from coach.core.analytics import trends as analytics
 from coach.core.analytics.trend_summary import week_summary
 from coach.core.log.entries import DayEntry, SessionRecord
 from coach.services.routine_catalog import RoutineCatalog
 from coach.store.repository import LogRepository
-from coach.ui.common.appearance import bold_when_checked
-from coach.ui.common.marked import QT_TRANSLATE_NOOP
-from coach.ui.common.text import muted
-from coach.ui.today.day_widgets import heading
-from coach.ui.trends.better_days import MIN_TAG_DAYS, TagTable, better_days_text
+from coach.ui.trends.better_days import MIN_TAG_DAYS, better_days_text
 from coach.ui.trends.chart_files import save_buttons
 from coach.ui.trends.trend_words import (
     adherence_sentence,
-    averaging_hint,
     effect_line,
     empty_text,
     kinds_named,
     sleep_pain_sentence,
     summary_sentence,
 )
+from coach.ui.trends.trends_screen import CHART_STRETCH, DEFAULT_PRESET, PRESETS, TrendsScreen
 
 if TYPE_CHECKING:
     from coach.ui.trends.charts import Chart
     from coach.ui.trends.insight_charts import AdherenceChart, EffectChart, SleepChart
 
 Today = Callable[[], dt.date]
-
-# The range presets: label, days shown (None: the whole log)
-PRESETS: tuple[tuple[str, int | None], ...] = (
-    (QT_TRANSLATE_NOOP("TrendsView", "&2 weeks"), 14),
-    (QT_TRANSLATE_NOOP("TrendsView", "&3 months"), 91),
-    (QT_TRANSLATE_NOOP("TrendsView", "1 &year"), 365),
-    (QT_TRANSLATE_NOOP("TrendsView", "&All"), None),
-)
-DEFAULT_PRESET = 1
-CHART_STRETCH = 1000  # against a page's trailing stretch of 1
 
 
 def _has_rating(day: DayEntry) -> bool:
@@ -121,8 +97,12 @@ class TrendsPage(QStackedWidget):
         old.deleteLater()
 
 
-class TrendsView(QWidget):
-    """Charts and plain sentences about the log over a chosen period (a preset range)."""
+class TrendsView(TrendsScreen):
+    """Charts and plain sentences about the log over a chosen period (a preset range).
+
+    The widgets are `TrendsScreen`'s; this class reads the log, puts the charts in, and words
+    each section for the period chosen.
+    """
 
     status_changed = Signal(str)
 
@@ -157,114 +137,16 @@ class TrendsView(QWidget):
         self.theme = charts.ChartTheme.from_palette(self.palette())
         self.trends_chart = TrendsChart(self.theme)
         self._charts: dict[int, Chart] = {0: self.trends_chart}  # the others: when first shown
-        self._build()
-        self.reload()
-
-    # -- building ------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.period_label = QLabel()
-        self.period_label.setAccessibleName(self.tr("Period shown"))
-        self.preset_buttons = QButtonGroup(self)
-        # the one sentence a person reads first, above every chart
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName(self.tr("This week"))
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        summary_font = self.summary.font()
-        summary_font.setPointSizeF(summary_font.pointSizeF() * 1.25)
-        self.summary.setFont(summary_font)
-        header = QHBoxLayout()
-        header.addWidget(heading(self.tr("Trends")))
-        header.addWidget(self.period_label, 1)
-        for number, (label, _days) in enumerate(PRESETS):
-            button = QPushButton(QCoreApplication.translate("TrendsView", label))
-            button.setCheckable(True)
-            bold_when_checked(button)
-            button.setAccessibleName(self.tr("Show {0}").format(button.text().replace("&", "")))
-            self.preset_buttons.addButton(button, number)
-            header.addWidget(button)
-        self.preset_buttons.idClicked.connect(self.set_preset)
-
-        self.hover_label = QLabel(
-            self.tr(
-                "Point at a day, or click the chart and press Left or Right, to see its values."
-            )
-        )
-        self.hover_label.setAccessibleName(self.tr("Values of the day under the cursor"))
-        self.hover_label.setWordWrap(True)  # large text: wrap rather than widen the window
-        self.trends_chart.day_shown.connect(self.hover_label.setText)
-        trends_hint = self.trends_hint = muted(QLabel())
-        self._show_averaging("day")
-        self.trends_chart.averaged_by_changed.connect(self._show_averaging)
-        sleep_hint = muted(
-            QLabel(self.tr("Each dot is a pair of ratings; a bigger dot stands for more days."))
-        )
-        for hint in (trends_hint, sleep_hint):
-            hint.setWordWrap(True)
-        self.effect_text = self._sentence(self.tr("Pain before and after sessions"))
-        self.sleep_text = self._sentence(self.tr("Sleep and pain"))
-        self.tags_text = self._sentence(self.tr("What goes with better days"))
-        self.adherence_text = self._sentence(self.tr("Sessions per week"))
-        self.tags_table = TagTable()
-
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Trends sections"))
-        self.tabs.tabBar().setAccessibleName(self.tr("Trends sections"))
-        pages = (
-            (self.tr("Trends"), [self.hover_label, trends_hint]),
-            (self.tr("Session effect"), [self.effect_text]),
-            (self.tr("Sleep and pain"), [self.sleep_text, sleep_hint]),
-            (self.tr("Better days"), [self.tags_text, self.tags_table]),
-            (self.tr("Adherence"), [self.adherence_text]),
-        )
-        self.page_layouts: list[QVBoxLayout] = []
-        for title, widgets in pages:
-            self.tabs.addTab(self._page(widgets), title)
         self.page_layouts[0].insertWidget(1, self.trends_chart, CHART_STRETCH)
         self.page_layouts[0].addLayout(save_buttons(self.trends_chart, self, self._period))
+        self.preset_buttons.idClicked.connect(self.set_preset)
+        self.trends_chart.day_shown.connect(self.hover_label.setText)
+        self.trends_chart.averaged_by_changed.connect(self._show_averaging)
         self.tabs.currentChanged.connect(self._tab_changed)
-
-        self.empty_label = QLabel(empty_text())
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setAccessibleName(self.tr("Nothing logged yet"))
-        self.body = QStackedWidget()
-        self.body.addWidget(self.tabs)
-        self.body.addWidget(self.empty_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 16, 8)
-        layout.addLayout(header)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.body, 1)
+        self.reload()
 
     def _period(self) -> tuple[dt.date, dt.date]:
         return self.start, self.end
-
-    def _show_averaging(self, unit: str) -> None:
-        self.trends_hint.setText(averaging_hint(unit))
-
-    def _sentence(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setAccessibleName(name)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
-    def _page(self, widgets: Sequence[QWidget]) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(8, 12, 8, 8)
-        for widget in widgets:
-            if isinstance(widget, QTableWidget):
-                layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
-            else:
-                layout.addWidget(widget)
-        layout.addStretch(1)  # takes the room while a chart is hidden; a chart takes it back
-        self.page_layouts.append(layout)
-        return page
 
     def _chart(self, index: int) -> Chart:
         """The chart on tab `index`, made (with its export buttons) when first needed."""

@@ -196,19 +196,6 @@ def reload_action(window: MainWindow) -> QAction:
     return next(a for a in file_menu.actions() if a.text() == "&Reload routines")
 
 
-def test_f5_reloads_new_user_files(qtbot: QtBot, make_window, paths: Paths) -> None:
-    window = make_window(shown=True)
-    assert "Two steps" not in {e.routine.title for e in window.routines.scan.entries}
-    write_session(paths.user_sessions, "new-one.toml", MINIMAL)
-
-    qtbot.keyClick(window, Qt.Key.Key_F5)
-
-    qtbot.waitUntil(lambda: "new-one" in model_ids(window))
-    row = window.routines.model.row_of("new-one")
-    assert window.routines.model.index(row, RoutineTableModel.SOURCE).data() == "yours"
-    assert window.routines.status_text == f"{len(BUILTIN_IDS) + 1} routines"
-
-
 def test_the_reload_action_keeps_the_selection_and_shows_new_problems(
     make_window, paths: Paths
 ) -> None:
@@ -398,25 +385,6 @@ def test_day_keys_move_the_shared_day_once_and_both_views_follow(qtbot: QtBot, m
     assert window.body_map.date == today
 
 
-def test_file_report_opens_the_report_with_the_body_figures(
-    make_window, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from coach.ui.report.report_dialog import ReportDialog
-
-    window = make_window()
-    [file_menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File"]
-    action = next(a for a in file_menu.actions() if a.text() == "Re&port for your doctor…")
-    assert action.shortcut().toString() == "Ctrl+P"
-    opened: list[ReportDialog] = []
-    monkeypatch.setattr(ReportDialog, "exec", lambda self: opened.append(self) or 0)
-    action.trigger()
-    (dialog,) = opened
-    assert dialog.look.figures is not None
-    assert dialog.look.name("left_lower_back") == "Left lower back"
-    dialog.timer.stop()
-    dialog.deleteLater()
-
-
 def test_closing_the_window_mid_session_logs_it_as_stopped(qtbot: QtBot, make_window, log) -> None:
     window = make_window(shown=True)
     window.start_routine("pmr-4")
@@ -472,13 +440,6 @@ def test_esc_on_a_before_screen_from_a_suggestion_goes_back_to_the_body_map(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
 
     assert window.stack.currentWidget() is window.body_map
-
-
-def test_help_menu_offers_the_keyboard_shortcuts(make_window) -> None:
-    window = make_window()
-    assert window.shortcuts_action.shortcut().toString() == "Ctrl+/"
-    menus = window.menuBar().findChildren(QMenu)
-    assert any(window.shortcuts_action in menu.actions() for menu in menus)
 
 
 def test_the_list_of_views_is_outlined_when_it_has_the_keyboard(make_window) -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import subprocess
 import sys
 import textwrap
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -301,47 +299,6 @@ def test_hover_shows_that_days_exact_values(qtbot: QtBot, make_view, log: LogRep
     assert view.hover_label.text().startswith("Wed 4 Mar 2026 — pain ")
 
 
-def test_missing_days_are_gaps_not_lines(make_view, log: LogRepository) -> None:
-    log.save_days(days_back(20, skip=frozenset({3, 4})))
-    view = make_view()
-    chart = view.trends_chart
-
-    x, y = chart.curves["pain"].getData()
-    assert chart.curves["pain"].opts["connect"] == "finite"
-    assert chart.curves["pain_average"].opts["connect"] == "finite"
-    assert list(np.diff(x)) == [1.0] * (len(x) - 1), "one point per day, missing ones included"
-    gaps = [chart.series.dates[i] for i in range(len(y)) if math.isnan(y[i])]
-    assert gaps == [TODAY - dt.timedelta(days=4), TODAY - dt.timedelta(days=3)]
-
-
-def test_dates_across_a_daylight_saving_change_are_one_day_apart(
-    qtbot: QtBot, make_view, log: LogRepository, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from coach.ui.trends.charts import date_of, day_number
-
-    monkeypatch.setenv("TZ", "Europe/London")
-    time.tzset()
-    try:
-        change = dt.date(2026, 3, 29)  # clocks go forward at 01:00 GMT
-        dates = [change + dt.timedelta(days=d) for d in range(-3, 4)]
-        log.save_days(DayEntry(d, pain=4, sleep_quality=6) for d in dates)
-        log.record_session(session(dt.date(2026, 3, 28), at=dt.time(23, 30)))
-        log.record_session(session(change, at=dt.time(0, 30)))
-        log.record_session(session(change, at=dt.time(3, 30), completed=False))
-        view = make_view()
-        chart = view.trends_chart
-
-        x, _y = chart.curves["pain"].getData()
-        assert list(x) == [float(day_number(d)) for d in dates]
-        assert list(np.diff(x)) == [1.0] * 6
-        assert [date_of(v) for v in x] == dates
-        assert chart.session_counts == {day_number(dt.date(2026, 3, 28)): 1, day_number(change): 2}
-        assert chart.day_text(change).endswith("2 sessions, 1 stopped early")
-    finally:
-        monkeypatch.undo()
-        time.tzset()
-
-
 # -- export --------------------------------------------------------------------------------------
 
 
@@ -493,17 +450,6 @@ def test_colours_follow_a_dark_palette() -> None:
     assert ChartTheme.from_palette(dark).text == QColor("#e6e6e6")
 
 
-def test_lines_keep_their_thickness_at_any_pixel_ratio(make_view, log: LogRepository) -> None:
-    log.save_days(days_back(30))
-    chart = make_view().trends_chart
-    average = chart.curves["pain_average"].curve
-
-    chart.scale_lines(2.0)
-    assert average.opts["pen"].widthF() == 6
-    chart.scale_lines(1.0)
-    assert average.opts["pen"].widthF() == 3
-
-
 def test_the_date_axis_names_days_months_and_years() -> None:
     from coach.ui.trends.charts import DayAxis, day_number
 
@@ -533,18 +479,6 @@ def test_the_first_sentence_compares_this_week_with_four_weeks_ago(
         "Pain this week 3.0, down from 5.0 four weeks ago; 6 of 7 days logged."
     )
     assert view.summary.isVisibleTo(view)
-
-
-def test_pain_and_sleep_are_drawn_on_separate_aligned_plots(make_view, log: LogRepository) -> None:
-    log.save_days(days_back(30))
-    view = make_view()
-    chart = view.trends_chart
-    assert chart.curves["pain_average"] in chart.top.listDataItems()
-    assert chart.curves["sleep_average"] in chart.sleep.listDataItems()
-    assert chart.curves["sleep_average"] not in chart.top.listDataItems()
-    widths = {plot.getAxis("left").width() for plot in chart.plots}
-    assert len(widths) == 1, "the time lines start at the same x"
-    assert chart.sleep.getViewBox().linkedView(0) is chart.top.getViewBox()
 
 
 def test_a_long_range_shows_weekly_then_monthly_averages(
