@@ -42,9 +42,8 @@ from coach.ui.body_map.suggestion_list import SuggestionList
 from coach.ui.common.appearance import bold_when_checked
 from coach.ui.common.edited_day import ShowsEditedDay
 from coach.ui.common.steady_label import SteadyLabel
-from coach.ui.common.text import muted
+from coach.ui.common.text import heading, muted
 from coach.ui.today.day_header import SaveState, add_day_header, qdate
-from coach.ui.today.day_widgets import heading
 
 SAVE_DELAY_MS = 300
 

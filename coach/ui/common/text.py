@@ -1,4 +1,4 @@
-"""Text that helps without shouting: hints and anchors in a quieter colour."""
+"""Text styles used across the views: section headings, and hints in a quieter colour."""
 
 from __future__ import annotations
 
@@ -21,4 +21,14 @@ def muted(label: QLabel) -> QLabel:
     label.setProperty(
         "muted", True
     )  # coach.ui.common.appearance mixes it again when the theme changes
+    return label
+
+
+def heading(text: str) -> QLabel:
+    """A section's title: bold and a little larger."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    font.setBold(True)
+    label.setFont(font)
     return label

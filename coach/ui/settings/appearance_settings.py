@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QVBoxLa
 
 from coach.services.settings import THEMES, Settings
 from coach.ui.common.appearance import Appearance
-from coach.ui.common.text import muted
-from coach.ui.today.day_widgets import heading
+from coach.ui.common.text import heading, muted
 
 TEXT_SIZES = (0.9, 1.0, 1.15, 1.3, 1.5)
 

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from coach.core.log.reminders import MAX_TIMES, PURPOSES, SNOOZE_MINUTES, format_time, parse_time
 from coach.services.reminders import ReminderService
 from coach.services.settings import Settings
-from coach.ui.common.text import muted
-from coach.ui.today.day_widgets import heading
+from coach.ui.common.text import heading, muted
 
 
 class ReminderSettings(QWidget):

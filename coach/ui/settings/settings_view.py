@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from coach.paths import Paths
+from coach.ui.common.text import heading
 from coach.ui.settings.appearance_settings import AppearanceSettings
 from coach.ui.settings.data_settings import DataSettings
 from coach.ui.settings.reminder_settings import ReminderSettings
-from coach.ui.today.day_widgets import heading
 
 if TYPE_CHECKING:
     from coach.services.reminders import ReminderService

@@ -18,9 +18,10 @@ from coach.core.body.regions import RegionCatalogue
 from coach.core.log.entries import MAX_NOTE, RATING_FIELDS, DayEntry
 from coach.ui.common.rating_scale import RatingScale
 from coach.ui.common.rating_words import rating_words
+from coach.ui.common.text import heading
 from coach.ui.today.day_areas import AreasEditor
 from coach.ui.today.day_medications import MedicationsEditor
-from coach.ui.today.day_widgets import HoursSpinBox, heading
+from coach.ui.today.day_widgets import HoursSpinBox
 from coach.ui.today.tags_editor import TagsEditor
 
 TYPING_DELAY_MS = 500  # typed text: save once the person pauses

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QLayout, QLayoutItem, QWidget
 
 from coach.core.log.entries import MAX_SLEEP_HOURS
 
@@ -111,13 +111,3 @@ class FlowLayout(QLayout):
             x += hint.width() + self._gap
             row_height = max(row_height, hint.height())
         return y + row_height - rect.y()
-
-
-def heading(text: str) -> QLabel:
-    """A section's title: bold and a little larger."""
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    font.setBold(True)
-    label.setFont(font)
-    return label

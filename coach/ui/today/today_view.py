@@ -27,10 +27,9 @@ from coach.services.day_editor import DayEditor, SaveStatus
 from coach.store.repository import LogRepository
 from coach.ui.common.edited_day import ShowsEditedDay
 from coach.ui.common.steady_label import SteadyStack
-from coach.ui.common.text import muted
+from coach.ui.common.text import heading, muted
 from coach.ui.today.day_form import TYPING_DELAY_MS, DayForm
 from coach.ui.today.day_header import SaveState, add_day_header, qdate
-from coach.ui.today.day_widgets import heading
 from coach.ui.today.sessions_list import SessionsList
 
 MAX_WAKE_MS = 3_600_000  # wake at least hourly: a timer may oversleep a suspend or a time-zone move

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from coach.ui.common.appearance import bold_when_checked
 from coach.ui.common.marked import QT_TRANSLATE_NOOP
-from coach.ui.common.text import muted
-from coach.ui.today.day_widgets import heading
+from coach.ui.common.text import heading, muted
 from coach.ui.trends.better_days import TagTable
 from coach.ui.trends.trend_words import averaging_hint, empty_text
 

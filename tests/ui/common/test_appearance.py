@@ -15,10 +15,9 @@ from coach.core.routines.routine import Routine, Step, StepKind
 from coach.services.settings import Settings
 from coach.services.sound.session_sound import SessionSound
 from coach.ui.common.appearance import DARK_COLOURS, Appearance, dark_palette
-from coach.ui.common.text import muted
+from coach.ui.common.text import heading, muted
 from coach.ui.session.player_widgets import BreathPacer
 from coach.ui.session.session_page import SessionPage
-from coach.ui.today.day_widgets import heading
 from tests.ui.session.test_session_page import Recorder, advance, now
 
 Role = QPalette.ColorRole

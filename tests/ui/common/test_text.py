@@ -1,4 +1,5 @@
-"""Muted text: quieter than the body text, still clearly readable, and marked for the theme."""
+"""Text styles: headings, and muted text (quieter than the body text, still clearly readable, and
+marked for the theme)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from coach.ui.common.text import muted
+from coach.ui.common.text import heading, muted
 
 Role = QPalette.ColorRole
 
@@ -33,3 +34,14 @@ def test_muted_returns_the_same_label(qtbot: QtBot) -> None:
     label = QLabel("Anchors")
     qtbot.addWidget(label)
     assert muted(label) is label
+
+
+def test_a_heading_is_bold_and_a_little_larger(qtbot: QtBot) -> None:
+    plain = QLabel("Sleep")
+    label = heading("Sleep")
+    qtbot.addWidget(plain)
+    qtbot.addWidget(label)
+
+    assert label.text() == "Sleep"
+    assert label.font().bold()
+    assert label.font().pointSizeF() > plain.font().pointSizeF()

@@ -1,4 +1,4 @@
-"""The small parts of the day's form: the hours-slept box, the wrapping layout, the heading."""
+"""The small parts of the day's form: the hours-slept box and the wrapping layout."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.log.entries import MAX_SLEEP_HOURS
-from coach.ui.today.day_widgets import NOT_SET, FlowLayout, HoursSpinBox, heading
+from coach.ui.today.day_widgets import NOT_SET, FlowLayout, HoursSpinBox
 
 
 def test_hours_start_unset_and_go_in_quarter_hours(qtbot: QtBot) -> None:
@@ -78,14 +78,3 @@ def test_the_flow_layout_gives_back_its_items(qtbot: QtBot) -> None:
     assert flow.count() == 0
     assert flow.itemAt(0) is None
     assert flow.takeAt(0) is None
-
-
-def test_a_heading_is_bold_and_a_little_larger(qtbot: QtBot) -> None:
-    plain = QLabel("Sleep")
-    label = heading("Sleep")
-    qtbot.addWidget(plain)
-    qtbot.addWidget(label)
-
-    assert label.text() == "Sleep"
-    assert label.font().bold()
-    assert label.font().pointSizeF() > plain.font().pointSizeF()
