@@ -234,6 +234,7 @@ def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
     """`coach sessions show ID|PATH`: the timeline as played, fitted to the real narration."""
     from coach.cli.guidance import as_played, as_played_json, print_as_played
     from coach.cli.voice import session_narration
+    from coach.core.routines.cues import cue_name
 
     catalogue = catalogue_for(paths)
     played = as_played(find_routine(args.routine, paths), args.areas, catalogue)
@@ -262,7 +263,7 @@ def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
                     "text": t.step.text,
                     "say": t.step.spoken,
                     "regions": list(t.step.regions),
-                    "cue": t.step.cue,
+                    "cue": cue_name(t.step.cue),
                     "audio": str(t.step.audio) if t.step.audio else None,
                 }
                 for t in timeline.steps

@@ -22,12 +22,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from coach.core.routines.cues import BuiltinCue
+
 REPO = Path(__file__).resolve().parents[2]
 SOUNDS = REPO / "assets" / "sounds"
 RATE = 44_100
 VOLUME = 0.7  # the cue volume the routine plays at: samples are scaled by 0.7 ** 2
-ROUTINE = [("tense", 0.8), ("release", 1.0), ("step", 0.6), ("halfway", 0.7)]  # cue, seconds
-END_CUE = "end"
+ROUTINE = [  # cue, seconds
+    (BuiltinCue.TENSE, 0.8),
+    (BuiltinCue.RELEASE, 1.0),
+    (BuiltinCue.STEP, 0.6),
+    (BuiltinCue.HALFWAY, 0.7),
+]
+END_CUE = BuiltinCue.END
 TOLERANCE = 0.08  # seconds a cue may be off its step's start
 # `%%` because ALSA expands %-sequences (rate, format...) in the file name
 CAPTURE_RC = """pcm.!default {
@@ -165,8 +172,8 @@ def child(mode: str) -> int:
     audio.cue_played.connect(lambda cue, was_heard: (played.append(cue), heard.append(was_heard)))
     if mode == "no-device":
         status = audio.start(SOUNDS)
-        audio.play_cue("step")
-        audio.play_cue("tense")
+        audio.play_cue(BuiltinCue.STEP)
+        audio.play_cue(BuiltinCue.TENSE)
         audio.close()
         report = {"backend": status.backend, "problems": list(status.problems), "heard": heard[0]}
         sys.stdout.write(json.dumps({**report, "played": played}) + "\n")

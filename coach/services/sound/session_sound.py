@@ -11,14 +11,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from coach.core.playing.conductor import PlayClip, PlayCue, SoundAction, Speak, StopVoice
 from coach.core.playing.speech_estimate import speaking_seconds
 from coach.core.playing.timeline import SPEECH_LEAD
+from coach.core.routines.cues import Cue
 from coach.core.routines.routine import Routine
 
 
 class CuePlayer(Protocol):
     """What the session needs from the audio service."""
 
-    def play_cue(self, cue: str) -> None:
-        """Play a built-in cue by name or a .wav by path."""
+    def play_cue(self, cue: Cue) -> None:
+        """Play a built-in cue or a .wav by path."""
         ...
 
     def play_clip(self, path: Path) -> Any:
@@ -48,7 +49,7 @@ WORDS_WAIT_MS = 20_000
 class SessionSound(QObject):
     """Plays cues, speaks and plays clips; tells the screen what was played (for visible cues)."""
 
-    cue_played = Signal(str)
+    cue_played = Signal(object)  # the Cue played (or only shown, without sound)
     spoken = Signal(str)
 
     def __init__(
@@ -64,7 +65,7 @@ class SessionSound(QObject):
         self._after_cue.setInterval(SPEECH_AFTER_CUE_MS)
         self._after_cue.timeout.connect(self._narrate_pending)
 
-    def prepare(self, cues: list[str]) -> None:
+    def prepare(self, cues: list[Path]) -> None:
         """Load a routine's own cue files before it starts, so none is read mid-session."""
         preload = getattr(self.audio, "preload", None)
         if preload is not None:
@@ -125,7 +126,7 @@ class SessionSound(QObject):
                 case PlayCue(cue=cue):
                     if self.audio is not None:
                         self.audio.play_cue(cue)
-                    self.cue_played.emit(Path(cue).stem if "/" in cue or "\\" in cue else cue)
+                    self.cue_played.emit(cue)
                     cued = True
                 case Speak() | PlayClip() if cued:
                     self._pending.append(action)

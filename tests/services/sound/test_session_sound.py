@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coach.core.playing.conductor import PlayClip, PlayCue, Speak, StopVoice
+from coach.core.routines.cues import BuiltinCue, Cue
 from coach.services.sound.session_sound import SessionSound
 
 
@@ -14,7 +15,7 @@ class Noted:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
-    def play_cue(self, cue: str) -> None:
+    def play_cue(self, cue: Cue) -> None:
         self.calls.append(f"cue {cue}")
 
     def play_clip(self, path: Path):
@@ -32,7 +33,7 @@ def test_words_wait_for_the_cue_then_follow(qtbot):
     noted = Noted()
     sound = SessionSound(noted, noted)
     with qtbot.waitSignal(sound.spoken, timeout=2000):
-        sound.perform([StopVoice(), PlayCue("tense"), Speak("Make a fist.")])
+        sound.perform([StopVoice(), PlayCue(BuiltinCue.TENSE), Speak("Make a fist.")])
         assert noted.calls == ["stop", "cue tense"]  # not yet
     assert noted.calls == ["stop", "cue tense", "say Make a fist."]
 
@@ -46,8 +47,8 @@ def test_without_a_cue_words_come_at_once():
 def test_a_new_step_cancels_words_still_waiting(qtbot):
     noted = Noted()
     sound = SessionSound(noted, noted)
-    sound.perform([PlayCue("step"), PlayClip(Path("/clips/a.wav"))])
-    sound.perform([StopVoice(), PlayCue("release"), Speak("Let go.")])
+    sound.perform([PlayCue(BuiltinCue.STEP), PlayClip(Path("/clips/a.wav"))])
+    sound.perform([StopVoice(), PlayCue(BuiltinCue.RELEASE), Speak("Let go.")])
     with qtbot.waitSignal(sound.spoken, timeout=2000):
         pass
     assert "clip a.wav" not in noted.calls
@@ -57,5 +58,5 @@ def test_a_new_step_cancels_words_still_waiting(qtbot):
 def test_silent_session_still_reports_cues_for_the_screen(qtbot):
     sound = SessionSound(None, None)
     with qtbot.waitSignal(sound.cue_played) as blocker:
-        sound.perform([PlayCue("/routines/mine/bell.wav")])
-    assert blocker.args == ["bell"]
+        sound.perform([PlayCue(Path("/routines/mine/bell.wav"))])
+    assert blocker.args == [Path("/routines/mine/bell.wav")], "the screen gets the Cue itself"
