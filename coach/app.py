@@ -73,7 +73,7 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     With `self_test`, open the main window, wait until it is really shown and filled in, and exit 0
     (or 1 if it never is): a smoke test for installs and bundles.
     """
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from coach.services.settings import Settings
     from coach.ui.shell.opening_frame import OpeningFrame
@@ -91,6 +91,8 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         paths.ensure()
         settings = Settings.for_paths(paths)
     except OSError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
         return 2
     appearance = None  # the default appearance needs nothing before the window shows
