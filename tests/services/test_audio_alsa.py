@@ -22,19 +22,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from coach.core.routines.cues import BuiltinCue
-
 REPO = Path(__file__).resolve().parents[2]
 SOUNDS = REPO / "assets" / "sounds"
 RATE = 44_100
 VOLUME = 0.7  # the cue volume the routine plays at: samples are scaled by 0.7 ** 2
-ROUTINE = [  # cue, seconds
-    (BuiltinCue.TENSE, 0.8),
-    (BuiltinCue.RELEASE, 1.0),
-    (BuiltinCue.STEP, 0.6),
-    (BuiltinCue.HALFWAY, 0.7),
-]
-END_CUE = BuiltinCue.END
+# cue (a built-in cue's name; this file also runs as a script, under whichever `coach`), seconds
+ROUTINE = [("tense", 0.8), ("release", 1.0), ("step", 0.6), ("halfway", 0.7)]
+END_CUE = "end"
 TOLERANCE = 0.08  # seconds a cue may be off its step's start
 # `%%` because ALSA expands %-sequences (rate, format...) in the file name
 CAPTURE_RC = """pcm.!default {
@@ -160,6 +154,7 @@ def child(mode: str) -> int:
     from coach.core.playing.clock import SystemClock
     from coach.core.playing.player import EventKind, Player, PlayerEvent
     from coach.core.playing.timeline import Timeline
+    from coach.core.routines.cues import BuiltinCue
     from coach.core.routines.routine import Step
     from coach.services.player_driver import QtPlayerDriver
     from coach.services.sound.audio import AudioService
@@ -183,7 +178,9 @@ def child(mode: str) -> int:
     if status.backend != "simpleaudio":
         sys.stderr.write(f"simpleaudio did not start: {status.problems}\n")
         return 3
-    timeline = Timeline([Step(cue, seconds, cue=cue) for cue, seconds in ROUTINE], END_CUE)
+    timeline = Timeline(
+        [Step(cue, seconds, cue=BuiltinCue(cue)) for cue, seconds in ROUTINE], BuiltinCue(END_CUE)
+    )
     driver = QtPlayerDriver(Player(timeline, SystemClock()))
 
     def on_event(event: PlayerEvent) -> None:
