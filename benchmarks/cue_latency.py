@@ -37,6 +37,7 @@ from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 from coach.core.playing.clock import SystemClock  # noqa: E402
 from coach.core.playing.player import EventKind, Player, PlayerEvent  # noqa: E402
 from coach.core.playing.timeline import Timeline  # noqa: E402
+from coach.core.routines.cues import BuiltinCue  # noqa: E402
 from coach.core.routines.routine import Step  # noqa: E402
 from coach.services.player_driver import QtPlayerDriver  # noqa: E402
 from coach.services.sound.audio import BUILT_IN_CUES, AudioService  # noqa: E402
@@ -65,7 +66,7 @@ def routine(seconds: float) -> Timeline:
         cue = BUILT_IN_CUES[len(steps) % len(BUILT_IN_CUES)]
         steps.append(Step(f"step {len(steps)}", length, cue=cue))
         total += length
-    return Timeline(steps, end_cue="none")
+    return Timeline(steps, end_cue=BuiltinCue.NONE)
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -38,6 +38,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 
 from coach.core.playing.narration import NarrationCache, read_wav_mono  # noqa: E402
 from coach.core.playing.timeline import SPEECH_LEAD, Timeline  # noqa: E402
+from coach.core.routines.cues import BuiltinCue, Cue  # noqa: E402
 from coach.paths import Paths  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,7 +75,7 @@ class TimedAudio:
         self.audio = audio
         self.started: list[tuple[float, Path]] = []
 
-    def play_cue(self, cue: str) -> None:
+    def play_cue(self, cue: Cue) -> None:
         self.audio.play_cue(cue)
 
     def play_clip(self, path: Path, volume: float | None = None):
@@ -104,7 +105,7 @@ def first_word(cache_dir: Path) -> dict[str, object]:
     }
 
     def one(text: str, kind: str) -> None:
-        timeline = Timeline([Step(text, 60, cue="step")])
+        timeline = Timeline([Step(text, 60, cue=BuiltinCue.STEP)])
         before = len(timed.started)
         boundary = time.monotonic()
         sound.perform(Conductor(timeline).actions(PlayerEvent(EventKind.STEP, 0, 0.0)))

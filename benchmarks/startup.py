@@ -15,6 +15,10 @@ from its own monotonic clock (one clock for the whole machine on Linux, macOS an
 
     .venv/bin/python benchmarks/startup.py [--repeat 7] [--platform offscreen|xvfb] [--json]
         [--source DIR]   # another checkout of Unknot, e.g. the last commit, for before/after
+        [--compare DIR]  # another checkout launched in the same rounds (before/after on a busy
+                         # machine: both see the same load)
+
+Each figure is given as min / median / max over the launches.
 """
 
 from __future__ import annotations
@@ -126,30 +130,54 @@ def xvfb() -> Iterator[str]:
         server.wait(timeout=10)
 
 
-def measure(repeat: int, env: dict[str, str], source: Path) -> dict[str, object]:
-    """Alternate bare and app launches `repeat` times (after one warm-up of each)."""
+def spread(samples: list[float]) -> list[float]:
+    """[min, median, max] of `samples`, rounded to 0.1 ms."""
+    return [round(min(samples), 1), round(statistics.median(samples), 1), round(max(samples), 1)]
+
+
+def measure(
+    repeat: int, env: dict[str, str], source: Path, compare: Path | None = None
+) -> dict[str, object]:
+    """Alternate bare and app launches `repeat` times (after one warm-up of each); with
+    `compare`, that checkout is launched in each round too (its own PYTHONPATH)."""
+    other_env = {**env, "PYTHONPATH": str(compare)} if compare is not None else env
     bare_once(env)
     app_once(env, source)  # also makes the log, as a person's second start finds it
+    if compare is not None:
+        app_once(other_env, compare)
     bare: list[float] = []
     shown: list[float] = []
     ready: list[float] = []
+    compared: list[float] = []
     for _ in range(repeat):
         bare.append(bare_once(env))
         app_shown, app_ready = app_once(env, source)
         shown.append(app_shown)
         if app_ready is not None:
             ready.append(app_ready)
+        if compare is not None:
+            compared.append(app_once(other_env, compare)[0])
     bare_ms = statistics.median(bare)
     shown_ms = statistics.median(shown)
-    return {
+    report: dict[str, object] = {
         "bare_ms": round(bare_ms, 1),
         "app_shown_ms": round(shown_ms, 1),
         "app_ready_ms": round(statistics.median(ready), 1) if ready else None,
         "ratio": round(shown_ms / bare_ms, 2),
         "aim": 1.2,
+        "bare_spread": spread(bare),
+        "app_shown_spread": spread(shown),
         "bare_samples": [round(x, 1) for x in bare],
         "app_shown_samples": [round(x, 1) for x in shown],
     }
+    if compare is not None:
+        report |= {
+            "compare": str(compare),
+            "compare_shown_ms": round(statistics.median(compared), 1),
+            "compare_ratio": round(statistics.median(compared) / bare_ms, 2),
+            "compare_spread": spread(compared),
+        }
+    return report
 
 
 def main() -> int:
@@ -162,8 +190,10 @@ def main() -> int:
         help="Qt's offscreen platform (default), or a private Xvfb server with the xcb platform",
     )
     parser.add_argument("--source", type=Path, default=REPO, help="the checkout to start")
+    parser.add_argument("--compare", type=Path, help="another checkout, timed in the same rounds")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args()
+    compare = args.compare.resolve() if args.compare else None
     with tempfile.TemporaryDirectory(prefix="unknot-startup-") as folder:
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -177,10 +207,15 @@ def main() -> int:
         if args.platform == "xvfb":
             with xvfb() as display:
                 report = measure(
-                    args.repeat, {**env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}, args.source
+                    args.repeat,
+                    {**env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display},
+                    args.source,
+                    compare,
                 )
         else:
-            report = measure(args.repeat, {**env, "QT_QPA_PLATFORM": "offscreen"}, args.source)
+            report = measure(
+                args.repeat, {**env, "QT_QPA_PLATFORM": "offscreen"}, args.source, compare
+            )
     report |= {
         "platform": args.platform,
         "repeat": args.repeat,
@@ -191,11 +226,18 @@ def main() -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"Start-up to the main window on screen, {args.platform}, median of {args.repeat}:")
-    print(f"  bare PySide6 window   {report['bare_ms']:7.1f} ms")
+    print(f"Start-up to the main window on screen, {args.platform}, {args.repeat} launches each")
+    print("                         min / median / max ms")
+    print(f"  bare PySide6 window    {'/'.join(f'{x:.0f}' for x in report['bare_spread'])}")
     print(
-        f"  Unknot, window shown  {report['app_shown_ms']:7.1f} ms   ratio {report['ratio']:.2f} (aim <= 1.2)"
+        f"  Unknot, window shown   {'/'.join(f'{x:.0f}' for x in report['app_shown_spread'])}"
+        f"   ratio of medians {report['ratio']:.2f} (aim <= 1.2)"
     )
+    if compare is not None:
+        print(
+            f"  {compare}   {'/'.join(f'{x:.0f}' for x in report['compare_spread'])}"
+            f"   ratio {report['compare_ratio']:.2f}"
+        )
     if report["app_ready_ms"] is not None:
         print(
             f"  Unknot, views ready   {report['app_ready_ms']:7.1f} ms   (log open, routines read)"

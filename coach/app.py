@@ -45,6 +45,8 @@ class _Running:
     frame: OpeningFrame | None = None
     window: MainWindow | None = None
     instance: SingleInstance | None = None
+    diagnostics: bool = False  # the diagnostics log and the crash handler are started
+    crash_dialog: Any = None
 
     def close(self) -> None:
         from PySide6.QtCore import QCoreApplication, QEvent
@@ -71,7 +73,7 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     With `self_test`, open the main window, wait until it is really shown and filled in, and exit 0
     (or 1 if it never is): a smoke test for installs and bundles.
     """
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from coach.services.settings import Settings
     from coach.ui.shell.opening_frame import OpeningFrame
@@ -89,22 +91,10 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         paths.ensure()
         settings = Settings.for_paths(paths)
     except OSError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Unknot cannot start", f"Unknot could not start:\n\n{exc}")
         return 2
-    from coach.diagnostics import (
-        install_crash_handler,
-        start_logging,
-        stop_logging,
-        uninstall_crash_handler,
-    )
-
-    log_path = start_logging(paths.data_dir)
-    logger.info(
-        "settings: sound output %s, theme %s, text size %.2f",
-        settings.audio_backend,
-        settings.theme,
-        settings.text_scale,
-    )
     appearance = None  # the default appearance needs nothing before the window shows
     if (settings.theme, settings.text_scale, settings.reduced_motion) != ("system", 1.0, False):
         from coach.ui.common.appearance import Appearance
@@ -115,18 +105,17 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         from coach.services.single_instance import SingleInstance, instance_key
 
         running.instance = SingleInstance(instance_key(paths.data_dir))
-        if running.instance.ask_running_to_show():
+        # the first start takes a lock file and goes on; only a later one asks the running app
+        if not running.instance.claim() and running.instance.ask_running_to_show():
             sys.stdout.write("Unknot is already running; its window was brought to the front.\n")
             return 0
     services = running.services = build_services(paths, settings)
     frame = running.frame = OpeningFrame()
     fit_to_screen(frame, settings)  # within this screen, as the window was last left
-    # told from any thread, shown on the main thread over whichever window is up
-    crash = _CrashDialog(lambda: running.window or running.frame)
-    install_crash_handler(log_path, crash.told.emit)
 
     def shown() -> None:
         running.shown_at = time.monotonic()
+        _start_diagnostics(running, paths, settings)
         status = _fill_in(app, frame, services, running, open_routine, self_test)
         if status is not None:
             app.exit(status)
@@ -142,9 +131,31 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         return _self_test(app, running) if self_test else app.exec()
     finally:
         running.close()
-        uninstall_crash_handler()
-        logger.info("Unknot stopped")
-        stop_logging()
+        if running.diagnostics:
+            from coach.diagnostics import stop_logging, uninstall_crash_handler
+
+            uninstall_crash_handler()
+            logger.info("Unknot stopped")
+            stop_logging()
+
+
+def _start_diagnostics(running: _Running, paths: Paths, settings: Settings) -> None:
+    """The diagnostics log and the crash dialog, started once the first frame is on screen
+    (their imports would hold it back; until the event loop runs, nothing can crash unseen)."""
+    from coach.diagnostics import install_crash_handler, start_logging
+
+    log_path = start_logging(paths.data_dir)
+    logger.info(
+        "settings: sound output %s, theme %s, text size %.2f",
+        settings.audio_backend,
+        settings.theme,
+        settings.text_scale,
+    )
+    # told from any thread, shown on the main thread over whichever window is up
+    crash = _CrashDialog(lambda: running.window or running.frame)
+    install_crash_handler(log_path, crash.told.emit)
+    running.crash_dialog = crash
+    running.diagnostics = True
 
 
 def _when_on_screen(window: Any, then: Any) -> None:

@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "unknot"
 
 
@@ -21,6 +19,21 @@ def _bundled(name: str) -> Path:
     package = Path(__file__).resolve().parent
     installed = package / "_data" / name
     return installed if installed.is_dir() else package.parent / name
+
+
+def _platform_dir(kind: str) -> str:
+    """This platform's folder of `kind` ("data", "config" or "cache") for the app.
+
+    platformdirs is imported only here, when a folder is not given (it costs start-up time).
+    """
+    import platformdirs
+
+    folder = {
+        "data": platformdirs.user_data_dir,
+        "config": platformdirs.user_config_dir,
+        "cache": platformdirs.user_cache_dir,
+    }[kind]
+    return folder(APP_NAME, appauthor=False)
 
 
 @dataclass(frozen=True)
@@ -46,13 +59,13 @@ class Paths:
         """
         env = os.environ if env is None else env
         explicit = data_dir or env.get("COACH_DATA_DIR")
-        chosen = explicit or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+        chosen = explicit or _platform_dir("data")
         config = env.get("COACH_CONFIG_DIR") or (
             Path(chosen).expanduser().absolute() / "settings"
             if explicit
-            else platformdirs.user_config_dir(APP_NAME, appauthor=False)
+            else _platform_dir("config")
         )
-        cache = env.get("COACH_CACHE_DIR") or platformdirs.user_cache_dir(APP_NAME, appauthor=False)
+        cache = env.get("COACH_CACHE_DIR") or _platform_dir("cache")
         return cls(
             data_dir=Path(chosen).expanduser().absolute(),
             config_dir=Path(config).expanduser().absolute(),

@@ -11,6 +11,7 @@ from typing import Any
 
 from coach.cli.common import catalogue_for, find_routine, library_for, problem_json, table
 from coach.core.playing.timeline import Timeline
+from coach.core.routines.cues import cue_name
 from coach.core.routines.library import RoutineLibrary, session_files
 from coach.core.routines.problems import FileProblems
 from coach.core.routines.routine import format_duration
@@ -170,7 +171,7 @@ def cmd_sessions_show(args: argparse.Namespace, paths: Paths) -> int:
                     "text": t.step.text,
                     "say": t.step.spoken,
                     "regions": list(t.step.regions),
-                    "cue": t.step.cue,
+                    "cue": cue_name(t.step.cue),
                     "audio": str(t.step.audio) if t.step.audio else None,
                 }
                 for t in timeline.steps

@@ -13,6 +13,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -96,9 +97,7 @@ class SessionRun(QObject):
         """Record the session as begun, then play from the first step."""
         if self.driver is None or self.player.state is not PlayerState.READY:
             return
-        self.sound.prepare(
-            sorted({s.cue for s in self.routine.steps if s.cue.lower().endswith(".wav")})
-        )
+        self.sound.prepare(sorted({s.cue for s in self.routine.steps if isinstance(s.cue, Path)}))
         self._record_start()
         driver = self.driver
         first = [p.step.spoken for p in self.timeline.steps[:VOICE_READY_STEPS]]

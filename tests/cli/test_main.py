@@ -223,3 +223,33 @@ def test_an_unusable_data_dir_is_a_clear_error(
     err = capsys.readouterr().err
     assert err.startswith("coach: ")
     assert str(not_a_folder) in err
+
+
+def test_show_json_writes_each_cue_as_its_name_or_its_full_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import wave
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    with wave.open(str(folder / "bell.wav"), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(22050)
+        out.writeframes(b"\0\0" * 100)
+    path = write_session(
+        folder,
+        "bells.toml",
+        'format = 1\ntitle = "Bells"\n'
+        '[[steps]]\ntext = "Ring."\nduration = 5\ncue = "bell.wav"\n'
+        '[[steps]]\ntext = "Quiet."\nduration = 5\ncue = "none"\n'
+        '[[steps]]\ntext = "Let go."\nduration = 5\nkind = "release"\n',
+    )
+
+    out = run_json(capsys, "sessions", "show", str(path), "--json", "--estimate")
+
+    assert [s["cue"] for s in out["steps"]] == [
+        str((folder / "bell.wav").resolve()),
+        "none",
+        "release",
+    ]

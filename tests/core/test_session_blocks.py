@@ -295,9 +295,9 @@ def test_a_custom_cue_resolves_inside_the_folder(tmp_path, catalogue):
     )
     steps = load(folder, catalogue, body).steps
     assert [s.cue for s in steps] == [
-        str((folder / "bell.wav").resolve()),
-        str((folder / "sounds" / "left.wav").resolve()),
-    ]
+        (folder / "bell.wav").resolve(),
+        (folder / "sounds" / "left.wav").resolve(),
+    ], "a session's own sound is the absolute Path of a file inside its folder"
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,8 @@ REPO = Path(__file__).resolve().parents[2]
 SOUNDS = REPO / "assets" / "sounds"
 RATE = 44_100
 VOLUME = 0.7  # the cue volume the routine plays at: samples are scaled by 0.7 ** 2
-ROUTINE = [("tense", 0.8), ("release", 1.0), ("step", 0.6), ("halfway", 0.7)]  # cue, seconds
+# cue (a built-in cue's name; this file also runs as a script, under whichever `coach`), seconds
+ROUTINE = [("tense", 0.8), ("release", 1.0), ("step", 0.6), ("halfway", 0.7)]
 END_CUE = "end"
 TOLERANCE = 0.08  # seconds a cue may be off its step's start
 # `%%` because ALSA expands %-sequences (rate, format...) in the file name
@@ -153,6 +154,7 @@ def child(mode: str) -> int:
     from coach.core.playing.clock import SystemClock
     from coach.core.playing.player import EventKind, Player, PlayerEvent
     from coach.core.playing.timeline import Timeline
+    from coach.core.routines.cues import BuiltinCue
     from coach.core.routines.routine import Step
     from coach.services.player_driver import QtPlayerDriver
     from coach.services.sound.audio import AudioService
@@ -165,8 +167,8 @@ def child(mode: str) -> int:
     audio.cue_played.connect(lambda cue, was_heard: (played.append(cue), heard.append(was_heard)))
     if mode == "no-device":
         status = audio.start(SOUNDS)
-        audio.play_cue("step")
-        audio.play_cue("tense")
+        audio.play_cue(BuiltinCue.STEP)
+        audio.play_cue(BuiltinCue.TENSE)
         audio.close()
         report = {"backend": status.backend, "problems": list(status.problems), "heard": heard[0]}
         sys.stdout.write(json.dumps({**report, "played": played}) + "\n")
@@ -176,7 +178,9 @@ def child(mode: str) -> int:
     if status.backend != "simpleaudio":
         sys.stderr.write(f"simpleaudio did not start: {status.problems}\n")
         return 3
-    timeline = Timeline([Step(cue, seconds, cue=cue) for cue, seconds in ROUTINE], END_CUE)
+    timeline = Timeline(
+        [Step(cue, seconds, cue=BuiltinCue(cue)) for cue, seconds in ROUTINE], BuiltinCue(END_CUE)
+    )
     driver = QtPlayerDriver(Player(timeline, SystemClock()))
 
     def on_event(event: PlayerEvent) -> None:

@@ -89,6 +89,7 @@ def test_a_session_s_words_follow_the_clock_the_services_were_given(qtbot, paths
     from coach.core.playing.clock import ManualClock
     from coach.core.playing.conductor import PlayCue, Speak
     from coach.core.playing.timeline import SPEECH_LEAD
+    from coach.core.routines.cues import BuiltinCue
 
     clock = ManualClock()
     services = build_services(paths, clock=clock)
@@ -96,7 +97,7 @@ def test_a_session_s_words_follow_the_clock_the_services_were_given(qtbot, paths
     said: list[str] = []
     sound.spoken.connect(said.append)
 
-    sound.perform([PlayCue("tense"), Speak("Make a fist.")])
+    sound.perform([PlayCue(BuiltinCue.TENSE), Speak("Make a fist.")])
     assert said == []
     clock.advance(SPEECH_LEAD)
     sound.catch_up()  # no real time passed: only the given clock moved

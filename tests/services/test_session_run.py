@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.playing.clock import ManualClock
 from coach.core.playing.player import EventKind, PlayerState
+from coach.core.routines.cues import BuiltinCue, Cue
 from coach.core.routines.routine import Routine, Step, StepKind
 from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.sound.session_sound import SessionSound
@@ -19,8 +20,8 @@ ROUTINE = Routine(
     "Three steps",
     (
         Step("Settle in.", 4),
-        Step("Make a fist.", 7, StepKind.TENSE, cue="tense"),  # its words and 5 s of hold
-        Step("Let go.", 5, StepKind.RELEASE, cue="release"),
+        Step("Make a fist.", 7, StepKind.TENSE, cue=BuiltinCue.TENSE),  # its words and 5 s of hold
+        Step("Let go.", 5, StepKind.RELEASE, cue=BuiltinCue.RELEASE),
     ),
 )
 
@@ -31,7 +32,7 @@ class Recorder:
     def __init__(self) -> None:
         self.calls: list[tuple[str, str]] = []
 
-    def play_cue(self, cue: str) -> None:
+    def play_cue(self, cue: Cue) -> None:
         self.calls.append(("cue", cue))
 
     def play_clip(self, path: object) -> None:
@@ -100,7 +101,7 @@ def test_it_plays_every_step_with_its_sound_and_finishes(
     assert kinds.count(EventKind.STEP) == 3
     assert kinds[-1] is EventKind.FINISHED
     cues = [name for kind, name in recorder.calls if kind == "cue"]
-    assert cues[1:] == ["tense", "halfway", "release", "end"]
+    assert cues[1:] == [BuiltinCue.TENSE, BuiltinCue.HALFWAY, BuiltinCue.RELEASE, BuiltinCue.END]
     [record] = log.sessions(TODAY, TODAY)
     assert (record.completed, record.stopped_at_step, record.pain_before) == (True, None, 5)
     assert record.actual_seconds == pytest.approx(16.0)

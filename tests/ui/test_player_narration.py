@@ -12,6 +12,7 @@ from coach.core.playing.clock import ManualClock
 from coach.core.playing.narration import NarrationCache
 from coach.core.playing.player import PlayerState
 from coach.core.playing.timeline import SPEECH_LEAD, TENSE_HOLD
+from coach.core.routines.cues import BuiltinCue
 from coach.core.routines.routine import Routine, Step, StepKind
 from coach.services.sound.neural_voice import NeuralVoice
 from coach.services.sound.session_sound import SessionSound
@@ -45,8 +46,8 @@ ROUTINE = Routine(
     "fist",
     "A fist",
     (
-        Step("Make a fist with your right hand.", 2, StepKind.TENSE, cue="tense"),
-        Step("And let go.", 3, StepKind.RELEASE, cue="release"),
+        Step("Make a fist with your right hand.", 2, StepKind.TENSE, cue=BuiltinCue.TENSE),
+        Step("And let go.", 3, StepKind.RELEASE, cue=BuiltinCue.RELEASE),
     ),
     kind="pmr",
 )

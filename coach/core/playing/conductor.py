@@ -12,13 +12,14 @@ from pathlib import Path
 from coach.core.playing.player import EventKind, PlayerEvent
 from coach.core.playing.speech_estimate import speaking_seconds
 from coach.core.playing.timeline import Timeline
+from coach.core.routines.cues import BuiltinCue, Cue, is_silent
 
 
 @dataclass(frozen=True)
 class PlayCue:
-    """Play a built-in cue by name, or a .wav from the session's folder by path."""
+    """Play a built-in cue, or a .wav from the session's folder by path."""
 
-    cue: str
+    cue: Cue
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,10 @@ class Conductor:
                 # on a step boundary the step's own cue is enough; two sounds at once would jar,
                 # and a cue over the words would hide them: then the halfway mark is only shown
                 # A routine that ends softly (for bedtime) stays soft: no chime in its middle.
-                quiet = self.timeline.end_cue in ("end-soft", "none")
+                quiet = self.timeline.end_cue in (BuiltinCue.END_SOFT, BuiltinCue.NONE)
                 if quiet or event.due in self._step_starts or self.timeline.speaking_at(event.due):
                     return []
-                return [PlayCue("halfway")]
+                return [PlayCue(BuiltinCue.HALFWAY)]
             case EventKind.FINISHED:
                 return [StopVoice(), *self._cue(self.timeline.end_cue)]
             case EventKind.PAUSED | EventKind.STOPPED:
@@ -84,8 +85,8 @@ class Conductor:
                 return []  # halfway and countdown marks are shown, not sounded
 
     @staticmethod
-    def _cue(name: str) -> list[SoundAction]:
-        return [] if name == "none" else [PlayCue(name)]
+    def _cue(cue: Cue) -> list[SoundAction]:
+        return [] if is_silent(cue) else [PlayCue(cue)]
 
     def _narrate(self, index: int) -> list[SoundAction]:
         step = self.timeline.steps[index].step

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from coach.core.body.regions import RegionCatalogue
+from coach.core.routines.cues import BuiltinCue
 from coach.core.routines.routine import Routine, Step, StepKind
 
 STRONG_PAIN = 7
@@ -157,7 +158,7 @@ def _rest_instead(
         duration=work.duration + (announce.duration if announce else 0.0),
         text=f"Today, don't {verb} {area}, because of the pain {where}. Just let it rest, and breathe gently.",
         say=f"Today, don't {verb} {area}. Just let it rest.",
-        cue="step",
+        cue=BuiltinCue.STEP,
         audio=None,
     )
     if release is None:
@@ -167,7 +168,7 @@ def _rest_instead(
         kind=StepKind.NOTICE,
         text=f"Remember how it feels to let go, and let {area} soften a little more with each breath out.",
         say=f"Remember how letting go feels, and let {area} soften a little more with each breath out.",
-        cue="none",
+        cue=BuiltinCue.NONE,
         audio=None,
     )
     return [rest, recall]

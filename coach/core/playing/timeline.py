@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from coach.core.playing.narration import wav_seconds
 from coach.core.playing.speech_estimate import speaking_seconds
+from coach.core.routines.cues import BuiltinCue, is_silent
 from coach.core.routines.routine import Routine, Step, StepKind
 
 # Seconds between a step's cue and its first word (the cue's first strike rings alone).
@@ -54,7 +55,7 @@ class TimedStep:
     @property
     def speech_start(self) -> float:
         """Offset at which the step's words begin."""
-        return self.offset + (SPEECH_LEAD if self.step.cue != "none" else 0.0)
+        return self.offset + (0.0 if is_silent(self.step.cue) else SPEECH_LEAD)
 
     @property
     def speech_end(self) -> float:
@@ -83,7 +84,7 @@ def needed_seconds(step: Step, speech: float) -> float:
     """The shortest a step may last to carry `speech` seconds of narration by the rule above."""
     if speech <= 0:
         return 0.0
-    lead = SPEECH_LEAD if step.cue != "none" else 0.0
+    lead = 0.0 if is_silent(step.cue) else SPEECH_LEAD
     after = TENSE_HOLD if step.kind is StepKind.TENSE else AFTER_WORDS
     return lead + speech + after
 
@@ -98,7 +99,7 @@ class Timeline:
     def __init__(
         self,
         steps: tuple[Step, ...] | list[Step],
-        end_cue: str = "end",
+        end_cue: BuiltinCue = BuiltinCue.END,
         narration: NarrationLength | None = None,
     ) -> None:
         placed: list[TimedStep] = []

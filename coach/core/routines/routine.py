@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from coach.core.routines.cues import CUE_NAMES, BuiltinCue, Cue
 from coach.core.routines.problems import Problem
 
 
@@ -25,14 +26,15 @@ class StepKind(Enum):
 
 ROUTINE_KINDS = ("pmr", "massage", "breathing", "body-scan", "recall", "stretch", "mixed", "other")
 
-# Built-in cue sounds by name; a session may also name a WAV file in its own folder.
-CUES = ("step", "tense", "release", "breath-in", "breath-out", "halfway", "end", "end-soft", "none")
+# Built-in cue sounds by name (see coach.core.routines.cues); a session may also name a WAV file
+# in its own folder.
+CUES = CUE_NAMES
 
 DEFAULT_CUE = {
-    StepKind.TENSE: "tense",
-    StepKind.RELEASE: "release",
-    StepKind.BREATHE_IN: "breath-in",
-    StepKind.BREATHE_OUT: "breath-out",
+    StepKind.TENSE: BuiltinCue.TENSE,
+    StepKind.RELEASE: BuiltinCue.RELEASE,
+    StepKind.BREATHE_IN: BuiltinCue.BREATH_IN,
+    StepKind.BREATHE_OUT: BuiltinCue.BREATH_OUT,
 }
 
 
@@ -45,7 +47,7 @@ class Step:
     kind: StepKind = StepKind.INSTRUCTION
     say: str | None = None
     regions: tuple[str, ...] = ()
-    cue: str = "step"
+    cue: Cue = BuiltinCue.STEP
     audio: Path | None = None
     origin: str = ""
 
@@ -70,7 +72,7 @@ class Routine:
     language: str = "en"
     author: str = ""
     licence: str = ""
-    end_cue: str = "end"
+    end_cue: BuiltinCue = BuiltinCue.END
     path: Path | None = None
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
 

@@ -16,6 +16,7 @@ from coach.core.body.regions import RegionCatalogue
 from coach.core.log.fields import check_table
 from coach.core.playing.speech_estimate import speaking_seconds
 from coach.core.reading import sound_problem
+from coach.core.routines.cues import BuiltinCue, Cue, builtin_cue
 from coach.core.routines.problems import FileProblems, Problem, Severity
 from coach.core.routines.routine import CUES, DEFAULT_CUE, Routine, Step, StepKind
 from coach.core.routines.session_format import (
@@ -200,19 +201,20 @@ class _Expander:
                     f"asks to tense the spine itself ({', '.join(named)}); name the muscles instead",
                 )
 
-    def cue(self, table: dict[str, Any], where: KeyPath, scope: _Scope, kind: StepKind) -> str:
+    def cue(self, table: dict[str, Any], where: KeyPath, scope: _Scope, kind: StepKind) -> Cue:
         if "cue" not in table:
-            return DEFAULT_CUE.get(kind, "step")
+            return DEFAULT_CUE.get(kind, BuiltinCue.STEP)
         cue = self.fill(table["cue"], (*where, "cue"), scope)
-        if cue in CUES:
-            return cue
+        builtin = builtin_cue(cue)
+        if builtin is not None:
+            return builtin
         if not cue.lower().endswith(".wav"):
             self.report(
                 (*where, "cue"), f"must be one of {', '.join(CUES)} or a .wav file, got {cue!r}"
             )
-            return "step"
+            return BuiltinCue.STEP
         path = self.sound(self.inside_folder(cue, (*where, "cue")), (*where, "cue"))
-        return str(path) if path else "step"
+        return path or BuiltinCue.STEP
 
     def sound(self, path: Path | None, where: KeyPath) -> Path | None:
         """`path` if it is a WAV file that can be played (header, format and size checked)."""
@@ -319,7 +321,7 @@ def build_routine(doc: TomlDocument, catalogue: RegionCatalogue) -> Routine:
                 "digits, - and _ (rename the file or set `id`)"
             )
             problems.append(doc.problem((), message))
-    end_cue = data.get("end_cue", "end")
+    end_cue = builtin_cue(data.get("end_cue", "end")) or BuiltinCue.END  # checked by its choices
     expander = _Expander(doc, catalogue)
     if isinstance(data.get("steps"), list):
         expander.entries(data["steps"], ("steps",), _Scope({}, None, ""), 0)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from coach.core.routines.routine import CUES
+from coach.core.routines.cues import SOUNDED_CUES, BuiltinCue, Cue, cue_name
 from coach.services.sound.audio_outputs import (
     Backend,
     BackendUnavailable,
@@ -30,7 +30,7 @@ from coach.services.sound.audio_outputs import (
     SoundFileError,
 )
 
-BUILT_IN_CUES = tuple(cue for cue in CUES if cue != "none")
+BUILT_IN_CUES = SOUNDED_CUES
 DEFAULT_ORDER = ("simpleaudio", "qt", "silent")
 
 
@@ -100,7 +100,7 @@ class AudioService(QObject):
     `backends` maps output names to factories (tests pass fakes); `start` picks the output.
     """
 
-    cue_played = Signal(str, bool)  # the cue (name or path), and whether it was sent to a speaker
+    cue_played = Signal(object, bool)  # the Cue, and whether it was sent to a speaker
     status_changed = Signal()
 
     def __init__(
@@ -115,8 +115,8 @@ class AudioService(QObject):
         self._cue_volume = 0.8
         self.voice_volume = 0.8  # for recorded clips, which stand in for the voice
         self._muted = False
-        self._loaded: set[str] = set()
-        self._broken: set[str] = set()
+        self._loaded: set[Cue] = set()
+        self._broken: set[Cue] = set()
         self.sounds_dir: Path | None = None  # where the built-in cues were loaded from
 
     def start(self, sounds_dir: Path, order: tuple[str, ...] = DEFAULT_ORDER) -> AudioStatus:
@@ -146,7 +146,7 @@ class AudioService(QObject):
         chosen.set_gain(cue_gain(self._cue_volume))
         self.status = AudioStatus(chosen.name, tuple(problems))
         for cue in BUILT_IN_CUES:
-            self._load(cue, sounds_dir / f"{cue}.wav", announce=False)
+            self._load(cue, sounds_dir / f"{cue.value}.wav", announce=False)
         self.status_changed.emit()
         return self.status
 
@@ -181,24 +181,23 @@ class AudioService(QObject):
         """Whether a cue played now would be heard (an output, not muted, volume above zero)."""
         return self._backend.name != "silent" and not self._muted and self._cue_volume > 0
 
-    def preload(self, cues: list[str]) -> None:
+    def preload(self, cues: list[Path]) -> None:
         """Load a session's own .wav cues before it starts, so none is read mid-session."""
         for cue in cues:
-            if cue not in self._loaded and cue not in self._broken and cue not in CUES:
-                self._load(cue, Path(cue))
+            if cue not in self._loaded and cue not in self._broken:
+                self._load(cue, cue)
 
-    def play_cue(self, cue: str) -> None:
-        """Play a built-in cue by name, or a session's .wav by absolute path, and return at once.
+    def play_cue(self, cue: Cue) -> None:
+        """Play a built-in cue, or a session's .wav by absolute path, and return at once.
 
         Never raises: a missing or broken sound is reported in `status`; `cue_played` says
         whether it was heard, so the screen can show it.
         """
-        if cue == "none":
+        if cue is BuiltinCue.NONE:
             return
-        if cue not in self._loaded and cue not in self._broken and cue not in CUES:
-            path = Path(cue)
-            if path.is_absolute() and path.suffix.lower() == ".wav":
-                self._load(cue, path)
+        if isinstance(cue, Path) and cue not in self._loaded and cue not in self._broken:
+            if cue.is_absolute() and cue.suffix.lower() == ".wav":
+                self._load(cue, cue)
             else:
                 self._add_problem(
                     QCoreApplication.translate("AudioService", "unknown cue “{0}”").format(cue)
@@ -207,7 +206,7 @@ class AudioService(QObject):
         heard = False
         if cue in self._loaded and self.audible:
             try:
-                self._backend.play(cue)
+                self._backend.play(cue_name(cue))
                 heard = True
             except PlaybackFailed as exc:
                 name = self._backend.name
@@ -216,7 +215,7 @@ class AudioService(QObject):
 
     def test_chime(self) -> None:
         """Play the step cue, so the person can hear the volume."""
-        self.play_cue("step")
+        self.play_cue(BuiltinCue.STEP)
 
     def play_clip(self, path: Path, volume: float | None = None) -> Clip:
         """Start a recorded narration clip at `volume` (default: `voice_volume`).
@@ -251,18 +250,18 @@ class AudioService(QObject):
         self._loaded.clear()
         self._broken.clear()
 
-    def _load(self, key: str, path: Path, *, announce: bool = True) -> None:
+    def _load(self, cue: Cue, path: Path, *, announce: bool = True) -> None:
         try:
-            self._backend.load(key, path)
+            self._backend.load(cue_name(cue), path)
         except SoundFileError as exc:
-            self._broken.add(key)
-            name = key if key in CUES else path.name
+            self._broken.add(cue)
+            name = cue.value if isinstance(cue, BuiltinCue) else path.name
             self._add_problem(
                 QCoreApplication.translate("AudioService", "sound {0}: {1}").format(name, exc),
                 announce=announce,
             )
         else:
-            self._loaded.add(key)
+            self._loaded.add(cue)
 
     def _add_problem(self, problem: str, *, announce: bool = True) -> None:
         if problem in self.status.problems:

@@ -13,14 +13,15 @@ from coach.core.playing.clock import Clock, SystemClock
 from coach.core.playing.conductor import PlayClip, PlayCue, SoundAction, Speak, StopVoice
 from coach.core.playing.speech_estimate import speaking_seconds
 from coach.core.playing.timeline import SPEECH_LEAD
+from coach.core.routines.cues import Cue
 from coach.core.routines.routine import Routine
 
 
 class CuePlayer(Protocol):
     """What the session needs from the audio service."""
 
-    def play_cue(self, cue: str) -> None:
-        """Play a built-in cue by name or a .wav by path."""
+    def play_cue(self, cue: Cue) -> None:
+        """Play a built-in cue or a .wav by path."""
         ...
 
     def play_clip(self, path: Path) -> Any:
@@ -53,7 +54,7 @@ class SessionSound(QObject):
     it up, and `catch_up()` says them at once when the clock has moved past them (a manual clock).
     """
 
-    cue_played = Signal(str)
+    cue_played = Signal(object)  # the Cue played (or only shown, without sound)
     spoken = Signal(str)
 
     def __init__(
@@ -76,7 +77,7 @@ class SessionSound(QObject):
         self._after_cue.setTimerType(Qt.TimerType.PreciseTimer)  # never early: no second wake-up
         self._after_cue.timeout.connect(self.catch_up)
 
-    def prepare(self, cues: list[str]) -> None:
+    def prepare(self, cues: list[Path]) -> None:
         """Load a routine's own cue files before it starts, so none is read mid-session."""
         preload = getattr(self.audio, "preload", None)
         if preload is not None:
@@ -137,7 +138,7 @@ class SessionSound(QObject):
                 case PlayCue(cue=cue):
                     if self.audio is not None:
                         self.audio.play_cue(cue)
-                    self.cue_played.emit(Path(cue).stem if "/" in cue or "\\" in cue else cue)
+                    self.cue_played.emit(cue)
                     cued = True
                 case Speak() | PlayClip() if cued:
                     self._words_due = self.clock.monotonic() + SPEECH_LEAD

@@ -15,6 +15,7 @@ from coach.core.body.body_shapes import BodyShapes
 from coach.core.body.regions import RegionCatalogue
 from coach.core.playing.player import EventKind, PauseReason, Player, PlayerEvent, PlayerState
 from coach.core.playing.timeline import Timeline
+from coach.core.routines.cues import Cue, cue_short_name
 from coach.core.routines.routine import Routine, StepKind, format_duration
 from coach.services.session_run import PlayOutcome, SessionRun
 from coach.services.sound.session_sound import SessionSound
@@ -299,11 +300,11 @@ class PlayerView(PlayerScreen):
             "silent",
         )
 
-    def _show_cue(self, cue: str) -> None:
+    def _show_cue(self, cue: Cue) -> None:
         loud = self.sound_is_off()
         if self.eyes_closed and not loud:
             return  # eyes closed with sound: nothing lights up
-        self.cue_label.show_cue(cue_word(cue), loud)
+        self.cue_label.show_cue(cue_word(cue_short_name(cue)), loud)
         self._cue_fade.start(2500 if loud else 1500)
 
     # -- eyes closed -----------------------------------------------------------------------------

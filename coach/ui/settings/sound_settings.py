@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.routines.cues import Cue, cue_name
 from coach.services.settings import AUDIO_BACKENDS, VOICE_ENGINES, Settings
 from coach.services.sound.audio import AudioService, backend_order
 from coach.services.sound.narration import NarrationVoice, engine_names
@@ -224,7 +225,8 @@ class SoundSettings(QWidget):
         self.test_voice.setEnabled(speaks)
         self.rate.setEnabled(available)
 
-    def _cue_played(self, cue: str, heard: bool) -> None:
+    def _cue_played(self, played: Cue, heard: bool) -> None:
+        cue = cue_name(played)
         if heard:
             self.feedback.setText(self.tr("♪ Played the “{0}” sound.").format(cue))
         elif self.audio.muted:

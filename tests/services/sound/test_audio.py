@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from coach.core.routines.cues import BuiltinCue, Cue
 from coach.services.sound.audio import BUILT_IN_CUES, AudioService, backend_order, cue_gain
 from coach.services.sound.audio_outputs import (
     QtSoundEffectBackend,
@@ -63,11 +64,11 @@ class FakeSimpleaudio:
             play.playing = False
 
 
-def heard(audio: AudioService, cue: str) -> bool:
+def heard(audio: AudioService, cue: Cue) -> bool:
     """Play `cue` and tell whether it went to a speaker (its `cue_played` report)."""
     reports: list[bool] = []
 
-    def record(_cue: str, was_heard: bool) -> None:
+    def record(_cue: Cue, was_heard: bool) -> None:
         reports.append(was_heard)
 
     audio.cue_played.connect(record)
@@ -137,9 +138,9 @@ def test_a_volume_change_rescales_the_loaded_cues(sounds: Path) -> None:
     quieter = expected_pcm(sounds / "step.wav", 0.3)
 
     audio.cue_volume = 0.3
-    audio.play_cue("step")
+    audio.play_cue(BuiltinCue.STEP)
     audio.cue_volume = 7  # clamped to full volume
-    audio.play_cue("step")
+    audio.play_cue(BuiltinCue.STEP)
 
     assert fake.calls[1][0] == quieter
     assert fake.calls[2][0] == (sounds / "step.wav").read_bytes()[44:]
@@ -158,8 +159,8 @@ def test_no_sound_device_falls_back_and_says_why_in_words(sounds: Path, qtbot) -
     )
     assert "cues are shown on screen" in status.label
     with qtbot.waitSignal(audio.cue_played) as played:
-        audio.play_cue("tense")
-    assert played.args == ["tense", False], "the screen still shows the cue"
+        audio.play_cue(BuiltinCue.TENSE)
+    assert played.args == [BuiltinCue.TENSE, False], "the screen still shows the cue"
 
 
 def test_simpleaudio_missing_is_reported(sounds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -186,9 +187,9 @@ def test_a_session_wav_cue_is_loaded_on_first_use_then_kept(sounds: Path, tmp_pa
     audio.start(sounds)
     bowl = write_wav(tmp_path / "bowl.wav", np.arange(-400, 400, dtype="<i2").tobytes())
 
-    assert heard(audio, str(bowl))
+    assert heard(audio, bowl)
     bowl.unlink()
-    assert heard(audio, str(bowl))
+    assert heard(audio, bowl)
 
     assert fake.calls[1][0] == fake.calls[2][0] == np.arange(-400, 400, dtype="<i2").tobytes()
     assert audio.status.problems == ()
@@ -200,10 +201,10 @@ def test_preload_reads_a_session_cue_before_it_is_needed(sounds: Path, tmp_path:
     audio.start(sounds)
     bowl = write_wav(tmp_path / "bowl.wav", bytes(200))
 
-    audio.preload([str(bowl), "step", "none"])
+    audio.preload([bowl])
     bowl.unlink()
 
-    assert heard(audio, str(bowl))
+    assert heard(audio, bowl)
     assert audio.status.problems == ()
 
 
@@ -216,10 +217,10 @@ def test_bad_cues_are_reported_once_and_never_raise(sounds: Path, tmp_path: Path
     audio.status_changed.connect(lambda: changes.append(None))
 
     for _ in range(2):
-        assert not heard(audio, "bell")
-        assert not heard(audio, str(tmp_path / "gone.wav"))
-        assert not heard(audio, str(tmp_path / "noise.wav"))
-        assert not heard(audio, "relative.wav")
+        assert not heard(audio, Path("bell"))
+        assert not heard(audio, tmp_path / "gone.wav")
+        assert not heard(audio, tmp_path / "noise.wav")
+        assert not heard(audio, Path("relative.wav"))
 
     assert len(audio.status.problems) == 4 == len(changes)
     assert audio.status.problems[0] == "unknown cue “bell”"
@@ -234,7 +235,7 @@ def test_none_plays_and_shows_nothing(sounds: Path, qtbot) -> None:
     audio.start(sounds)
 
     with qtbot.assertNotEmitted(audio.cue_played):
-        audio.play_cue("none")
+        audio.play_cue(BuiltinCue.NONE)
     assert len(fake.calls) == 1
 
 
@@ -248,23 +249,23 @@ def test_a_missing_built_in_sound_is_reported_and_the_rest_play(sounds: Path) ->
     assert status.backend == "simpleaudio"
     assert len(status.problems) == 1
     assert status.problems[0].startswith("sound halfway:")
-    assert not heard(audio, "halfway")
-    assert heard(audio, "step")
+    assert not heard(audio, BuiltinCue.HALFWAY)
+    assert heard(audio, BuiltinCue.STEP)
 
 
 def test_muted_plays_nothing_but_still_reports_the_cue(sounds: Path, qtbot) -> None:
     fake = FakeSimpleaudio(keep_playing=True)
     audio = service_on(fake)
     audio.start(sounds)
-    audio.play_cue("end")
+    audio.play_cue(BuiltinCue.END)
 
     audio.muted = True
 
     assert not audio.is_playing(), "muting silences what is sounding"
     assert not audio.audible
     with qtbot.waitSignal(audio.cue_played) as played:
-        audio.play_cue("step")
-    assert played.args == ["step", False]
+        audio.play_cue(BuiltinCue.STEP)
+    assert played.args == [BuiltinCue.STEP, False]
     assert len(fake.calls) == 2
     assert audio.play_clip(sounds / "step.wav").problem == "sound is muted"
 
@@ -276,7 +277,7 @@ def test_a_device_that_fails_mid_session_is_reported_not_raised(sounds: Path, qt
     fake.fail = "Error opening PCM device. -- CODE: -16 -- MSG: Device or resource busy"
 
     with qtbot.waitSignal(audio.status_changed):
-        audio.play_cue("step")
+        audio.play_cue(BuiltinCue.STEP)
 
     assert audio.status.problems == (
         "simpleaudio: cannot open ALSA device 'default': Device or resource busy (error -16)",
@@ -340,7 +341,7 @@ def test_qt_multimedia_output_loads_every_cue_or_says_why(sounds: Path, qtbot) -
 
     if QMediaDevices.audioOutputs():
         assert (status.backend, status.problems) == ("qt", ())
-        assert heard(audio, "step")
+        assert heard(audio, BuiltinCue.STEP)
         audio.stop_all()
     else:  # machines without a sound server, like CI
         assert status.backend == "silent"
@@ -364,8 +365,8 @@ def test_before_start_cues_are_shown_and_nothing_is_reported(qtbot) -> None:
     audio = AudioService()
 
     with qtbot.waitSignal(audio.cue_played) as played:
-        audio.play_cue("step")
+        audio.play_cue(BuiltinCue.STEP)
 
-    assert played.args == ["step", False]
+    assert played.args == [BuiltinCue.STEP, False]
     assert audio.status.problems == ()
     assert audio.status.label == "not started"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from coach.core.log.entries import DayEntry
 from coach.core.playing.clock import ManualClock
 from coach.core.playing.player import PlayerState
+from coach.core.routines.cues import BuiltinCue, Cue
 from coach.core.routines.routine import Routine, Step, StepKind
 from coach.services.sound.session_sound import SessionSound
 from coach.ui.session.session_page import SessionPage
@@ -34,14 +35,14 @@ def short_routine(kind: str = "pmr") -> Routine:
                 0.5,
                 StepKind.TENSE,
                 regions=("right_hand_and_forearm",),
-                cue="tense",
+                cue=BuiltinCue.TENSE,
             ),
             Step(
                 "And let go.",
                 0.5,
                 StepKind.RELEASE,
                 regions=("right_hand_and_forearm",),
-                cue="release",
+                cue=BuiltinCue.RELEASE,
             ),
             Step("Breathe in.", 0.5, StepKind.BREATHE_IN),
         ),
@@ -56,7 +57,7 @@ class Recorder:
     def __init__(self) -> None:
         self.calls: list[tuple[str, str]] = []
 
-    def play_cue(self, cue: str) -> None:
+    def play_cue(self, cue: Cue) -> None:
         self.calls.append(("cue", cue))
 
     def play_clip(self, path):
@@ -125,8 +126,8 @@ def test_a_completed_session_is_recorded_with_pain_before_and_after(qtbot, page,
     said = [text for kind, text in page.recorder.calls if kind == "say"]
     assert said == ["Settle in.", "Make a fist with your right hand.", "And let go.", "Breathe in."]
     cues = [text for kind, text in page.recorder.calls if kind == "cue"]
-    assert cues[:3] == ["step", "tense", "release"]
-    assert cues[-1] == "end"
+    assert cues[:3] == [BuiltinCue.STEP, BuiltinCue.TENSE, BuiltinCue.RELEASE]
+    assert cues[-1] is BuiltinCue.END
     assert not page.player._frame.isActive()
 
 
