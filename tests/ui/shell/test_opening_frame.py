@@ -15,9 +15,12 @@ def test_it_shows_and_paints_opening_your_log_in_the_middle(qtbot: QtBot) -> Non
     qtbot.addWidget(frame)
     frame.show()
     qtbot.waitExposed(frame)
+    # the words are laid out once the event loop runs, so that the window itself appears sooner
+    qtbot.waitUntil(lambda: frame.message is not None and frame.message.isVisible())
 
     assert frame.windowTitle() == "Unknot"
     [label] = frame.findChildren(QLabel)
+    assert label is frame.message
     assert label.text() == "Opening your log…"
     centre = label.mapTo(frame, label.rect().center())
     assert abs(centre.x() - frame.width() / 2) < frame.width() / 10, "in the middle"
