@@ -28,19 +28,10 @@ from typing import Any
 
 from coach.core.log.entries import DayEntry, SessionRecord
 from coach.store.backup import BackupKeeper
+from coach.store.day_rows import DAY_COLUMNS
 from coach.store.migrations import MIGRATIONS
 from coach.store.repository import LogRepository
 
-DAY_COLUMNS = (
-    "pain",
-    "worst_pain",
-    "sleep_quality",
-    "sleep_hours",
-    "enjoyment",
-    "activity",
-    "stress",
-    "note",
-)
 SESSION_COLUMNS = (
     "id, routine_id, routine_title, day, started_at, ended_at, planned_seconds, actual_seconds, "
     "completed, step_count, stopped_at_step, pain_before, pain_after, note"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from coach.core.log.exchange import CSV_COLUMNS
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
+from tests.cli.log_reads import all_of, dump, stored_day
 
 HEADER = ",".join(CSV_COLUMNS)
 OLD_HEADER = ",".join(c for c in CSV_COLUMNS if c != "medications")  # before medications
@@ -52,31 +52,6 @@ SESSIONS = [
     session(dt.datetime(2026, 1, 1, 23, 45, tzinfo=PARIS)),
     session(dt.datetime(2026, 1, 2, 8, 0, 30, 123456, tzinfo=dt.timezone(dt.timedelta(hours=-5)))),
 ]
-
-
-def dump(database: Path) -> list[str]:
-    """Everything in the log as SQL, read with the plain sqlite3 module."""
-    conn = sqlite3.connect(database)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
-def stored_day(paths: Paths, date: str) -> DayEntry | None:
-    repo = LogRepository.open(paths.database, BackupKeeper(paths.backups))
-    try:
-        return repo.get_day(dt.date.fromisoformat(date))
-    finally:
-        repo.close()
-
-
-def all_of(paths: Paths) -> tuple[list[DayEntry], list[SessionRecord]]:
-    repo = LogRepository.open(paths.database, BackupKeeper(paths.backups))
-    try:
-        return repo.days(dt.date.min, dt.date.max), repo.sessions(dt.date.min, dt.date.max)
-    finally:
-        repo.close()
 
 
 def seed(paths: Paths, days: list[DayEntry], sessions: list[SessionRecord] = ()) -> None:  # type: ignore[assignment]

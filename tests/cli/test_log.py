@@ -19,37 +19,11 @@ from coach.core.log.entries import DayEntry, MedicationTaken, SessionRecord
 from coach.paths import Paths
 from coach.store.backup import BackupKeeper
 from coach.store.repository import LogRepository
+from tests.cli.log_reads import all_of, dump, stored_day
 from tests.conftest import REPO
 
 DAY = "2026-01-15"
 PARIS = dt.timezone(dt.timedelta(hours=1))
-
-
-def dump(database: Path) -> list[str]:
-    """Everything in the log as SQL, read with the plain sqlite3 module."""
-    conn = sqlite3.connect(database)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
-def stored_day(paths: Paths, date: dt.date | str) -> DayEntry | None:
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    repo = LogRepository.open(paths.database, BackupKeeper(paths.backups))
-    try:
-        return repo.get_day(date)
-    finally:
-        repo.close()
-
-
-def all_of(paths: Paths) -> tuple[list[DayEntry], list[SessionRecord]]:
-    repo = LogRepository.open(paths.database, BackupKeeper(paths.backups))
-    try:
-        return repo.days(dt.date.min, dt.date.max), repo.sessions(dt.date.min, dt.date.max)
-    finally:
-        repo.close()
 
 
 def session(start: dt.datetime, routine: str = "pmr-4", **extra: object) -> SessionRecord:

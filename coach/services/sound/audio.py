@@ -27,8 +27,8 @@ from coach.services.sound.audio_outputs import (
     QtSoundEffectBackend,
     SilentBackend,
     SimpleAudioBackend,
-    SoundFileError,
 )
+from coach.services.sound.wav_sound import SoundFileError
 
 BUILT_IN_CUES = SOUNDED_CUES
 DEFAULT_ORDER = ("simpleaudio", "qt", "silent")
