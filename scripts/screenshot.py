@@ -114,6 +114,7 @@ def main() -> int:
     else:
         log = demo_log(paths)
     services = build_services(paths, log=log, catalogue=catalogue, sound=SessionSound(None, None))
+    services.neural.start()  # as the app does: the player's sound controls show the voice ready
     window = MainWindow(services)
     fit_to_screen(window)
     window.move(0, 0)
