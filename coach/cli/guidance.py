@@ -14,7 +14,7 @@ from coach.cli.common import CommandError, catalogue_for, library_for
 from coach.cli.log_common import open_log, parse_areas, parse_day
 from coach.core.body.regions import RegionCatalogue
 from coach.core.body.safety import plain_text
-from coach.core.body.suggestions import area_notes, suggest
+from coach.core.body.suggestions import Suggestion, area_notes, suggest
 from coach.core.playing.gentle import advise, gentle_variant
 from coach.core.routines.routine import Routine, format_duration
 from coach.paths import Paths
@@ -83,8 +83,8 @@ def cmd_suggest(args: argparse.Namespace, paths: Paths) -> int:
                     "duration": s.routine.duration,
                     "score": round(s.score, 2),
                     "direct": s.direct,
-                    "reason": s.reason,
-                    "detail": s.detail,
+                    "reason": _reason(s),
+                    "detail": _detail(s),
                     "gentle": s.gentle,
                     "regions": sorted(s.regions),
                     "cautions": list(s.routine.cautions),
@@ -111,7 +111,7 @@ def cmd_suggest(args: argparse.Namespace, paths: Paths) -> int:
     for n, s in enumerate(found, 1):
         routine = s.routine
         print(f"{n}. {routine.title}  [{routine.id}, {format_duration(routine.duration)}]")
-        for line in (s.reason, s.detail):
+        for line in (_reason(s), _detail(s)):
             if line:
                 print(textwrap.fill(line, WIDTH, initial_indent="   ", subsequent_indent="   "))
         show = f"coach sessions show {routine.id}"
@@ -123,6 +123,30 @@ def cmd_suggest(args: argparse.Namespace, paths: Paths) -> int:
     print()
     print(SAFETY_HINT)
     return 0
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _reason(s: Suggestion) -> str:
+    """Why it is suggested, in English (the body map: ui/body_map/suggestion_words.py, with tr())."""
+    if s.link is not None:
+        said = s.link.reason
+    else:
+        names = [_lower_first(name) for name in s.areas]
+        if s.more_areas:
+            names.append(f"{s.more_areas} more areas")
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        said = f"Works your {listed}."
+    return f"{said.removesuffix('.')} (gentle version offered)." if s.gentle else said
+
+
+def _detail(s: Suggestion) -> str:
+    if s.link is None:
+        return ""
+    muscles, pain_in = _lower_first(s.link.muscles), _lower_first(s.link.pain_in)
+    return f"Works your {muscles}, often linked to pain in the {pain_in}."
 
 
 def _area_args(marks: dict[str, int]) -> str:

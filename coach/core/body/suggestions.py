@@ -11,6 +11,10 @@ A routine is suggested for two reasons:
   links, such as low back -> buttocks), with the link's own reason. Ranked the same way, then
   weighed down (LINK_WEIGHT), so a routine working the sore area itself usually comes first.
 
+A suggestion holds facts, not sentences: the areas it works in plain names (`areas`), or the link
+it was found by (`link`); the body map words them with `tr()` (ui/body_map/suggestion_words.py)
+and `coach suggest` in English (cli/guidance.py).
+
 Whatever is suggested, `area_notes` gives the catalogue's notes for the marked areas: pain there
 can come from an organ or a nerve (a kidney, the appendix, sciatica), and when that needs a doctor.
 
@@ -27,33 +31,43 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from coach.core.body.regions import RegionCatalogue, RegionLink
+from coach.core.body.regions import RegionCatalogue
 from coach.core.playing.gentle import advise, gentle_variant
 from coach.core.routines.routine import Routine
 
 LINK_WEIGHT = 0.6  # a linked match counts for this much of an equally good direct one
 REACH_WEIGHT = 0.6  # how much of the marked pain it reaches counts more than how focused it is
-MAX_NAMES = 3  # areas named in a reason before "and N more"
-GENTLE_NOTE = "(gentle version offered)"
+MAX_NAMES = 3  # areas named in a reason; more: the first two and "N more areas"
+
+
+@dataclass(frozen=True)
+class LinkedPain:
+    """Why a routine that does not work a marked area is suggested all the same: it works
+    `muscles`, which often carry the pain felt in `pain_in`, for the catalogue's `reason`
+    ("Tight hip flexors ... can pull on the low back.")."""
+
+    muscles: str  # the catalogue's name for the worked muscles ("Buttocks")
+    pain_in: str  # the catalogue's name for the marked area ("Lower back")
+    reason: str
 
 
 @dataclass(frozen=True)
 class Suggestion:
     """A routine suggested for the marked areas.
 
-    `score` is 0-10 (higher first); `reason` is one short sentence for the list: the areas it
-    works, or for a linked suggestion the catalogue's own reason ("Tight hip flexors ... can pull
-    on the low back."); `detail` says which muscles a linked one works for which pain;
-    `regions` are the areas it was matched on (marked ones, or the linked muscles), for
-    highlighting on the map.
+    `score` is 0-10 (higher first). A direct one works `areas`: the marked areas by the
+    catalogue's names, the most painful first, whole groups by their name ("Lower back"); at most
+    MAX_NAMES are named, and `more_areas` counts the rest. A linked one has its `link`. `gentle`: the gentle version is offered. `regions` are the areas it was
+    matched on (marked ones, or the linked muscles), for highlighting on the map.
     """
 
     routine: Routine
     score: float
-    reason: str
     direct: bool
     gentle: bool = False
-    detail: str = ""
+    areas: tuple[str, ...] = ()
+    more_areas: int = 0
+    link: LinkedPain | None = None
     regions: frozenset[str] = frozenset()
 
 
@@ -81,8 +95,10 @@ def suggest(
         if hit:
             reach = sum(weights[r] for r in hit) / total_weight
             score = _score(reach, _focus(offered, hit, coverage, catalogue))
-            reason = f"Works your {_names(hit, catalogue, marked)}."
-            best = Suggestion(routine, score, reason, True, gentle, "", frozenset(hit))
+            areas = _names(hit, catalogue, marked)
+            named = areas if len(areas) <= MAX_NAMES else areas[: MAX_NAMES - 1]
+            more = len(areas) - len(named)
+            best = Suggestion(routine, score, True, gentle, named, more, None, frozenset(hit))
         else:
             for link in links:
                 worked = coverage & catalogue.expand(link.target)
@@ -92,13 +108,13 @@ def suggest(
                 reach = sum(weights[r] for r in source) / total_weight
                 score = LINK_WEIGHT * _score(reach, _focus(offered, worked, coverage, catalogue))
                 if best is None or score > best.score:
-                    detail = _link_detail(link, catalogue)
+                    linked = LinkedPain(
+                        catalogue.name(link.target), catalogue.name(link.source), link.reason
+                    )
                     best = Suggestion(
-                        routine, score, link.reason, False, gentle, detail, frozenset(worked)
+                        routine, score, False, gentle, (), 0, linked, frozenset(worked)
                     )
         if best is not None:
-            if gentle:
-                best = _with_gentle_note(best)
             found.append(best)
     found.sort(key=lambda s: (-s.score, not s.direct, s.routine.title.casefold(), s.routine.id))
     return found[:limit]
@@ -157,13 +173,11 @@ def _focus(
     return there / total if total > 0 else 0.0
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _names(regions: Iterable[str], catalogue: RegionCatalogue, marks: Mapping[str, int]) -> str:
-    """The areas in plain words, the most painful first: whole groups by their name ("lower
-    back"), then single regions; ties in head-to-toe order."""
+def _names(
+    regions: Iterable[str], catalogue: RegionCatalogue, marks: Mapping[str, int]
+) -> tuple[str, ...]:
+    """The areas by the catalogue's names, the most painful first: whole groups by their name
+    ("Lower back"), then single regions; ties in head-to-toe order."""
     left = set(regions)
     order = {r: i for i, r in enumerate(catalogue.regions)}
     parts: list[tuple[int, int, str]] = []  # (-intensity, catalogue order, name)
@@ -173,29 +187,4 @@ def _names(regions: Iterable[str], catalogue: RegionCatalogue, marks: Mapping[st
             parts.append((-worst, min(order[r] for r in group.regions), group.name))
             left -= group.regions
     parts += [(-marks[r], order[r], catalogue.name(r)) for r in left]
-    names = [_lower_first(name) for *_, name in sorted(parts)]
-    if len(names) > MAX_NAMES:
-        more = len(names) - (MAX_NAMES - 1)
-        names = [*names[: MAX_NAMES - 1], f"{more} more areas"]
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _link_detail(link: RegionLink, catalogue: RegionCatalogue) -> str:
-    target = _lower_first(catalogue.name(link.target))
-    source = _lower_first(catalogue.name(link.source))
-    return f"Works your {target}, often linked to pain in the {source}."
-
-
-def _with_gentle_note(suggestion: Suggestion) -> Suggestion:
-    reason = f"{suggestion.reason.removesuffix('.')} {GENTLE_NOTE}."
-    return Suggestion(
-        suggestion.routine,
-        suggestion.score,
-        reason,
-        suggestion.direct,
-        True,
-        suggestion.detail,
-        suggestion.regions,
-    )
+    return tuple(name for *_, name in sorted(parts))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coach.core.body.suggestions import Suggestion
 from coach.core.routines.routine import format_duration
+from coach.ui.body_map.suggestion_words import detail, reason
 from coach.ui.common.text import muted
 
 
@@ -50,13 +51,14 @@ class SuggestionList(QListWidget):
             routine = suggestion.routine
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
-            spoken = (routine.title + ".", suggestion.reason, suggestion.detail)
+            why, more = reason(suggestion), detail(suggestion)
+            spoken = (routine.title + ".", why, more)
             length = format_duration(routine.duration)
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole, " ".join([*filter(None, spoken), length])
             )
-            if suggestion.detail:
-                item.setToolTip(suggestion.detail)
+            if more:
+                item.setToolTip(more)
             self.addItem(item)
             self.setItemWidget(item, self._row(suggestion))
         self._fit_rows()
@@ -67,8 +69,8 @@ class SuggestionList(QListWidget):
         routine = suggestion.routine
         title = QLabel(f"<b>{html.escape(routine.title)}</b> · {format_duration(routine.duration)}")
         title.setWordWrap(True)
-        reason = muted(QLabel(suggestion.reason))
-        reason.setWordWrap(True)
+        why = muted(QLabel(reason(suggestion)))
+        why.setWordWrap(True)
         start = QPushButton(self.tr("Start"))
         start.setAccessibleName(self.tr("Start {0}").format(routine.title))
         start.setToolTip(self.tr("Open this routine in the player"))
@@ -80,7 +82,7 @@ class SuggestionList(QListWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(1)
         grid.addWidget(title, 0, 0)
-        grid.addWidget(reason, 1, 0)
+        grid.addWidget(why, 1, 0)
         grid.addWidget(start, 0, 1, 2, 1, Qt.AlignmentFlag.AlignVCenter)
         grid.setColumnStretch(0, 1)
         return row

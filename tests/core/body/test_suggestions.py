@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from coach.core.body.regions import RegionCatalogue
-from coach.core.body.suggestions import GENTLE_NOTE, area_notes, suggest
+from coach.core.body.suggestions import LinkedPain, area_notes, suggest
+from coach.core.playing.gentle import advise
 from coach.core.routines.library import RoutineLibrary
 from coach.core.routines.routine import Routine, Step, StepKind
 
@@ -44,7 +45,8 @@ def test_the_low_back_massage_comes_first_for_a_sore_low_back(
     first = found[0]
     assert first.routine.id == "massage-low-back"
     assert first.direct
-    assert first.reason == "Works your lower back."
+    assert first.areas == ("Lower back",), "both sides: the group by its name"
+    assert first.link is None
     assert first.regions == {"left_lower_back", "right_lower_back"}
     assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
     assert all(0 <= s.score <= 10 for s in found)
@@ -57,10 +59,16 @@ def test_linked_muscles_bring_routines_with_a_short_reason_and_the_catalogue_s_d
 
     glutes = found["massage-glutes"]
     assert not glutes.direct
-    assert glutes.reason == "Tight or tired buttock muscles often add to strain in the low back."
-    assert glutes.detail == "Works your buttocks, often linked to pain in the lower back."
+    assert glutes.link == LinkedPain(
+        "Buttocks",
+        "Lower back",
+        "Tight or tired buttock muscles often add to strain in the low back.",
+    )
+    assert glutes.areas == ()
     assert glutes.regions == {"left_glute", "right_glute"}
-    assert found["massage-hip-flexors"].reason == (
+    hip_flexors = found["massage-hip-flexors"].link
+    assert hip_flexors is not None
+    assert hip_flexors.reason == (
         "Tight hip flexors, especially after long sitting, can pull on the low back."
     )
     assert "massage-foot" not in found, "nothing links the soles to the low back"
@@ -75,7 +83,7 @@ def test_each_routine_once_and_a_direct_match_wins_over_a_link(
     ids = [s.routine.id for s in found]
     assert len(ids) == len(set(ids))
     assert by_id(found)["massage-glutes"].direct
-    assert by_id(found)["massage-glutes"].reason == "Works your left buttock."
+    assert by_id(found)["massage-glutes"].areas == ("Left buttock",)
 
 
 def test_more_of_the_marked_pain_ranks_higher(catalogue: RegionCatalogue) -> None:
@@ -111,7 +119,7 @@ def test_targets_count_for_a_routine_whose_steps_name_no_areas(
     [found] = suggest({"left_upper_abdomen": 3}, catalogue, [breathing])
 
     assert found.direct
-    assert found.reason == "Works your left upper abdomen."
+    assert found.areas == ("Left upper abdomen",)
 
 
 def test_strong_pain_gets_the_gentle_version_offered(catalogue: RegionCatalogue) -> None:
@@ -127,7 +135,7 @@ def test_strong_pain_gets_the_gentle_version_offered(catalogue: RegionCatalogue)
 
     assert found.gentle
     assert found.direct, "the gentle version still works the area: it notices and releases it"
-    assert found.reason == f"Works your left lower back {GENTLE_NOTE}."
+    assert found.areas == ("Left lower back",)
 
 
 def test_no_gentle_note_below_seven(catalogue: RegionCatalogue) -> None:
@@ -136,7 +144,6 @@ def test_no_gentle_note_below_seven(catalogue: RegionCatalogue) -> None:
     [found] = suggest({"left_lower_back": 6}, catalogue, [pmr])
 
     assert not found.gentle
-    assert GENTLE_NOTE not in found.reason
 
 
 def test_a_routine_with_nothing_left_to_do_gently_is_never_suggested(
@@ -152,11 +159,14 @@ def test_a_routine_with_nothing_left_to_do_gently_is_never_suggested(
 def test_a_massage_that_must_skip_the_sore_spot_is_not_suggested_for_it(
     catalogue: RegionCatalogue, routines
 ) -> None:
-    found = by_id(suggest({"left_lower_back": 8, "right_lower_back": 8}, catalogue, routines))
+    marks = {"left_lower_back": 8, "right_lower_back": 8}
+    found = by_id(suggest(marks, catalogue, routines))
 
     assert "massage-low-back" not in found
-    for suggestion in found.values():  # whatever is suggested says so if it needs the gentle one
-        assert suggestion.gentle == (GENTLE_NOTE in suggestion.reason)
+    assert found, "other routines are still suggested"
+    for suggestion in found.values():  # gently, whenever the routine would need it
+        needed = advise(suggestion.routine, marks, catalogue).needed
+        assert suggestion.gentle == needed, suggestion.routine.id
 
 
 def test_the_spine_is_never_worked_directly_only_the_muscles_beside_it(
@@ -169,11 +179,10 @@ def test_the_spine_is_never_worked_directly_only_the_muscles_beside_it(
     assert "claims-spine" not in found
     assert not any(s.direct for s in found.values())
     low_back = found["massage-low-back"]
-    assert low_back.reason == (
-        "The muscles beside the spine often tighten and guard when the low back is sore."
-    )
-    assert low_back.detail == (
-        "Works your lower back, often linked to pain in the lower spine (lumbar)."
+    assert low_back.link == LinkedPain(
+        "Lower back",
+        "Lower spine (lumbar)",
+        "The muscles beside the spine often tighten and guard when the low back is sore.",
     )
 
 
@@ -195,7 +204,8 @@ def test_many_areas_are_named_briefly(catalogue: RegionCatalogue) -> None:
 
     [found] = suggest(marks, catalogue, [everywhere])
 
-    assert found.reason == "Works your forehead, front of neck and 3 more areas."
+    assert found.areas == ("Forehead", "Front of neck")
+    assert found.more_areas == 3
 
 
 def test_the_most_painful_area_is_named_first(catalogue: RegionCatalogue) -> None:
@@ -203,7 +213,8 @@ def test_the_most_painful_area_is_named_first(catalogue: RegionCatalogue) -> Non
 
     [found] = suggest({"left_neck": 2, "left_lower_back": 6}, catalogue, [desk])
 
-    assert found.reason == "Works your left lower back and left side and back of neck."
+    assert found.areas == ("Left lower back", "Left side and back of neck")
+    assert found.more_areas == 0
 
 
 def test_every_area_a_person_can_mark_gets_a_suggestion(

@@ -7,14 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from coach.core.body.suggestions import Suggestion
+from coach.core.body.suggestions import LinkedPain, Suggestion
 from coach.core.routines.routine import Routine, Step
 from coach.ui.body_map.suggestion_list import SuggestionList
 
 
-def suggestion(routine_id: str, title: str, reason: str, detail: str = "") -> Suggestion:
+def suggestion(routine_id: str, title: str, **facts: object) -> Suggestion:
     routine = Routine(routine_id, title, (Step("Breathe.", 300),))
-    return Suggestion(routine, 8.0, reason, direct=True, detail=detail)
+    return Suggestion(routine, 8.0, direct="link" not in facts, **facts)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -26,9 +26,11 @@ def suggestions(qtbot: QtBot) -> SuggestionList:
     qtbot.waitExposed(widget)
     widget.set_suggestions(
         [
-            suggestion("back", "Low back release", "Works your lower back."),
+            suggestion("back", "Low back release", areas=("Lower back",)),
             suggestion(
-                "hips", "Hip flexors", "Tight hip flexors can pull on the low back.", "Psoas"
+                "hips",
+                "Hip flexors",
+                link=LinkedPain("Hip flexors", "Lower back", "Tight hip flexors can pull on it."),
             ),
         ]
     )
@@ -42,10 +44,17 @@ def test_each_row_shows_its_routine_and_why_the_first_is_selected(suggestions) -
     shown = " ".join(label.text() for label in row.findChildren(QLabel))
     assert "Hip flexors" in shown
     assert "5:00" in shown
-    assert "Tight hip flexors can pull on the low back." in shown
+    assert "Tight hip flexors can pull on it." in shown
     spoken = suggestions.item(1).data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken.startswith("Hip flexors. Tight hip flexors")
-    assert suggestions.item(1).toolTip() == "Psoas"
+    detail = "Works your hip flexors, often linked to pain in the lower back."
+    assert suggestions.item(1).toolTip() == detail
+    assert detail in spoken
+    first = suggestions.itemWidget(suggestions.item(0))
+    assert "Works your lower back." in " ".join(
+        label.text() for label in first.findChildren(QLabel)
+    )
+    assert suggestions.item(0).toolTip() == "", "a direct one needs no more"
 
 
 def test_the_start_button_starts_its_own_routine(qtbot: QtBot, suggestions) -> None:
