@@ -32,6 +32,7 @@ class SaveStatus(enum.Enum):
     SAVED = "saved"  # the last edits were just written
     FAILED = "failed"  # the last save failed (`problem` says why); the edits are kept
     UNREADABLE = "unreadable"  # the day could not be read (`problem`); editing it is refused
+    READ_ONLY = "read-only"  # the log opened read-only (`problem` says why): shown, not editable
 
 
 class DayEditor(QObject):
@@ -66,6 +67,11 @@ class DayEditor(QObject):
     def readable(self) -> bool:
         """Whether the open day was read (an unreadable day must not be saved over)."""
         return self.status is not SaveStatus.UNREADABLE
+
+    @property
+    def editable(self) -> bool:
+        """Whether edits to the open day can be saved: it was read, and the log can be written."""
+        return self.status not in (SaveStatus.UNREADABLE, SaveStatus.READ_ONLY)
 
     @property
     def dirty(self) -> bool:
@@ -116,8 +122,13 @@ class DayEditor(QObject):
             self._set_status(SaveStatus.UNREADABLE)
         else:
             self.entry = entry or DayEntry(date)
-            self.problem = ""
-            self._set_status(SaveStatus.EMPTY if self.entry.is_empty() else SaveStatus.ALL_SAVED)
+            self.problem = self.log.read_only
+            if self.log.read_only:
+                self._set_status(SaveStatus.READ_ONLY)
+            elif self.entry.is_empty():
+                self._set_status(SaveStatus.EMPTY)
+            else:
+                self._set_status(SaveStatus.ALL_SAVED)
         self.opened.emit(date)
 
     def session_logged(self, date: dt.date) -> None:
@@ -133,8 +144,8 @@ class DayEditor(QObject):
         save is only brought forward, never put off, unless `restart` (still typing: wait for the
         pause).
         """
-        if not self.readable:
-            return
+        if not self.editable:
+            return  # an unreadable day must not be saved over; a read-only log cannot take it
         self._pending.pop(source, None)
         self._pending[source] = change
         if restart or not self.save_timer.isActive() or self.save_timer.remainingTime() > delay_ms:

@@ -172,3 +172,26 @@ def test_reload_reads_a_replaced_log_and_sessions_are_announced(
     with qtbot.waitSignal(editor.sessions_changed, timeout=1000) as logged:
         editor.session_logged(TODAY)
     assert logged.args == [TODAY]
+
+
+def test_a_read_only_log_shows_the_day_and_refuses_edits(log: LogRepository, paths) -> None:
+    log.save_day(DayEntry(TODAY, pain=4))
+    viewer = LogRepository.open_read_only(paths.database, "the disk is full")
+    try:
+        editor = DayEditor(viewer, today=lambda: TODAY)
+
+        assert editor.entry == DayEntry(TODAY, pain=4)
+        assert editor.status is SaveStatus.READ_ONLY
+        assert editor.problem == "the disk is full"
+        assert editor.readable
+        assert not editor.editable
+
+        editor.edit("form", with_pain(7), 0)
+        assert not editor.dirty, "nothing waits to be saved where it cannot be"
+        assert editor.flush()
+        assert log.get_day(TODAY) == DayEntry(TODAY, pain=4)
+
+        assert editor.open(YESTERDAY)
+        assert editor.status is SaveStatus.READ_ONLY, "every day of the log"
+    finally:
+        viewer.close()

@@ -217,7 +217,8 @@ class BodyMapView(ShowsEditedDay, QWidget):
         """Show the marks of the day the editor opened."""
         readable = self.editor.readable
         for widget in (self.body_map, self.marked_list):
-            widget.setEnabled(readable)  # marking over a day that could not be read loses it
+            # marking over a day that could not be read loses it; a read-only log cannot keep it
+            widget.setEnabled(self.editor.editable)
         self.body_map.set_marks(dict(self.editor.entry.areas) if readable else {})
         self._show_status()
         self._show_header()

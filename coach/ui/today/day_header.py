@@ -162,6 +162,13 @@ class SaveState(QLabel):
             self.say(text.format(problem), problem=True)
         elif status is SaveStatus.UNREADABLE:
             self.say(self.tr("Could not read this day: {0}").format(editor.problem), problem=True)
+        elif status is SaveStatus.READ_ONLY:
+            # one line in Today's status row; the dialog at start-up said how to fix it
+            text = self.tr(
+                "Your log is open read-only ({0}): you can look at your days; changes cannot be "
+                "saved."
+            )
+            self.say(text.format(problem), problem=True)
         elif marks:
             self.say(self.tr("All saved.") if editor.entry.areas else "")
         else:

@@ -210,7 +210,7 @@ class TodayView(ShowsEditedDay, QWidget):
             self._show_header()
             return
         entry = self.editor.entry
-        self.form.setEnabled(True)
+        self.form.setEnabled(self.editor.editable)  # a read-only log: shown, not edited
         self.form.show_entry(entry)
         self.intro.setVisible(entry.is_empty())
         self.sessions.set_sessions(sessions)

@@ -366,3 +366,31 @@ def test_marking_the_area_under_the_pointer_says_its_mark_at_once(qtbot: QtBot, 
     view.body_map.set_mark("left_lower_back", 6)
 
     assert view.hover_label.text().endswith("marked 6 of 10")
+
+
+def test_a_read_only_log_shows_the_marks_and_suggestions_but_not_marking(
+    qtbot: QtBot,
+    paths,
+    log: LogRepository,
+    catalogue: RegionCatalogue,
+    shapes: BodyShapes,
+    library: RoutineLibrary,
+) -> None:
+    log.save_day(DayEntry(TODAY, areas={"left_lower_back": 6}))
+    viewer = LogRepository.open_read_only(paths.database, "the folder is read-only")
+    view = BodyMapView(
+        viewer, catalogue, shapes, routines=RoutineCatalog(library), today=lambda: TODAY
+    )
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    try:
+        assert view.body_map.marks() == {"left_lower_back": 6}
+        assert not view.body_map.isEnabled(), "a mark that could not be kept is not offered"
+        assert not view.marked_list.isEnabled()
+        assert view.suggestions, "what helps is still suggested"
+        assert view.suggestion_list.isEnabled()
+        assert "open read-only (the folder is read-only)" in view.status_label.text()
+    finally:
+        view.close()
+        viewer.close()

@@ -150,6 +150,28 @@ def test_an_existing_day_is_shown_as_saved(make_view, log: LogRepository) -> Non
     assert view.form.hours.text() == "6.5 h"
 
 
+def test_a_read_only_log_is_shown_and_says_why_it_cannot_be_edited(
+    qtbot: QtBot, paths, log: LogRepository, catalogue: RegionCatalogue, clock: Clock
+) -> None:
+    log.save_day(DayEntry(SATURDAY, pain=5, note="A walk helped."))
+    viewer = LogRepository.open_read_only(paths.database, "the disk is full")
+    view = TodayView(viewer, catalogue, today=clock.today)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    try:
+        assert view.form.entry(SATURDAY) == DayEntry(SATURDAY, pain=5, note="A walk helped.")
+        assert not view.form.isEnabled(), "nothing can be typed that would not be kept"
+        said = view.status_label.text()
+        assert said.startswith("Your log is open read-only (the disk is full)")
+        assert "cannot be saved" in said
+        assert view.status_label.font().bold()
+        assert view.previous_button.isEnabled(), "earlier days can still be looked at"
+    finally:
+        view.close()
+        viewer.close()
+
+
 def test_every_focusable_control_has_an_accessible_name(make_view, log: LogRepository) -> None:
     log.save_day(DayEntry(SATURDAY, tags=("rain",), areas={"left_lower_back": 6}))
     view = make_view()
