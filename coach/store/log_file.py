@@ -34,6 +34,7 @@ def local_now() -> dt.datetime:
 def empty_log() -> sqlite3.Connection:
     """A log in memory with the current schema and nothing in it (what a dry run compares with)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")  # as on the real log: a day's tags go with it
     migrate(conn)
     return conn
 

@@ -104,8 +104,19 @@ def test_the_empty_log_has_the_current_schema_and_nothing_in_it():
     try:
         assert user_version(conn) == SCHEMA_VERSION
         assert [count(conn, t) for t in ("day", "day_tag", "session", "medicine")] == [0] * 4
+        assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,), "as the real log"
     finally:
         conn.close()
+
+
+def test_in_the_empty_log_a_day_s_tags_and_areas_go_with_it():
+    repo = LogRepository(empty_log())
+    try:
+        repo.save_day(DayEntry(dt.date(2026, 3, 1), pain=3, tags=("walk",), areas={"neck": 2}))
+        repo.conn.execute("DELETE FROM day")
+        assert [count(repo.conn, t) for t in ("day_tag", "day_area")] == [0, 0]
+    finally:
+        repo.close()
 
 
 def test_local_now_carries_the_machines_offset():
