@@ -219,6 +219,7 @@ class BodyMapView(ShowsEditedDay, QWidget):
         for widget in (self.body_map, self.marked_list):
             # marking over a day that could not be read loses it; a read-only log cannot keep it
             widget.setEnabled(self.editor.editable)
+        self._set_hover_hint()
         self.body_map.set_marks(dict(self.editor.entry.areas) if readable else {})
         self._show_status()
         self._show_header()
@@ -375,12 +376,16 @@ class BodyMapView(ShowsEditedDay, QWidget):
                 "Point at an area to see its name; click to mark it, click again to change how "
                 "much. The arrow keys and digits work too."
             ),
+            "look": self.tr("Point at an area to see its name."),
         }
 
     def _set_hover_hint(self) -> None:
         hints = self._hints()
         self.hover_label.reserve(list(hints.values()))
-        self.hover_label.setText(hints["heat" if self.mode() == "heat" else "marks"])
+        if self.mode() == "heat":
+            self.hover_label.setText(hints["heat"])
+        else:  # marking is off where the day cannot be saved
+            self.hover_label.setText(hints["marks" if self.editor.editable else "look"])
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back: pick up a new date (what Today logged came with `day_saved`)."""

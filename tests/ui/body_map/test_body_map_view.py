@@ -391,6 +391,7 @@ def test_a_read_only_log_shows_the_marks_and_suggestions_but_not_marking(
         assert view.suggestions, "what helps is still suggested"
         assert view.suggestion_list.isEnabled()
         assert "open read-only (the folder is read-only)" in view.status_label.text()
+        assert view.hover_label.text() == "Point at an area to see its name."
     finally:
         view.close()
         viewer.close()
