@@ -74,8 +74,9 @@ def main(scenario: str) -> int:
                 shutil.rmtree(paths.data_dir)
                 report(deleted=str(paths.data_dir))
             today.form.note.setPlainText("typed in the real window")
+            editable = today.form.isEnabled()  # a person can type only into an enabled form
             saved = today.flush()
-            report(saved=saved, status=today.status_label.text())
+            report(saved=saved, status=today.status_label.text(), editable=editable)
             state["step"] = "saved"
             state["at"] = time.monotonic()
         elif time.monotonic() - state["at"] > 1.5:  # dialogs raised by the save have shown

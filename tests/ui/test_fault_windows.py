@@ -8,8 +8,10 @@ an exception escaping into Qt.
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -82,9 +84,12 @@ def test_a_read_only_data_folder_opens_read_only_and_says_so(
         assert "read-only" in str(told["text"])
         assert {"window": "ready"} in events
         [save] = [e for e in events if "saved" in e]
-        assert save["saved"] is False
-        assert "read-only" in str(save["status"])
+        assert save["editable"] is False, "the day is shown, but nothing can be typed into it"
+        assert "open read-only" in str(save["status"])
         assert not [p for p in data.iterdir() if ".damaged-" in p.name], "nothing moved aside"
+        with closing(sqlite3.connect(data / "unknot.sqlite3")) as conn:
+            notes = [note for (note,) in conn.execute("SELECT note FROM day")]
+        assert "typed in the real window" not in notes
 
 
 def test_a_full_disk_never_offers_to_replace_a_healthy_log(
