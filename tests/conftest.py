@@ -66,6 +66,22 @@ def write_session(folder: Path, name: str, body: str) -> Path:
     return path
 
 
+BUILTIN_IDS = {p.stem for p in (REPO / "sessions").glob("*.toml")}  # the routines that ship
+
+# A step whose duration is negative, on a known line (10), with a good step before it.
+NEGATIVE = """\
+format = 1
+title = "Negative"
+
+[[steps]]
+text = "One."
+duration = 4
+
+[[steps]]
+text = "Two."
+duration = -5
+"""
+
 MINIMAL = """\
 format = 1
 title = "Two steps"

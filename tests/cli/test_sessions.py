@@ -11,23 +11,7 @@ import pytest
 from coach.cli.main import run
 from coach.paths import Paths
 from tests.cli.test_main import coach, run_json
-from tests.conftest import MINIMAL, REPO, write_session
-
-BUILTIN_IDS = {p.stem for p in (REPO / "sessions").glob("*.toml")}
-
-# A step whose duration is negative, on a known line (10), with a good step before it.
-NEGATIVE = """\
-format = 1
-title = "Negative"
-
-[[steps]]
-text = "One."
-duration = 4
-
-[[steps]]
-text = "Two."
-duration = -5
-"""
+from tests.conftest import BUILTIN_IDS, MINIMAL, NEGATIVE, REPO, write_session
 
 # Loads, but its text needs far longer to say than the step lasts.
 TOO_WORDY = """\

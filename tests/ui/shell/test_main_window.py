@@ -25,22 +25,7 @@ from coach.core.routines.library import RoutineLibrary
 from coach.paths import Paths
 from coach.ui.library.routine_model import RoutineTableModel
 from coach.ui.shell.main_window import MainWindow, View
-from tests.conftest import MINIMAL, REPO, write_session
-
-BUILTIN_IDS = {p.stem for p in (REPO / "sessions").glob("*.toml")}
-
-NEGATIVE = """\
-format = 1
-title = "Negative"
-
-[[steps]]
-text = "One."
-duration = 4
-
-[[steps]]
-text = "Two."
-duration = -5
-"""
+from tests.conftest import BUILTIN_IDS, MINIMAL, NEGATIVE, REPO, write_session
 
 
 def model_ids(window: MainWindow) -> set[str]:
