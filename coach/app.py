@@ -47,10 +47,13 @@ class _Running:
     instance: SingleInstance | None = None
     diagnostics: bool = False  # the diagnostics log and the crash handler are started
     crash_dialog: Any = None
+    collector: Any = None  # the IdleCollector: cycles collected from the event loop
 
     def close(self) -> None:
         from PySide6.QtCore import QCoreApplication, QEvent
 
+        if self.collector is not None:
+            self.collector.stop()
         if self.services is not None:
             self.services.close()  # audio waits for simpleaudio's threads before Python ends
         if self.instance is not None:
@@ -114,8 +117,14 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
     fit_to_screen(frame, settings)  # within this screen, as the window was last left
 
     def shown() -> None:
+        from coach.services.idle_gc import IdleCollector
+
         running.shown_at = time.monotonic()
         _start_diagnostics(running, paths, settings)
+        # a collection tripped inside a call into Qt can deadlock in ~QObject: collect from
+        # the event loop instead (coach/services/idle_gc.py)
+        running.collector = IdleCollector()
+        running.collector.start()
         status = _fill_in(app, frame, services, running, open_routine, self_test)
         if status is not None:
             app.exit(status)

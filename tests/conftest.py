@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,23 @@ from coach.core.body.regions import RegionCatalogue, load_catalogue  # noqa: E40
 from coach.core.routines.library import RoutineLibrary  # noqa: E402
 from coach.paths import Paths  # noqa: E402
 from coach.services.composition import Services, build_library, build_services  # noqa: E402
+from coach.services.idle_gc import collect_due  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Cycles are collected between tests, as the app collects them from its event loop: an
+    automatic collection tripped inside a call into Qt can hang in ~QObject (seen in pytest-qt's
+    waitSignal letting go of a signal; coach/services/idle_gc.py has the stack)."""
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests() -> Iterator[None]:
+    """What the automatic collector would have collected during the test, once it is over."""
+    yield
+    collect_due()
 
 
 @pytest.fixture(autouse=True)
