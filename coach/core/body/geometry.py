@@ -65,11 +65,11 @@ def winding(point: Point, poly: list[Point]) -> int:
     return wn
 
 
-def longest_run(
-    polygons: list[list[Point]], at: float, horizontal: bool, fallback: float
-) -> tuple[float, float]:
-    """The middle and length of the longest inside stretch of the line y = at (or x = at);
-    (`fallback`, 0) when the line misses the polygons."""
+def inside_runs(
+    polygons: list[list[Point]], at: float, horizontal: bool
+) -> list[tuple[float, float]]:
+    """The stretches of the line y = at (x = at when not `horizontal`) inside the polygons, as
+    (begin, end), in order."""
     cuts = []
     for poly in polygons:
         for p, q in zip(poly, poly[1:] + poly[:1], strict=True):
@@ -77,7 +77,15 @@ def longest_run(
             if (b0 > at) != (b1 > at):
                 cuts.append(a0 + (at - b0) * (a1 - a0) / (b1 - b0))
     cuts.sort()
-    runs = [(cuts[i + 1] - cuts[i], cuts[i]) for i in range(0, len(cuts) - 1, 2)]
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+
+
+def longest_run(
+    polygons: list[list[Point]], at: float, horizontal: bool, fallback: float
+) -> tuple[float, float]:
+    """The middle and length of the longest inside stretch of the line y = at (or x = at);
+    (`fallback`, 0) when the line misses the polygons."""
+    runs = [(end - begin, begin) for begin, end in inside_runs(polygons, at, horizontal)]
     if not runs:
         return fallback, 0.0
     length, begin = max(runs)

@@ -16,6 +16,7 @@ from coach.core.body.body_shapes import (
     parse_body_shapes,
     parse_path,
 )
+from coach.core.body.geometry import inside_runs
 from coach.core.body.regions import RegionCatalogue
 from coach.core.routines.problems import FileProblems
 
@@ -40,18 +41,6 @@ def test_every_catalogue_region_has_exactly_one_shape_and_every_shape_is_a_regio
     assert not repeated, f"ids used more than once in the SVG: {repeated}"
 
 
-def runs(polygons: list[list[tuple[float, float]]], at: float, horizontal: bool):
-    """Inside stretches of the line y = at (x = at when not horizontal), as (begin, end)."""
-    cuts = []
-    for poly in polygons:
-        for p, q in zip(poly, poly[1:] + poly[:1], strict=True):
-            (a0, b0), (a1, b1) = (p, q) if horizontal else ((p[1], p[0]), (q[1], q[0]))
-            if (b0 > at) != (b1 > at):
-                cuts.append(a0 + (at - b0) * (a1 - a0) / (b1 - b0))
-    cuts.sort()
-    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
-
-
 @pytest.mark.parametrize("view", ["front", "back"])
 @pytest.mark.parametrize("horizontal", [True, False], ids=["rows", "columns"])
 def test_regions_tile_the_figure_without_gaps_or_overlaps(
@@ -66,12 +55,12 @@ def test_regions_tile_the_figure_without_gaps_or_overlaps(
     at = start + 0.37
     while at < end:
         lines += 1
-        inside = runs(outline, at, horizontal)
+        inside = inside_runs(outline, at, horizontal)
         pieces = sorted(
             (a, b, shape.id)
             for shape in regions
             if _spans(shape, at, horizontal)
-            for a, b in runs(shape.polygons(), at, horizontal)
+            for a, b in inside_runs(shape.polygons(), at, horizontal)
         )
         for (_a0, b0, r0), (a1, _, r1) in zip(pieces, pieces[1:], strict=False):
             assert a1 >= b0 - TOLERANCE, f"{r0} and {r1} overlap on line {at:.2f}"

@@ -11,6 +11,7 @@ from coach.core.body.geometry import (
     compose,
     cubic_of_quad,
     distance_to_edges,
+    inside_runs,
     longest_run,
     transform_point,
     winding,
@@ -69,3 +70,10 @@ def test_distance_to_edges_takes_the_nearest_edge_of_any_polygon():
     assert distance_to_edges([SQUARE], (13, 14)) == 5
     far = [(100.0, 100.0), (101.0, 100.0), (101.0, 101.0)]
     assert distance_to_edges([far, SQUARE], (12, 5)) == 2
+
+
+def test_inside_runs_are_the_stretches_of_a_line_inside_the_polygons_in_order():
+    two = [[(20, 0), (50, 0), (50, 10), (20, 10)], [(0, 0), (10, 0), (10, 10), (0, 10)]]
+    assert inside_runs(two, 5, horizontal=True) == [(0, 10), (20, 50)]
+    assert inside_runs(two, 25, horizontal=False) == [(0, 10)]
+    assert inside_runs(two, 50, horizontal=True) == []
