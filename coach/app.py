@@ -45,8 +45,7 @@ class _Running:
     frame: OpeningFrame | None = None
     window: MainWindow | None = None
     instance: SingleInstance | None = None
-    diagnostics: bool = False  # the diagnostics log and the crash handler are started
-    crash_dialog: Any = None
+    crash_dialog: Any = None  # set once the diagnostics log and the crash handler are started
     collector: Any = None  # the IdleCollector: cycles collected from the event loop
 
     def close(self) -> None:
@@ -140,7 +139,7 @@ def run_app(paths: Paths, open_routine: str | None = None, *, self_test: bool = 
         return _self_test(app, running) if self_test else app.exec()
     finally:
         running.close()
-        if running.diagnostics:
+        if running.crash_dialog is not None:
             from coach.diagnostics import stop_logging, uninstall_crash_handler
 
             uninstall_crash_handler()
@@ -164,7 +163,6 @@ def _start_diagnostics(running: _Running, paths: Paths, settings: Settings) -> N
     crash = _CrashDialog(lambda: running.window or running.frame)
     install_crash_handler(log_path, crash.told.emit)
     running.crash_dialog = crash
-    running.diagnostics = True
 
 
 def _when_on_screen(window: Any, then: Any) -> None:

@@ -25,8 +25,9 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from coach.core.body.regions import RegionCatalogue
+from coach.core.routines.cues import CUE_NAMES
 from coach.core.routines.problems import FileProblems
-from coach.core.routines.routine import CUES, ROUTINE_KINDS, Routine, StepKind
+from coach.core.routines.routine import ROUTINE_KINDS, Routine, StepKind
 from coach.core.routines.session_file import parse_routine
 from coach.core.routines.session_format import (
     MAX_STEP_SECONDS,
@@ -420,7 +421,7 @@ class _Maker:
             step["regions"] = self.regions(defined)
         if self.chance(0.1):
             step["cue"] = self.pick(
-                st.sampled_from(CUES),
+                st.sampled_from(CUE_NAMES),
                 st.one_of(
                     st.sampled_from(
                         ["bell.wav", "../x.wav", "/etc/x.wav", "C:x.wav", "~/x.wav", "gong"]
@@ -528,7 +529,9 @@ class _Maker:
             if self.chance(0.1):
                 doc[key] = self.pick(st.text(max_size=10), _JUNK)
         if self.chance(0.2):
-            doc["end_cue"] = self.pick(st.sampled_from(CUES), st.sampled_from(["bell.wav", ""]))
+            doc["end_cue"] = self.pick(
+                st.sampled_from(CUE_NAMES), st.sampled_from(["bell.wav", ""])
+            )
         self.maybe_unknown_key(doc, ["titel", "duration", "step", "Format"])
         if self.bad():
             doc["steps"] = self.draw(

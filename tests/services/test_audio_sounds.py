@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from coach.core.routines.routine import CUES
+from coach.core.routines.cues import SOUNDED_CUES
 
 REPO = Path(__file__).resolve().parents[2]
 SOUNDS = REPO / "assets" / "sounds"
-NAMES = [cue for cue in CUES if cue != "none"]
+NAMES = [cue.value for cue in SOUNDED_CUES]
 
 
 def samples(path: Path) -> tuple[np.ndarray, wave._wave_params]:

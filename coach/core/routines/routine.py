@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from coach.core.routines.cues import CUE_NAMES, BuiltinCue, Cue
+from coach.core.routines.cues import BuiltinCue, Cue
 from coach.core.routines.problems import Problem
 
 
@@ -25,10 +25,6 @@ class StepKind(Enum):
 
 
 ROUTINE_KINDS = ("pmr", "massage", "breathing", "body-scan", "recall", "stretch", "mixed", "other")
-
-# Built-in cue sounds by name (see coach.core.routines.cues); a session may also name a WAV file
-# in its own folder.
-CUES = CUE_NAMES
 
 DEFAULT_CUE = {
     StepKind.TENSE: BuiltinCue.TENSE,

@@ -16,9 +16,9 @@ from coach.core.body.regions import RegionCatalogue
 from coach.core.log.fields import check_table
 from coach.core.playing.speech_estimate import speaking_seconds
 from coach.core.reading import sound_problem
-from coach.core.routines.cues import BuiltinCue, Cue, builtin_cue
+from coach.core.routines.cues import CUE_NAMES, BuiltinCue, Cue, builtin_cue
 from coach.core.routines.problems import FileProblems, Problem, Severity
-from coach.core.routines.routine import CUES, DEFAULT_CUE, Routine, Step, StepKind
+from coach.core.routines.routine import DEFAULT_CUE, Routine, Step, StepKind
 from coach.core.routines.session_format import (
     BLOCK_FIELDS,
     ID_PATTERN,
@@ -210,7 +210,8 @@ class _Expander:
             return builtin
         if not cue.lower().endswith(".wav"):
             self.report(
-                (*where, "cue"), f"must be one of {', '.join(CUES)} or a .wav file, got {cue!r}"
+                (*where, "cue"),
+                f"must be one of {', '.join(CUE_NAMES)} or a .wav file, got {cue!r}",
             )
             return BuiltinCue.STEP
         path = self.sound(self.inside_folder(cue, (*where, "cue")), (*where, "cue"))

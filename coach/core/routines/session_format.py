@@ -10,7 +10,8 @@ import re
 from typing import Any
 
 from coach.core.log.fields import Field, json_schema
-from coach.core.routines.routine import CUES, ROUTINE_KINDS, StepKind
+from coach.core.routines.cues import CUE_NAMES
+from coach.core.routines.routine import ROUTINE_KINDS, StepKind
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_STEPS = 2000
@@ -60,7 +61,7 @@ ROUTINE_FIELDS = (
         "string",
         'Sound at the very end ("end-soft" or "none" for bedtime).',
         default="end",
-        choices=CUES,
+        choices=CUE_NAMES,
     ),
     Field("steps", "table_list", "The steps and blocks, in order.", required=True, max_items=500),
 )
