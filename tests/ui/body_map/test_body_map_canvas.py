@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from coach.core.body.body_shapes import BodyShapes, distance_to_edge
+from coach.core.body.geometry import inside_runs
 from coach.core.body.regions import RegionCatalogue, View
 from coach.ui.body_map.body_map_canvas import NARROW_WIDTH, BodyMapCanvas
 
@@ -50,9 +51,7 @@ def truth(shapes: BodyShapes, view: View, point: tuple[float, float]) -> str | N
 
 def runs_across(shapes: BodyShapes, region_id: str, y: float) -> list[tuple[float, float]]:
     """Where the line at height y is inside a region, as (left, right) stretches."""
-    from tests.core.body.test_body_shapes import runs
-
-    return runs(shapes.regions[region_id].polygons(), y, horizontal=True)
+    return inside_runs(shapes.regions[region_id].polygons(), y, horizontal=True)
 
 
 # -- hit testing -------------------------------------------------------------------------------------
